@@ -1,0 +1,63 @@
+//! Signing in and out, who is signed in, and the language of the UI.
+
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+use crate::i18n::Lang;
+use crate::model::{AppError, LoginInput, SessionInfo};
+
+/// Name of the cookie that keeps the language of visitors who are not signed in.
+pub const LANG_COOKIE: &str = "percorso_lang";
+
+/// Who is signed in, and the language to speak to them.
+#[server(endpoint = "session", input = Json)]
+pub async fn current_session() -> Result<SessionInfo, AppError> {
+    use crate::server::auth;
+    let user = auth::public();
+    Ok(SessionInfo {
+        user: user.map(|u| u.session_user()),
+        lang: auth::request_lang(),
+    })
+}
+
+/// Signs in with email and password; sets the session cookie.
+#[server(endpoint = "login", input = Json)]
+pub async fn login(input: LoginInput) -> Result<(), AppError> {
+    use crate::model::validate;
+    use crate::server::{Backend, accounts, auth, sessions};
+    auth::public();
+    validate(&input)?;
+    let backend = Backend::current()?;
+    let (_, token) =
+        accounts::sign_in(&backend, &input.email, input.password, &auth::client_ip()).await?;
+    super::set_cookie(&sessions::cookie(&token, &backend.sessions));
+    Ok(())
+}
+
+/// Ends the caller's session, if any, and clears the cookie.
+#[server(endpoint = "logout", input = Json)]
+pub async fn logout() -> Result<(), AppError> {
+    use crate::server::{Backend, auth, sessions};
+    let backend = Backend::current()?;
+    if let Some(user) = auth::public() {
+        sessions::end_by_id(&backend.db, user.session_id).await?;
+        tracing::info!(user_id = %user.id, "signed out");
+    }
+    super::set_cookie(&sessions::clearing_cookie(&backend.sessions));
+    Ok(())
+}
+
+/// Switches the UI language: saved on the account if signed in, and in a cookie in any case.
+#[server(endpoint = "set_language", input = Json)]
+pub async fn set_language(lang: Lang) -> Result<(), AppError> {
+    use crate::server::{Backend, accounts, auth};
+    if let Some(me) = auth::public() {
+        let backend = Backend::current()?;
+        accounts::set_language(&backend.db, &me, lang).await?;
+    }
+    super::set_cookie(&format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.as_str()
+    ));
+    Ok(())
+}

@@ -1,0 +1,370 @@
+//! Italian and English: the language type, every UI text in both languages, and error messages.
+//!
+//! Each text is written once with its two translations side by side, so a missing translation
+//! is a compile error rather than a blank on screen.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Area, FieldError, Role, Sector};
+
+/// A language the UI speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Lang> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "it" => Some(Lang::It),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language's own name, for the language picker.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+        }
+    }
+
+    /// The best supported language of an `Accept-Language` header, by its q-values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                let lang = Lang::parse(tag.split('-').next()?)?;
+                (q > 0.0).then_some((lang, q))
+            })
+            .fold(None, |best: Option<(Lang, f32)>, (lang, q)| match best {
+                Some((_, best_q)) if best_q >= q => best,
+                _ => Some((lang, q)),
+            })
+            .map(|(lang, _)| lang)
+    }
+
+    /// Picks the Italian or English variant of a bilingual field.
+    pub fn pick<'a>(self, it: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::It => it,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $it:literal, $en:literal;)*) => {
+        /// Every fixed text of the UI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text { $($key,)* }
+
+        impl Text {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Text::$key, Lang::It) => $it, (Text::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "Percorso", "Percorso";
+    Tagline => "Selezione e formazione per front office e back office", "Recruitment and training for front-office and back-office roles";
+    SkipToContent => "Vai al contenuto", "Skip to content";
+    NavHome => "Home", "Home";
+    NavCompetencies => "Competenze", "Competencies";
+    NavProfiles => "Profili professionali", "Job profiles";
+    NavUsers => "Utenti", "Users";
+    NavAccount => "Il mio account", "My account";
+    MainNavigation => "Navigazione principale", "Main navigation";
+    SignIn => "Accedi", "Sign in";
+    SignOut => "Esci", "Sign out";
+    SigningIn => "Accesso in corso…", "Signing in…";
+    Email => "Email", "Email";
+    Password => "Password", "Password";
+    Name => "Nome e cognome", "Full name";
+    Role => "Ruolo", "Role";
+    Language => "Lingua", "Language";
+    Status => "Stato", "Status";
+    Actions => "Azioni", "Actions";
+    Save => "Salva", "Save";
+    Saving => "Salvataggio…", "Saving…";
+    Saved => "Salvato.", "Saved.";
+    Cancel => "Annulla", "Cancel";
+    Delete => "Elimina", "Delete";
+    Back => "Indietro", "Back";
+    Loading => "Caricamento…", "Loading…";
+    Previous => "Precedente", "Previous";
+    Next => "Successiva", "Next";
+    PageOf => "Pagina", "Page";
+    Of => "di", "of";
+    Yes => "Sì", "Yes";
+    No => "No", "No";
+    WrongCredentials => "Email o password non corretti.", "Wrong email or password.";
+    TooManyAttempts => "Troppi tentativi. Riprova tra qualche minuto.", "Too many attempts. Try again in a few minutes.";
+    FormHasErrors => "Controlla i campi evidenziati.", "Please check the highlighted fields.";
+    GenericError => "Qualcosa è andato storto. Riprova.", "Something went wrong. Please try again.";
+    NetworkError => "Impossibile raggiungere il server. Controlla la connessione e riprova.", "Cannot reach the server. Check your connection and try again.";
+    NotSignedIn => "Devi accedere per vedere questa pagina.", "You need to sign in to see this page.";
+    Forbidden => "Non hai i permessi per questa pagina.", "You do not have permission to see this page.";
+    NotFound => "Pagina non trovata.", "Page not found.";
+    Welcome => "Benvenuto", "Welcome";
+    SignedInAs => "Accesso come", "Signed in as";
+    HomeIntro => "Da qui raggiungi le parti di Percorso aperte al tuo ruolo.", "From here you reach the parts of Percorso open to your role.";
+    HomeCompetencies => "Il quadro delle competenze: aree, livelli da 1 a 5 e comportamenti osservabili.", "The competency framework: areas, levels 1 to 5 and observable behaviour.";
+    HomeProfiles => "I profili professionali e le competenze che richiedono, con livello e peso.", "Job profiles and the competencies they require, with level and weight.";
+    HomeUsers => "Gestisci account, ruoli e accessi.", "Manage accounts, roles and access.";
+    HomeAccount => "Cambia la tua password e la lingua.", "Change your password and language.";
+    RoleAdmin => "Amministratore", "Admin";
+    RoleHr => "Risorse umane", "HR";
+    RoleInterviewer => "Selezionatore", "Interviewer";
+    RoleEmployee => "Dipendente", "Employee";
+    AreaFrontOffice => "Front office", "Front office";
+    AreaBackOffice => "Back office", "Back office";
+    AreaTransversal => "Trasversale", "Transversal";
+    SectorHospitality => "Turismo e ospitalità", "Tourism and hospitality";
+    SectorBanking => "Banca", "Banking";
+    SectorHealthcare => "Sanità", "Healthcare";
+    SectorServices => "Servizi", "Services";
+    SectorTelecommunications => "Telecomunicazioni", "Telecommunications";
+    SectorPublicSector => "Pubblica amministrazione", "Public sector";
+    SectorEducation => "Istruzione", "Education";
+    SectorNonProfit => "Non profit", "Non-profit";
+    SectorProfessionalFirm => "Studio professionale", "Professional firm";
+    AccountTitle => "Il mio account", "My account";
+    ChangePassword => "Cambia password", "Change password";
+    CurrentPassword => "Password attuale", "Current password";
+    NewPassword => "Nuova password", "New password";
+    ConfirmPassword => "Conferma la nuova password", "Confirm the new password";
+    PasswordHint => "Almeno 12 caratteri. Una frase di più parole è facile da ricordare e difficile da indovinare.", "At least 12 characters. A phrase of several words is easy to remember and hard to guess.";
+    PasswordChanged => "Password cambiata. Le altre sessioni sono state chiuse.", "Password changed. Your other sessions have been signed out.";
+    LanguageSaved => "Lingua salvata.", "Language saved.";
+    UsersTitle => "Utenti", "Users";
+    NewUser => "Nuovo utente", "New user";
+    InitialPassword => "Password iniziale", "Initial password";
+    CreateUser => "Crea utente", "Create user";
+    UserCreated => "Utente creato.", "User created.";
+    Active => "Attivo", "Active";
+    Inactive => "Disattivato", "Deactivated";
+    Deactivate => "Disattiva", "Deactivate";
+    Activate => "Riattiva", "Reactivate";
+    ResetPassword => "Reimposta password", "Reset password";
+    PasswordReset => "Password reimpostata. Le sessioni dell'utente sono state chiuse.", "Password reset. The user's sessions have been signed out.";
+    ChangeRole => "Cambia ruolo", "Change role";
+    RoleChanged => "Ruolo aggiornato.", "Role updated.";
+    You => "tu", "you";
+    CompetenciesTitle => "Competenze", "Competencies";
+    CompetenciesIntro => "Ogni competenza si valuta da 1 a 5; ogni livello descrive un comportamento osservabile, così due selezionatori intendono la stessa cosa con un 3.", "Each competency is rated 1 to 5; each level describes observable behaviour, so two interviewers mean the same thing by a 3.";
+    NewCompetency => "Nuova competenza", "New competency";
+    EditCompetency => "Modifica competenza", "Edit competency";
+    Area => "Area", "Area";
+    AllAreas => "Tutte le aree", "All areas";
+    ShowRetired => "Mostra le competenze ritirate", "Show retired competencies";
+    Retired => "Ritirata", "Retired";
+    InUse => "Usata da", "Used by";
+    ProfilesCount => "profili", "profiles";
+    NameIt => "Nome (italiano)", "Name (Italian)";
+    NameEn => "Nome (inglese)", "Name (English)";
+    DescriptionIt => "Descrizione (italiano)", "Description (Italian)";
+    DescriptionEn => "Descrizione (inglese)", "Description (English)";
+    Levels => "Livelli di comportamento", "Behaviour levels";
+    Level => "Livello", "Level";
+    LevelItalian => "italiano", "Italian";
+    LevelEnglish => "inglese", "English";
+    Retire => "Ritira", "Retire";
+    Restore => "Ripristina", "Restore";
+    RetiredNote => "Questa competenza è ritirata: resta nei profili che la usano ma non si può aggiungere a nuovi profili.", "This competency is retired: it stays in the profiles that use it but cannot be added to new ones.";
+    InUseNote => "È richiesta da alcuni profili: puoi ritirarla, non eliminarla.", "Some profiles require it: you can retire it, not delete it.";
+    ConfirmDelete => "Eliminare definitivamente? L'operazione non si può annullare.", "Delete for good? This cannot be undone.";
+    CompetencyInUse => "La competenza è in uso e non può essere eliminata: ritirala.", "The competency is in use and cannot be deleted: retire it instead.";
+    ProfilesTitle => "Profili professionali", "Job profiles";
+    ProfilesIntro => "Ogni profilo richiede competenze con un livello e un peso propri: lo stesso ruolo pesa le competenze in modo diverso a seconda del settore.", "Each profile requires competencies at its own level and weight: the same role weighs competencies differently by sector.";
+    NewProfile => "Nuovo profilo", "New profile";
+    EditProfile => "Modifica profilo", "Edit profile";
+    TitleIt => "Titolo (italiano)", "Title (Italian)";
+    TitleEn => "Titolo (inglese)", "Title (English)";
+    Sector => "Settore", "Sector";
+    Requirements => "Competenze richieste", "Required competencies";
+    Competency => "Competenza", "Competency";
+    RequiredLevel => "Livello richiesto", "Required level";
+    Weight => "Peso", "Weight";
+    AddRequirement => "Aggiungi competenza", "Add competency";
+    Remove => "Rimuovi", "Remove";
+    NoRequirements => "Nessuna competenza richiesta.", "No required competencies.";
+    ChooseCompetency => "Scegli una competenza", "Choose a competency";
+    Description => "Descrizione", "Description";
+    WeightHint => "Peso da 1 (poco) a 5 (decisivo).", "Weight from 1 (minor) to 5 (decisive).";
+    Empty => "Nessun elemento.", "Nothing here yet.";
+}
+
+impl Role {
+    pub fn label(self) -> Text {
+        match self {
+            Role::Admin => Text::RoleAdmin,
+            Role::Hr => Text::RoleHr,
+            Role::Interviewer => Text::RoleInterviewer,
+            Role::Employee => Text::RoleEmployee,
+        }
+    }
+}
+
+impl Area {
+    pub fn label(self) -> Text {
+        match self {
+            Area::FrontOffice => Text::AreaFrontOffice,
+            Area::BackOffice => Text::AreaBackOffice,
+            Area::Transversal => Text::AreaTransversal,
+        }
+    }
+}
+
+impl Sector {
+    pub fn label(self) -> Text {
+        match self {
+            Sector::Hospitality => Text::SectorHospitality,
+            Sector::Banking => Text::SectorBanking,
+            Sector::Healthcare => Text::SectorHealthcare,
+            Sector::Services => Text::SectorServices,
+            Sector::Telecommunications => Text::SectorTelecommunications,
+            Sector::PublicSector => Text::SectorPublicSector,
+            Sector::Education => Text::SectorEducation,
+            Sector::NonProfit => Text::SectorNonProfit,
+            Sector::ProfessionalFirm => Text::SectorProfessionalFirm,
+        }
+    }
+}
+
+/// The message for a field error, in `lang`. Unknown codes get a generic message.
+pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
+    let n = error.param.unwrap_or_default();
+    let it_en = |it: String, en: String| if lang == Lang::It { it } else { en };
+    match error.code.as_str() {
+        "required" => it_en("Campo obbligatorio.".into(), "This field is required.".into()),
+        "too_long" => it_en(
+            format!("Troppo lungo: al massimo {n} caratteri."),
+            format!("Too long: at most {n} characters."),
+        ),
+        "email" => it_en(
+            "Inserisci un indirizzo email valido, come nome@esempio.it.".into(),
+            "Enter a valid email address, such as name@example.com.".into(),
+        ),
+        "password_too_short" => it_en(
+            format!("La password deve avere almeno {n} caratteri."),
+            format!("The password must have at least {n} characters."),
+        ),
+        "password_too_long" => it_en(
+            format!("La password può avere al massimo {n} caratteri."),
+            format!("The password can have at most {n} characters."),
+        ),
+        "password_common" => it_en(
+            "Questa password è tra le più usate: scegline una meno prevedibile.".into(),
+            "This is one of the most common passwords: choose a less predictable one.".into(),
+        ),
+        "password_mismatch" => it_en(
+            "Le due password non coincidono.".into(),
+            "The two passwords do not match.".into(),
+        ),
+        "wrong_password" => it_en(
+            "La password attuale non è corretta.".into(),
+            "The current password is not correct.".into(),
+        ),
+        "wrong_credentials" => it_en(
+            "Email o password non corretti.".into(),
+            "Wrong email or password.".into(),
+        ),
+        "taken" => it_en(
+            "Questo valore è già in uso.".into(),
+            "This value is already in use.".into(),
+        ),
+        "email_taken" => it_en(
+            "Esiste già un utente con questa email.".into(),
+            "A user with this email already exists.".into(),
+        ),
+        "name_taken" => it_en(
+            "Esiste già una competenza con questo nome.".into(),
+            "A competency with this name already exists.".into(),
+        ),
+        "title_taken" => it_en(
+            "Esiste già un profilo con questo titolo.".into(),
+            "A profile with this title already exists.".into(),
+        ),
+        "level_range" => it_en(
+            "Il livello va da 1 a 5.".into(),
+            "The level goes from 1 to 5.".into(),
+        ),
+        "weight_range" => it_en(
+            "Il peso va da 1 a 5.".into(),
+            "The weight goes from 1 to 5.".into(),
+        ),
+        "duplicate" => it_en(
+            "Questa competenza è già nell'elenco.".into(),
+            "This competency is already in the list.".into(),
+        ),
+        "retired" => it_en(
+            "Questa competenza è ritirata e non si può aggiungere.".into(),
+            "This competency is retired and cannot be added.".into(),
+        ),
+        "unknown" => it_en(
+            "Scelta non valida.".into(),
+            "Not a valid choice.".into(),
+        ),
+        "self" => it_en(
+            "Non puoi farlo sul tuo stesso account.".into(),
+            "You cannot do this to your own account.".into(),
+        ),
+        _ => it_en("Valore non valido.".into(), "Invalid value.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_picks_the_preferred_supported_language() {
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,it;q=0.8"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("de-DE,it;q=0.7,en;q=0.5"), Some(Lang::It));
+        assert_eq!(Lang::from_accept_language("fr,de"), None);
+        assert_eq!(Lang::from_accept_language("en;q=0,it;q=0.1"), Some(Lang::It));
+    }
+
+    #[test]
+    fn every_error_code_has_a_message_in_both_languages_that_differ() {
+        for code in ["required", "email", "too_long", "password_common", "taken"] {
+            let error = FieldError::new(code);
+            let it = field_error_message(Lang::It, &error);
+            let en = field_error_message(Lang::En, &error);
+            assert_ne!(it, en, "{code}");
+            assert_ne!(en, "Invalid value.", "{code} has no message");
+        }
+    }
+
+    #[test]
+    fn length_messages_name_the_limit() {
+        let error = FieldError {
+            code: "too_long".into(),
+            param: Some(120),
+        };
+        assert!(field_error_message(Lang::En, &error).contains("120"));
+    }
+}

@@ -1,0 +1,189 @@
+//! Accounts: roles, what each role may do, and the inputs of the account forms.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::{UserId, check_password_policy};
+use crate::i18n::Lang;
+
+/// The four kinds of staff account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Hr,
+    Interviewer,
+    Employee,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Hr, Role::Interviewer, Role::Employee];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Hr => "hr",
+            Role::Interviewer => "interviewer",
+            Role::Employee => "employee",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == value)
+    }
+
+    /// Whether this role holds `permission`. The one table of who may do what.
+    pub fn can(self, permission: Permission) -> bool {
+        use Permission::*;
+        match permission {
+            ManageUsers => self == Role::Admin,
+            ManageFramework => matches!(self, Role::Admin | Role::Hr),
+            ViewFramework | OwnAccount => true,
+        }
+    }
+}
+
+/// Something a signed-in user may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// List, create and deactivate users, change roles, reset passwords.
+    ManageUsers,
+    /// Add, edit and retire competencies; manage job profiles.
+    ManageFramework,
+    /// Read the competency framework and job profiles.
+    ViewFramework,
+    /// Change one's own password and language.
+    OwnAccount,
+}
+
+/// The signed-in user, as the UI needs them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// Who is looking and in which language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: Option<SessionUser>,
+    pub lang: Lang,
+}
+
+/// A row of the admin's user list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+pub(crate) fn not_blank(value: &str) -> Result<(), validator::ValidationError> {
+    if value.trim().is_empty() {
+        Err(validator::ValidationError::new("required"))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct LoginInput {
+    #[validate(custom(function = "not_blank"))]
+    pub email: String,
+    #[validate(custom(function = "not_blank"))]
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+pub struct NewUserInput {
+    #[validate(
+        custom(function = "not_blank"),
+        email(code = "email"),
+        length(max = 254, code = "too_long")
+    )]
+    pub email: String,
+    #[validate(custom(function = "not_blank"), length(max = 120, code = "too_long"))]
+    pub name: String,
+    pub role: Role,
+    #[validate(custom(function = "check_password_policy"))]
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct ChangePasswordInput {
+    #[validate(custom(function = "not_blank"))]
+    pub current_password: String,
+    #[validate(custom(function = "check_password_policy"))]
+    pub new_password: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct ResetPasswordInput {
+    #[validate(custom(function = "check_password_policy"))]
+    pub password: String,
+}
+
+/// Canonical form of an email address for storage and comparison.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate;
+
+    fn new_user() -> NewUserInput {
+        NewUserInput {
+            email: "anna.rossi@example.it".into(),
+            name: "Anna Rossi".into(),
+            role: Role::Hr,
+            password: "una frase lunga e sicura".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_new_user_is_valid() {
+        assert!(validate(&new_user()).is_ok());
+    }
+
+    #[test]
+    fn a_new_user_with_a_bad_email_and_blank_name_gets_an_error_on_each_field() {
+        let input = NewUserInput {
+            email: "not-an-email".into(),
+            name: "   ".into(),
+            ..new_user()
+        };
+        let errors = validate(&input).unwrap_err().field_errors();
+        assert_eq!(errors.get("email").unwrap().code, "email");
+        assert_eq!(errors.get("name").unwrap().code, "required");
+        assert!(errors.get("password").is_none());
+    }
+
+    #[test]
+    fn only_admins_manage_users_and_hr_manage_the_framework() {
+        assert!(Role::Admin.can(Permission::ManageUsers));
+        assert!(!Role::Hr.can(Permission::ManageUsers));
+        assert!(Role::Hr.can(Permission::ManageFramework));
+        assert!(!Role::Interviewer.can(Permission::ManageFramework));
+        assert!(!Role::Employee.can(Permission::ManageFramework));
+        assert!(Role::Employee.can(Permission::ViewFramework));
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn emails_are_compared_trimmed_and_lower_case() {
+        assert_eq!(normalise_email("  Anna.Rossi@Example.IT "), "anna.rossi@example.it");
+    }
+}

@@ -1,0 +1,238 @@
+//! User accounts: sign-in, the admin's user management, and each user's own settings.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+
+use super::auth::CurrentUser;
+use super::entities::user;
+use super::{Backend, password, sessions, throttle};
+use crate::i18n::Lang;
+use crate::model::{
+    AppError, FieldErrors, NewUserInput, Page, Role, UserId, UserSummary, normalise_email,
+};
+
+/// Users per page in the admin's list.
+pub const USERS_PER_PAGE: u64 = 50;
+
+fn summary(model: user::Model) -> UserSummary {
+    UserSummary {
+        id: UserId(model.id),
+        role: Role::parse(&model.role).unwrap_or(Role::Employee),
+        name: model.name,
+        email: model.email,
+        active: model.active,
+    }
+}
+
+async fn find(db: &DatabaseConnection, id: UserId) -> Result<user::Model, AppError> {
+    user::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Checks email and password (throttled by account and address) and starts a session.
+/// Returns the session token.
+pub async fn sign_in(
+    backend: &Backend,
+    email: &str,
+    password_attempt: String,
+    ip: &str,
+) -> Result<(UserId, String), AppError> {
+    let db = &backend.db;
+    let email = normalise_email(email);
+    throttle::check(db, &backend.throttle, &email, ip).await?;
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let stored = match &found {
+        Some(u) => u.password_hash.clone(),
+        None => password::dummy_hash().await?,
+    };
+    let matches = password::verify(password_attempt, stored).await?;
+    match found {
+        Some(u) if matches && u.active => {
+            throttle::clear_account(db, &email).await?;
+            let token = sessions::start(db, &backend.sessions, UserId(u.id)).await?;
+            tracing::info!(user_id = u.id, "signed in");
+            Ok((UserId(u.id), token))
+        }
+        _ => {
+            throttle::record_failure(db, &backend.throttle, &email, ip).await?;
+            tracing::info!("sign-in refused");
+            Err(AppError::Invalid(FieldErrors::single(
+                "form",
+                "wrong_credentials",
+            )))
+        }
+    }
+}
+
+/// One page (from 0) of users, by name.
+pub async fn list(db: &DatabaseConnection, page: u64) -> Result<Page<UserSummary>, AppError> {
+    let paginator = user::Entity::find()
+        .order_by_asc(user::Column::Name)
+        .order_by_asc(user::Column::Id)
+        .paginate(db, USERS_PER_PAGE);
+    let total = paginator.num_items().await?;
+    let items = paginator.fetch_page(page).await?;
+    Ok(Page {
+        items: items.into_iter().map(summary).collect(),
+        page,
+        per_page: USERS_PER_PAGE,
+        total,
+    })
+}
+
+/// Creates an account. The email must not be in use.
+pub async fn create(db: &DatabaseConnection, input: NewUserInput) -> Result<UserId, AppError> {
+    let email = normalise_email(&input.email);
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .count(db)
+        .await?
+        > 0;
+    if taken {
+        return Err(AppError::Invalid(FieldErrors::single("email", "email_taken")));
+    }
+    let password_hash = password::hash(input.password).await?;
+    let now = Utc::now();
+    let created = user::ActiveModel {
+        email: Set(email),
+        name: Set(input.name.trim().to_owned()),
+        role: Set(input.role.as_str().to_owned()),
+        password_hash: Set(password_hash),
+        language: Set(None),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(user_id = created.id, role = %created.role, "user created");
+    Ok(UserId(created.id))
+}
+
+/// Admins may not lock themselves out: no deactivating or demoting their own account.
+fn refuse_self(actor: &CurrentUser, target: UserId, field: &str) -> Result<(), AppError> {
+    if actor.id == target {
+        Err(AppError::Invalid(FieldErrors::single(field, "self")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Activates or deactivates an account; deactivating ends all its sessions.
+pub async fn set_active(
+    db: &DatabaseConnection,
+    actor: &CurrentUser,
+    id: UserId,
+    active: bool,
+) -> Result<(), AppError> {
+    refuse_self(actor, id, "active")?;
+    let target = find(db, id).await?;
+    db.transaction::<_, (), AppError>(|tx| {
+        Box::pin(async move {
+            let mut model: user::ActiveModel = target.into();
+            model.active = Set(active);
+            model.updated_at = Set(Utc::now());
+            model.update(tx).await?;
+            if !active {
+                sessions::end_all_for_user(tx, id, None).await?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    tracing::info!(user_id = %id, active, "user activation changed");
+    Ok(())
+}
+
+/// Changes an account's role.
+pub async fn set_role(
+    db: &DatabaseConnection,
+    actor: &CurrentUser,
+    id: UserId,
+    role: Role,
+) -> Result<(), AppError> {
+    refuse_self(actor, id, "role")?;
+    let mut model: user::ActiveModel = find(db, id).await?.into();
+    model.role = Set(role.as_str().to_owned());
+    model.updated_at = Set(Utc::now());
+    model.update(db).await?;
+    tracing::info!(user_id = %id, role = role.as_str(), "user role changed");
+    Ok(())
+}
+
+/// Sets a new password chosen by an admin and ends the user's sessions.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    id: UserId,
+    new_password: String,
+) -> Result<(), AppError> {
+    let target = find(db, id).await?;
+    let password_hash = password::hash(new_password).await?;
+    store_password(db, target, password_hash, None).await?;
+    tracing::info!(user_id = %id, "password reset by an admin");
+    Ok(())
+}
+
+/// Changes the caller's own password after checking the current one; their other sessions end.
+pub async fn change_own_password(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    current: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    let target = find(db, me.id).await?;
+    if !password::verify(current, target.password_hash.clone()).await? {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "current_password",
+            "wrong_password",
+        )));
+    }
+    let password_hash = password::hash(new_password).await?;
+    store_password(db, target, password_hash, Some(me.session_id)).await?;
+    tracing::info!(user_id = %me.id, "password changed");
+    Ok(())
+}
+
+async fn store_password(
+    db: &DatabaseConnection,
+    target: user::Model,
+    password_hash: String,
+    keep_session: Option<i32>,
+) -> Result<(), AppError> {
+    let id = UserId(target.id);
+    db.transaction::<_, (), AppError>(|tx| {
+        Box::pin(async move {
+            let mut model: user::ActiveModel = target.into();
+            model.password_hash = Set(password_hash);
+            model.updated_at = Set(Utc::now());
+            model.update(tx).await?;
+            sessions::end_all_for_user(tx, id, keep_session).await
+        })
+    })
+    .await?;
+    Ok(())
+}
+
+/// Saves the caller's language.
+pub async fn set_language(db: &DatabaseConnection, me: &CurrentUser, lang: Lang) -> Result<(), AppError> {
+    let mut model: user::ActiveModel = find(db, me.id).await?.into();
+    model.language = Set(Some(lang.as_str().to_owned()));
+    model.updated_at = Set(Utc::now());
+    model.update(db).await?;
+    Ok(())
+}
+
+/// Creates a user from the command line, with the same rules as the admin page.
+pub async fn create_from_cli(db: &DatabaseConnection, input: NewUserInput) -> Result<UserId, AppError> {
+    crate::model::validate(&input)?;
+    create(db, input).await
+}

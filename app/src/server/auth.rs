@@ -1,0 +1,81 @@
+//! Who is calling: the signed-in user of the request, and the one authorisation helper every
+//! server function calls first.
+
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use axum::http::request::Parts;
+use leptos::prelude::use_context;
+
+use crate::i18n::Lang;
+use crate::model::{AppError, Permission, Role, SessionUser, UserId};
+
+/// The signed-in user, put in the request's extensions by the session middleware.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// The user's own language setting, if they chose one.
+    pub language: Option<Lang>,
+    /// The session this request belongs to.
+    pub session_id: i32,
+}
+
+impl CurrentUser {
+    pub fn session_user(&self) -> SessionUser {
+        SessionUser {
+            id: self.id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            role: self.role,
+        }
+    }
+}
+
+/// The language the request asked for, resolved by the session middleware.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestLang(pub Lang);
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The signed-in user of the current request, if any.
+pub fn current_user() -> Option<CurrentUser> {
+    parts()?.extensions.get::<CurrentUser>().cloned()
+}
+
+/// The language of the current request.
+pub fn request_lang() -> Lang {
+    parts()
+        .and_then(|p| p.extensions.get::<RequestLang>().copied())
+        .map(|l| l.0)
+        .unwrap_or_default()
+}
+
+/// The client's address, for throttling. Never logged with personal data.
+pub fn client_ip() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+}
+
+/// Allows the call if someone is signed in and their role holds `permission`.
+///
+/// Every server function starts with this (or with `public()`); record checks follow it.
+pub fn authorize(permission: Permission) -> Result<CurrentUser, AppError> {
+    let user = current_user().ok_or(AppError::Unauthenticated)?;
+    if user.role.can(permission) {
+        Ok(user)
+    } else {
+        tracing::warn!(user_id = %user.id, ?permission, "forbidden");
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Marks a server function as open to anyone, signed in or not; returns the user if any.
+pub fn public() -> Option<CurrentUser> {
+    current_user()
+}

@@ -1,0 +1,97 @@
+//! The back end, compiled only into the server: database entities, services (all database
+//! access), authentication and authorisation.
+//!
+//! Error policy: services return [`AppError`]. A database or runtime failure becomes
+//! `AppError::Internal` at the one place it is converted, which logs it once; the user sees a
+//! plain message, never SQL or a stack trace.
+
+pub mod accounts;
+pub mod auth;
+pub mod demo;
+pub mod entities;
+pub mod framework;
+pub mod password;
+pub mod profiles;
+pub mod sessions;
+pub mod throttle;
+
+use std::time::Duration;
+
+use leptos::prelude::use_context;
+use sea_orm::{DatabaseConnection, DbErr, TransactionError};
+
+use crate::model::AppError;
+
+/// How long sessions last.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionPolicy {
+    /// A session unused for this long ends.
+    pub idle: Duration,
+    /// A session ends this long after sign-in, however active.
+    pub absolute: Duration,
+    /// Mark the cookie `Secure` (behind HTTPS).
+    pub secure_cookie: bool,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        Self {
+            idle: Duration::from_secs(60 * 60),
+            absolute: Duration::from_secs(12 * 60 * 60),
+            secure_cookie: false,
+        }
+    }
+}
+
+/// What server functions need from the process: the database and the policies.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    pub db: DatabaseConnection,
+    pub sessions: SessionPolicy,
+    pub throttle: throttle::ThrottlePolicy,
+}
+
+impl Backend {
+    /// The back end provided to the current request's reactive context.
+    pub fn current() -> Result<Backend, AppError> {
+        use_context::<Backend>().ok_or_else(|| {
+            tracing::error!("the Backend was not provided to this request");
+            AppError::Internal
+        })
+    }
+}
+
+impl From<DbErr> for AppError {
+    fn from(error: DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+impl From<TransactionError<AppError>> for AppError {
+    fn from(error: TransactionError<AppError>) -> Self {
+        match error {
+            TransactionError::Connection(e) => e.into(),
+            TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+/// `lower(column) = lower(value)`: a case-insensitive equality that SQLite and PostgreSQL agree on.
+pub(crate) fn same_text_ignoring_case(
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    value: &str,
+) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    Expr::expr(Func::lower(Expr::col(column))).eq(value.trim().to_lowercase())
+}
+
+/// Runs blocking work (password hashing) on the blocking pool, off the async runtime.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|error| {
+        tracing::error!(%error, "blocking task failed");
+        AppError::Internal
+    })
+}

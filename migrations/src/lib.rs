@@ -1,0 +1,21 @@
+//! The database schema of Percorso, one migration per change, run on every start.
+
+pub use sea_orm_migration::prelude::*;
+
+pub mod framework_data;
+mod m20261127_000001_accounts;
+mod m20261127_000002_framework;
+mod m20261127_000003_load_framework;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_accounts::Migration),
+            Box::new(m20261127_000002_framework::Migration),
+            Box::new(m20261127_000003_load_framework::Migration),
+        ]
+    }
+}
