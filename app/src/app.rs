@@ -1,3 +1,130 @@
+//! The application shell, the routes, and what every page can read from context.
+
 use leptos::prelude::*;
-pub fn shell(_options: LeptosOptions) -> impl IntoView { view! { <p>"x"</p> } }
-#[component] pub fn App() -> impl IntoView { view! { <p>"x"</p> } }
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::api::session::current_session;
+use crate::components::layout::Header;
+use crate::i18n::{Lang, Text};
+use crate::model::{AppError, SessionInfo};
+use crate::pages::{account, admin_users, competencies, home, login, not_found, profiles};
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.as_str()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language of this page: on the server from the request, in the browser from `<html lang>`.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::server::auth::request_lang()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The signed-in user and language, loaded once per page load.
+pub type SessionResource = Resource<Result<SessionInfo, AppError>>;
+
+/// The session resource, for guards and the header.
+pub fn use_session() -> SessionResource {
+    expect_context::<SessionResource>()
+}
+
+/// The language of the UI.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// A translator for fixed texts: `t(Text::Save)`.
+pub fn use_texts() -> impl Fn(Text) -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move |text| text.get(lang)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = request_lang();
+    provide_context(lang);
+    let session: SessionResource = Resource::new_blocking(|| (), |()| current_session());
+    provide_context(session);
+
+    // Marks the page as interactive, so tests (and people) know the forms are live.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Stylesheet id="percorso" href="/pkg/app.css" />
+        <Title text=Text::AppName.get(lang) />
+        <Router>
+            <a class="skip-link" href="#main">
+                {Text::SkipToContent.get(lang)}
+            </a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/users")
+                        view=admin_users::UsersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/competencies")
+                        view=competencies::CompetenciesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/competencies/:id")
+                        view=competencies::CompetencyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/profiles")
+                        view=profiles::ProfilesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/profiles/:id")
+                        view=profiles::ProfilePage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

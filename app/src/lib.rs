@@ -1,4 +1,5 @@
 //! Percorso: the web application (UI, server functions and, behind `ssr`, the back end).
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;

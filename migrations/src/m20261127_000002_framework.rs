@@ -5,7 +5,7 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(crate) enum Competencies {
     Table,
     Id,
@@ -20,7 +20,7 @@ pub(crate) enum Competencies {
     UpdatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(crate) enum CompetencyLevels {
     Table,
     CompetencyId,
@@ -29,7 +29,7 @@ pub(crate) enum CompetencyLevels {
     DescriptionEn,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(crate) enum JobProfiles {
     Table,
     Id,
@@ -44,7 +44,7 @@ pub(crate) enum JobProfiles {
     UpdatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 pub(crate) enum ProfileRequirements {
     Table,
     ProfileId,

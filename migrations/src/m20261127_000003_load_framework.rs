@@ -28,7 +28,7 @@ async fn id_by_code<T: Iden + Copy + 'static>(
         .and_where(Expr::col(code_col).eq(code))
         .to_owned();
     let row = db
-        .query_one(db.get_database_backend().build(&select))
+        .query_one(&select)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(code.to_owned()))?;
     row.try_get_by_index::<i32>(0)
@@ -161,7 +161,7 @@ impl MigrationTrait for Migration {
             Competencies::Table.into_iden(),
         ] {
             let delete = Query::delete().from_table(table).to_owned();
-            db.execute(db.get_database_backend().build(&delete)).await?;
+            db.execute(&delete).await?;
         }
         Ok(())
     }

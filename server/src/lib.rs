@@ -1,1 +1,9 @@
+//! The Percorso server process: configuration, the command line, the HTTP router and its
+//! middleware, and start-up.
+#![recursion_limit = "256"]
 
+pub mod cli;
+pub mod config;
+pub mod middleware;
+pub mod startup;
+pub mod telemetry;

@@ -1,1 +1,6 @@
-//! x
+//! Reusable pieces of UI: the page header, access guards, form fields and the pager.
+
+pub mod form;
+pub mod guard;
+pub mod layout;
+pub mod pager;

@@ -63,7 +63,7 @@ impl From<&ValidationErrors> for FieldErrors {
                 match kind {
                     ValidationErrorsKind::Field(errs) => {
                         if let Some(first) = errs.first() {
-                            let param = ["max", "min", "value"]
+                            let param = ["max", "min", "limit"]
                                 .iter()
                                 .find_map(|key| first.params.get(*key).and_then(|v| v.as_i64()));
                             out.insert(

@@ -18,7 +18,7 @@ fn is_common(password: &str) -> bool {
 fn error(code: &'static str, param: Option<usize>) -> ValidationError {
     let mut e = ValidationError::new(code);
     if let Some(value) = param {
-        e.add_param("value".into(), &value);
+        e.add_param("limit".into(), &value);
     }
     e
 }

@@ -165,6 +165,18 @@ mod tests {
     }
 
     #[test]
+    fn a_short_password_error_names_the_minimum_length() {
+        let input = NewUserInput {
+            password: "short".into(),
+            ..new_user()
+        };
+        let errors = validate(&input).unwrap_err().field_errors();
+        let error = errors.get("password").unwrap();
+        assert_eq!(error.code, "password_too_short");
+        assert_eq!(error.param, Some(12));
+    }
+
+    #[test]
     fn only_admins_manage_users_and_hr_manage_the_framework() {
         assert!(Role::Admin.can(Permission::ManageUsers));
         assert!(!Role::Hr.can(Permission::ManageUsers));

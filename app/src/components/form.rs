@@ -1,0 +1,278 @@
+//! Accessible form fields with their errors beside them, and the state a form keeps.
+//!
+//! Every field is a labelled control; its error is linked with `aria-describedby` and announced.
+//! Values live in signals, so nothing the user typed is lost when the server refuses a form.
+
+use leptos::prelude::*;
+use validator::Validate;
+
+use crate::app::use_lang;
+use crate::i18n::{Lang, Text, field_error_message};
+use crate::model::{AppError, FieldErrors};
+
+/// The message for an error that is not about one field.
+pub fn error_text(lang: Lang, error: &AppError) -> String {
+    let text = match error {
+        AppError::Invalid(fields) => {
+            return match fields.get("form") {
+                Some(e) => field_error_message(lang, e),
+                None => Text::FormHasErrors.get(lang).to_owned(),
+            };
+        }
+        AppError::TooManyAttempts { .. } => Text::TooManyAttempts,
+        AppError::Network => Text::NetworkError,
+        AppError::Unauthenticated => Text::NotSignedIn,
+        AppError::Forbidden => Text::Forbidden,
+        AppError::NotFound => Text::NotFound,
+        AppError::Conflict(code) if code == "competency_in_use" => Text::CompetencyInUse,
+        AppError::Conflict(_) | AppError::BadRequest | AppError::Internal => Text::GenericError,
+    };
+    text.get(lang).to_owned()
+}
+
+/// The errors and messages of one form.
+#[derive(Debug, Clone, Copy)]
+pub struct FormState {
+    pub errors: RwSignal<FieldErrors>,
+    /// A message about the whole form (shown at its top, announced).
+    pub alert: RwSignal<Option<String>>,
+    /// A success message.
+    pub notice: RwSignal<Option<String>>,
+    lang: Lang,
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        Self {
+            errors: RwSignal::new(FieldErrors::default()),
+            alert: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            lang: use_lang(),
+        }
+    }
+
+    /// Runs the same validation as the server; shows the errors and returns false if any.
+    pub fn check<T: Validate>(&self, input: &T) -> bool {
+        self.notice.set(None);
+        match crate::model::validate(input) {
+            Ok(()) => {
+                self.errors.set(FieldErrors::default());
+                self.alert.set(None);
+                true
+            }
+            Err(error) => {
+                self.fail(&error);
+                false
+            }
+        }
+    }
+
+    /// Shows a failed submission: field errors beside their fields, the rest at the top.
+    pub fn fail(&self, error: &AppError) {
+        self.errors.set(error.field_errors());
+        self.alert.set(Some(error_text(self.lang, error)));
+        self.notice.set(None);
+    }
+
+    /// Shows a success message and clears the errors.
+    pub fn succeed(&self, message: Text) {
+        self.errors.set(FieldErrors::default());
+        self.alert.set(None);
+        self.notice.set(Some(message.get(self.lang).to_owned()));
+    }
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The form's top messages: the error summary (role=alert) and the success notice (role=status).
+#[component]
+pub fn FormMessages(form: FormState) -> impl IntoView {
+    view! {
+        <Show when=move || form.alert.with(Option::is_some)>
+            <p class="alert error" role="alert">
+                {move || form.alert.get()}
+            </p>
+        </Show>
+        <Show when=move || form.notice.with(Option::is_some)>
+            <p class="alert success" role="status">
+                {move || form.notice.get()}
+            </p>
+        </Show>
+    }
+    .into_any()
+}
+
+fn field_id(name: &str) -> String {
+    format!("f-{}", name.replace('.', "-"))
+}
+
+/// The error paragraph of field `name`, if it has one.
+#[component]
+fn FieldErrorText(name: String, form: FormState) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("{}-error", field_id(&name));
+    let message = move || {
+        form.errors
+            .with(|e| e.get(&name).map(|e| field_error_message(lang, e)))
+    };
+    view! {
+        <p class="field-error" id=id aria-live="polite">
+            {message}
+        </p>
+    }
+}
+
+fn clear_error(form: FormState, name: &str) {
+    if form.errors.with_untracked(|e| e.get(name).is_some()) {
+        form.errors.update(|e| {
+            e.0.remove(name);
+        });
+    }
+}
+
+/// A labelled text input (or textarea) bound to `value`.
+#[component]
+pub fn TextField(
+    /// The input's field path, as the server names it in errors (e.g. `levels.2.en`).
+    #[prop(into)]
+    name: String,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    form: FormState,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = field_id(&name);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let describedby = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id
+    };
+    let invalid = {
+        let name = name.clone();
+        Memo::new(move |_| form.errors.with(|e| e.get(&name).is_some()))
+    };
+    let on_input = {
+        let name = name.clone();
+        move |ev| {
+            value.set(event_target_value(&ev));
+            clear_error(form, &name);
+        }
+    };
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name.clone()
+                rows="3"
+                required=required
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name.clone()
+                type=input_type.unwrap_or("text")
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=describedby
+                prop:value=move || value.get()
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id>{label}</label>
+            {control}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <FieldErrorText name=name form=form />
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled select bound to `value`; `options` are (value, label) pairs.
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    form: FormState,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let id = field_id(&name);
+    let error_id = format!("{id}-error");
+    let invalid = {
+        let name = name.clone();
+        Memo::new(move |_| form.errors.with(|e| e.get(&name).is_some()))
+    };
+    let on_change = {
+        let name = name.clone();
+        move |ev| {
+            value.set(event_target_value(&ev));
+            clear_error(form, &name);
+        }
+    };
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                name=name.clone()
+                aria-invalid=move || invalid.get().to_string()
+                aria-describedby=error_id
+                prop:value=move || value.get()
+                on:change=on_change
+            >
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = {
+                            let v = v.clone();
+                            move || value.with(|current| *current == v)
+                        };
+                        view! {
+                            <option value=v selected=selected>
+                                {l}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <FieldErrorText name=name form=form />
+        </div>
+    }
+    .into_any()
+}
+
+/// A submit button that shows progress and cannot be pressed twice.
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] label: String,
+    pending: Signal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            {move || if pending.get() { Text::Saving.get(lang).to_owned() } else { label.clone() }}
+        </button>
+    }
+}

@@ -1,0 +1,70 @@
+//! Page guards: a page for a permission renders only for users who hold it; anyone else is
+//! sent to sign in, or told they may not see it (with the matching HTTP status).
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use crate::app::{use_lang, use_session};
+use crate::i18n::Text;
+use crate::model::{Permission, SessionInfo, SessionUser};
+
+/// Sets the HTTP status of the page being rendered on the server.
+pub fn set_page_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::StatusCode::from_u16(status),
+    ) {
+        response.set_status(code);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// A short page-level message, such as "not found".
+#[component]
+pub fn Notice(text: Text) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="page">
+            <p class="alert error" role="alert">
+                {text.get(lang)}
+            </p>
+        </section>
+    }
+}
+
+/// Renders `page` for a signed-in user whose role holds `permission`.
+pub fn guarded<V: IntoView + 'static>(
+    permission: Permission,
+    page: impl Fn(SessionUser) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| ()>
+            {
+                let page = page.clone();
+                move || {
+                    let page = page.clone();
+                    Suspend::new(async move {
+                        match session.await {
+                            Ok(SessionInfo { user: Some(user), .. }) if user.role.can(permission) => {
+                                page(user).into_any()
+                            }
+                            Ok(SessionInfo { user: Some(_), .. }) => {
+                                set_page_status(403);
+                                view! { <Notice text=Text::Forbidden /> }.into_any()
+                            }
+                            _ => {
+                                let next = location.pathname.get_untracked();
+                                view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
+                            }
+                        }
+                    })
+                }
+            }
+        </Suspense>
+    }
+}

@@ -1,0 +1,136 @@
+//! The user's own account: language and password.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::api::account::change_password;
+use crate::api::session::set_language;
+use crate::app::{use_lang, use_texts};
+use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
+use crate::components::guard::guarded;
+use crate::components::layout::reload_at;
+use crate::i18n::{Lang, Text};
+use crate::model::{ChangePasswordInput, FieldError, Permission};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    guarded(Permission::OwnAccount, |_| {
+        let t = use_texts();
+        view! {
+            <section class="page narrow">
+                <h1>{t(Text::AccountTitle)}</h1>
+                <LanguageForm />
+                <PasswordForm />
+            </section>
+        }
+    })
+}
+
+#[component]
+fn LanguageForm() -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::new();
+    let lang = RwSignal::new(use_lang().as_str().to_owned());
+    let save = Action::new(|lang: &Lang| {
+        let lang = *lang;
+        async move { set_language(lang).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => reload_at("/account"),
+        Some(Err(error)) => form.fail(&error),
+        None => {}
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if let Some(lang) = Lang::parse(&lang.get_untracked()) {
+            save.dispatch(lang);
+        }
+    };
+    let choices = Lang::ALL
+        .into_iter()
+        .map(|l| (l.as_str().to_owned(), l.native_name().to_owned()))
+        .collect();
+    view! {
+        <form class="panel" on:submit=submit novalidate>
+            <h2>{t(Text::Language)}</h2>
+            <FormMessages form />
+            <SelectField name="language" label=t(Text::Language) value=lang form=form options=choices />
+            <SubmitButton label=t(Text::Save) pending=save.pending().into() />
+        </form>
+    }
+}
+
+#[component]
+fn PasswordForm() -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::new();
+    let current = RwSignal::new(String::new());
+    let new_password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let save = Action::new(|input: &ChangePasswordInput| {
+        let input = input.clone();
+        async move { change_password(input).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => {
+            form.succeed(Text::PasswordChanged);
+            current.set(String::new());
+            new_password.set(String::new());
+            confirm.set(String::new());
+        }
+        Some(Err(error)) => form.fail(&error),
+        None => {}
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let input = ChangePasswordInput {
+            current_password: current.get_untracked(),
+            new_password: new_password.get_untracked(),
+        };
+        if !form.check(&input) {
+            return;
+        }
+        if confirm.get_untracked() != input.new_password {
+            form.errors.update(|e| {
+                e.0.insert("confirm".into(), FieldError::new("password_mismatch"));
+            });
+            return;
+        }
+        save.dispatch(input);
+    };
+    view! {
+        <form class="panel" on:submit=submit novalidate>
+            <h2>{t(Text::ChangePassword)}</h2>
+            <FormMessages form />
+            <TextField
+                name="current_password"
+                label=t(Text::CurrentPassword)
+                value=current
+                form=form
+                input_type="password"
+                autocomplete="current-password"
+                required=true
+            />
+            <TextField
+                name="new_password"
+                label=t(Text::NewPassword)
+                value=new_password
+                form=form
+                input_type="password"
+                autocomplete="new-password"
+                hint=t(Text::PasswordHint)
+                required=true
+            />
+            <TextField
+                name="confirm"
+                label=t(Text::ConfirmPassword)
+                value=confirm
+                form=form
+                input_type="password"
+                autocomplete="new-password"
+                required=true
+            />
+            <SubmitButton label=t(Text::ChangePassword) pending=save.pending().into() />
+        </form>
+    }
+}

@@ -1,0 +1,92 @@
+//! The sign-in page.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::session::login;
+use crate::app::use_texts;
+use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
+use crate::components::layout::reload_at;
+use crate::i18n::Text;
+use crate::model::LoginInput;
+
+/// Where to go after signing in: a local path only, never another site.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::new();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let query = use_query_map();
+    let action = Action::new(|input: &LoginInput| {
+        let input = input.clone();
+        async move { login(input).await }
+    });
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(())) => reload_at(&safe_next(query.get_untracked().get("next"))),
+        Some(Err(error)) => form.fail(&error),
+        None => {}
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let input = LoginInput {
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+        };
+        if form.check(&input) {
+            action.dispatch(input);
+        }
+    };
+    view! {
+        <section class="page narrow">
+            <h1>{t(Text::SignIn)}</h1>
+            <p class="lead">{t(Text::Tagline)}</p>
+            <form on:submit=submit novalidate>
+                <FormMessages form />
+                <TextField
+                    name="email"
+                    label=t(Text::Email)
+                    value=email
+                    form=form
+                    input_type="email"
+                    autocomplete="username"
+                    required=true
+                />
+                <TextField
+                    name="password"
+                    label=t(Text::Password)
+                    value=password
+                    form=form
+                    input_type="password"
+                    autocomplete="current-password"
+                    required=true
+                />
+                <SubmitButton label=t(Text::SignIn) pending=action.pending().into() />
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn after_sign_in_only_local_paths_are_followed() {
+        assert_eq!(safe_next(Some("/profiles/3".into())), "/profiles/3");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

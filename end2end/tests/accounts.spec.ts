@@ -1,0 +1,49 @@
+// Signing in as each role, what each role may reach, and signing out.
+import { expect, test } from "@playwright/test";
+import { demo, open, signIn } from "./helpers";
+
+for (const [key, who] of Object.entries(demo)) {
+  test(`the demo ${key} signs in and sees their role and its navigation`, async ({ page }) => {
+    await signIn(page, who);
+    const header = page.locator("header");
+    await expect(header.locator(".badge")).toHaveText(who.role);
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Competencies" })).toBeVisible();
+    if (key === "admin") {
+      await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
+    } else {
+      await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+    }
+  });
+}
+
+test("an interviewer is refused the admin pages", async ({ page }) => {
+  await signIn(page, demo.interviewer);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("alert")).toHaveText("You do not have permission to see this page.");
+  await expect(page.getByRole("table")).toHaveCount(0);
+});
+
+test("a visitor who is not signed in is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/competencies");
+  await expect(page).toHaveURL(/\/login\?next=\/competencies$/);
+});
+
+test("a wrong password is refused with a message and the email stays in the form", async ({ page }) => {
+  await open(page, "/login");
+  await page.getByLabel("Email").fill(demo.hr.email);
+  await page.getByLabel("Password").fill("not the right password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").first()).toHaveText("Wrong email or password.");
+  await expect(page.getByLabel("Email")).toHaveValue(demo.hr.email);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, demo.employee);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+});

@@ -1,0 +1,154 @@
+//! The command line: `serve` (the default), `migrate`, `create-user` and `seed-demo`.
+
+use app::i18n::{Lang, field_error_message};
+use app::model::{AppError, NewUserInput, Role};
+use app::server::{accounts, demo};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::startup::{self, Application, StartupError};
+
+/// Environment variable that create-user reads the password from (else it prompts).
+pub const PASSWORD_ENV: &str = "PERCORSO_NEW_USER_PASSWORD";
+
+#[derive(Debug, Parser)]
+#[command(name = "percorso", version, about = "Percorso: recruitment and training tracker")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the web app (the default command).
+    Serve {
+        /// Load demo accounts into an empty database and print their logins.
+        #[arg(long, env = "PERCORSO_DEMO")]
+        demo: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Create a user. The password is read from PERCORSO_NEW_USER_PASSWORD or prompted for.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, hr, interviewer or employee
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+    /// Load the demo accounts into an empty database and print their logins.
+    SeedDemo,
+}
+
+fn parse_role(value: &str) -> Result<Role, String> {
+    Role::parse(value).ok_or_else(|| "expected admin, hr, interviewer or employee".to_owned())
+}
+
+/// What a command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Startup(#[from] StartupError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the operation failed; see the log")]
+    Failed,
+    #[error("cannot read the password: {0}")]
+    Prompt(std::io::Error),
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+impl From<AppError> for CliError {
+    fn from(error: AppError) -> Self {
+        match error {
+            AppError::Invalid(fields) => CliError::Invalid(
+                fields
+                    .0
+                    .iter()
+                    .map(|(field, e)| format!("{field}: {}", field_error_message(Lang::En, e)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            _ => CliError::Failed,
+        }
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Serve { demo } => serve(&config, demo).await,
+        Command::Migrate => {
+            startup::connect(&config).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::CreateUser { email, name, role } => {
+            let password = read_password()?;
+            let db = startup::connect(&config).await?;
+            let id = accounts::create_from_cli(
+                &db,
+                NewUserInput {
+                    email,
+                    name,
+                    role,
+                    password,
+                },
+            )
+            .await?;
+            println!("created user {id}");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = startup::connect(&config).await?;
+            if !demo::seed_if_empty(&db).await? {
+                println!("the database already has users: demo accounts not loaded");
+            }
+            print_demo_logins();
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
+    let app = Application::build(config).await?;
+    if demo {
+        let db = startup::connect(config).await?;
+        demo::seed_if_empty(&db).await?;
+        print_demo_logins();
+    }
+    tracing::info!(port = app.port(), "listening");
+    println!("Percorso is running on http://{}", config.bind);
+    app.run_until(startup::shutdown_signal())
+        .await
+        .map_err(CliError::Serve)
+}
+
+fn print_demo_logins() {
+    println!("Demo sign-ins (demo data only; never use these in production):");
+    for login in demo::DEMO_LOGINS {
+        println!(
+            "  {:<12} {:<28} {}",
+            format!("{:?}", login.role),
+            login.email,
+            login.password
+        );
+    }
+}
+
+fn read_password() -> Result<String, CliError> {
+    if let Ok(password) = std::env::var(PASSWORD_ENV) {
+        return Ok(password);
+    }
+    let first = rpassword::prompt_password("Password: ").map_err(CliError::Prompt)?;
+    let second = rpassword::prompt_password("Repeat the password: ").map_err(CliError::Prompt)?;
+    if first != second {
+        return Err(CliError::Invalid("the two passwords differ".into()));
+    }
+    Ok(first)
+}
