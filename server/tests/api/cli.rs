@@ -1,0 +1,88 @@
+//! The `percorso` binary: create-user, migrate, and graceful shutdown on SIGTERM.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use app::model::Role;
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, test_config};
+
+fn percorso(config: &server::config::Config) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_percorso"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", config.database_url())
+        .env("PERCORSO_DATA_DIR", &config.data_dir)
+        .env("PERCORSO_LOG", "warn")
+        .stdin(Stdio::null());
+    command
+}
+
+#[tokio::test]
+async fn create_user_reads_the_password_from_the_environment_and_applies_the_policy() {
+    let (config, dir) = test_config().await;
+    let weak = percorso(&config)
+        .args(["create-user", "--email", "sara@example.it", "--name", "Sara Galli", "--role", "hr"])
+        .env("PERCORSO_NEW_USER_PASSWORD", "passwordpassword")
+        .output()
+        .unwrap();
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("most common passwords"));
+
+    let created = percorso(&config)
+        .args(["create-user", "--email", "sara@example.it", "--name", "Sara Galli", "--role", "hr"])
+        .env("PERCORSO_NEW_USER_PASSWORD", "una frase lunga e sicura")
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+
+    let app = TestApp::spawn_with(config, dir).await;
+    let mut sara = app.anonymous();
+    sara.email = "sara@example.it".into();
+    sara.password = "una frase lunga e sicura".into();
+    assert_eq!(sara.sign_in().await.status, StatusCode::OK);
+    let me = sara.call("session", serde_json::json!({})).await;
+    assert_eq!(me.body["user"]["role"], Role::Hr.as_str());
+}
+
+#[tokio::test]
+async fn serve_stops_gracefully_on_sigterm() {
+    let (config, _dir) = test_config().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = percorso(&config)
+        .args(["serve"])
+        .env("PERCORSO_BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let health = format!("http://127.0.0.1:{port}/healthz");
+    let started = Instant::now();
+    loop {
+        if reqwest::get(&health).await.is_ok_and(|r| r.status().is_success()) {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let stopped = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(stopped.elapsed() < Duration::from_secs(10), "no shutdown within 10 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "a graceful stop exits 0, got {status}");
+}

@@ -1,0 +1,204 @@
+//! `TestApp`: a server on a random port over a fresh database, and browsers that call it.
+
+use std::path::PathBuf;
+
+use app::model::{NewUserInput, Role, UserId};
+use app::server::accounts;
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use serde_json::{Value, json};
+use server::config::{Config, LogFormat};
+use server::startup::{self, Application};
+
+/// Which database the tests run on.
+pub fn on_postgres() -> bool {
+    std::env::var("PERCORSO_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+fn random_suffix() -> String {
+    app::server::sessions::random_token()[..12].to_owned()
+}
+
+/// A fresh, empty database URL (and, for SQLite, the folder to remove afterwards).
+async fn fresh_database() -> (String, Option<PathBuf>) {
+    if on_postgres() {
+        let admin = std::env::var("PERCORSO_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let name = format!("percorso_test_{}", random_suffix());
+        let conn = Database::connect(&admin).await.expect("PostgreSQL is reachable");
+        conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("can create a test database");
+        conn.close().await.ok();
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        (format!("{base}/{name}"), None)
+    } else {
+        let dir = std::env::temp_dir().join(format!("percorso-test-{}", random_suffix()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        (
+            format!("sqlite://{}?mode=rwc", dir.join("test.db").display()),
+            Some(dir),
+        )
+    }
+}
+
+/// Configuration for a test server: random port, fresh database.
+pub async fn test_config() -> (Config, Option<PathBuf>) {
+    let (url, dir) = fresh_database().await;
+    let config = Config {
+        database_url: Some(url),
+        bind: "127.0.0.1:0".parse().expect("address"),
+        data_dir: dir.clone().unwrap_or_else(std::env::temp_dir),
+        site_root: PathBuf::from("target/site"),
+        log: "warn".into(),
+        log_format: LogFormat::Text,
+        session_idle_minutes: 60,
+        session_max_hours: 12,
+        secure_cookies: false,
+    };
+    (config, dir)
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: DatabaseConnection,
+    dir: Option<PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// A browser: an HTTP client with its own cookie jar.
+pub struct Browser {
+    pub client: reqwest::Client,
+    address: String,
+    pub user_id: Option<UserId>,
+    pub email: String,
+    pub password: String,
+}
+
+/// A server function's answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Answer {
+    /// The error code of `field` in a 422 answer.
+    pub fn field_error(&self, field: &str) -> Option<String> {
+        self.body["Invalid"][field]["code"].as_str().map(str::to_owned)
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let (config, dir) = test_config().await;
+        Self::spawn_with(config, dir).await
+    }
+
+    pub async fn spawn_with(config: Config, dir: Option<PathBuf>) -> TestApp {
+        let app = Application::build(&config).await.expect("the app builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until(std::future::pending()));
+        let db = startup::connect(&config).await.expect("test connection");
+        TestApp { address, db, dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// A browser that is not signed in.
+    pub fn anonymous(&self) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            address: self.address.clone(),
+            user_id: None,
+            email: String::new(),
+            password: String::new(),
+        }
+    }
+
+    /// Creates a user with `role` (straight through the service) and returns their id.
+    pub async fn create_user(&self, role: Role, email: &str, password: &str) -> UserId {
+        accounts::create(
+            &self.db,
+            NewUserInput {
+                email: email.into(),
+                name: format!("Test {}", role.as_str()),
+                role,
+                password: password.into(),
+            },
+        )
+        .await
+        .expect("user created")
+    }
+
+    /// A browser signed in as a new user with `role`.
+    pub async fn signed_in(&self, role: Role) -> Browser {
+        let email = format!("{}-{}@example.it", role.as_str(), random_suffix());
+        let password = "una frase lunga e sicura".to_owned();
+        let id = self.create_user(role, &email, &password).await;
+        let mut browser = self.anonymous();
+        browser.user_id = Some(id);
+        browser.email = email;
+        browser.password = password;
+        let answer = browser.sign_in().await;
+        assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+        browser
+    }
+}
+
+impl Browser {
+    /// Calls server function `endpoint` with a JSON body.
+    pub async fn call(&self, endpoint: &str, body: Value) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .json(&body)
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    pub async fn sign_in(&self) -> Answer {
+        self.call(
+            "login",
+            json!({"input": {"email": self.email, "password": self.password}}),
+        )
+        .await
+    }
+
+    /// GETs a page and returns its status and HTML.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        (status, response.text().await.unwrap_or_default())
+    }
+}

@@ -1,0 +1,12 @@
+//! Integration tests through the real router over HTTP, each on a fresh database: SQLite by
+//! default, PostgreSQL when `PERCORSO_TEST_DATABASE=postgres`.
+#![recursion_limit = "256"]
+
+mod authorization;
+mod cli;
+mod framework;
+mod helpers;
+mod http;
+mod profiles;
+mod sessions;
+mod users;

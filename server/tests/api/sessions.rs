@@ -1,0 +1,227 @@
+//! Signing in and out, session cookies and expiry, throttling, own password and language.
+
+use app::model::Role;
+use app::server::entities::{login_attempt, session};
+use app::server::sessions::hash_token;
+use chrono::{Duration, Utc};
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn signing_in_sets_an_http_only_lax_cookie_whose_token_is_stored_only_hashed() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let answer = hr.sign_in().await;
+    let cookie = answer.headers["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let token = cookie
+        .strip_prefix("percorso_session=")
+        .and_then(|rest| rest.split(';').next())
+        .unwrap();
+    assert_eq!(token.len(), 64, "256 bits, hex-encoded");
+
+    let stored = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .one(&app.db)
+        .await
+        .unwrap();
+    assert!(stored.is_some());
+    let raw = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(raw, 0, "the raw token is never stored");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_field_level_answer() {
+    let app = TestApp::spawn().await;
+    let mut visitor = app.signed_in(Role::Employee).await;
+    visitor.password = "not the password at all".into();
+    let wrong_password = visitor.sign_in().await;
+    visitor.email = "nobody@example.it".into();
+    let unknown_email = visitor.sign_in().await;
+    for answer in [wrong_password, unknown_email] {
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(answer.field_error("form").as_deref(), Some("wrong_credentials"));
+    }
+}
+
+#[tokio::test]
+async fn after_five_failures_an_account_is_locked_even_for_the_right_password() {
+    let app = TestApp::spawn().await;
+    let mut user = app.signed_in(Role::Employee).await;
+    let right = user.password.clone();
+    user.password = "wrong password here".into();
+    for _ in 0..5 {
+        assert_eq!(user.sign_in().await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    user.password = right;
+    let answer = user.sign_in().await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(answer.body["TooManyAttempts"]["retry_after_secs"].as_u64().unwrap() > 0);
+}
+
+#[tokio::test]
+async fn many_failures_from_one_address_lock_it_out_across_accounts() {
+    let app = TestApp::spawn().await;
+    app.create_user(Role::Hr, "real@example.it", "una frase lunga e sicura").await;
+    let mut browser = app.anonymous();
+    browser.password = "wrong password here".into();
+    for n in 0..20 {
+        browser.email = format!("guess{n}@example.it");
+        assert_eq!(browser.sign_in().await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    browser.email = "real@example.it".into();
+    browser.password = "una frase lunga e sicura".into();
+    assert_eq!(browser.sign_in().await.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_successful_sign_in_clears_the_accounts_failures() {
+    let app = TestApp::spawn().await;
+    let mut user = app.signed_in(Role::Employee).await;
+    let right = user.password.clone();
+    user.password = "wrong password here".into();
+    user.sign_in().await;
+    user.password = right;
+    assert_eq!(user.sign_in().await.status, StatusCode::OK);
+    let left = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Email.eq(user.email.clone()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_in_the_database() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Interviewer).await;
+    assert_eq!(user.call("logout", json!({})).await.status, StatusCode::OK);
+    assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_session_idle_for_longer_than_the_limit_ends() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Hr).await;
+    let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
+    stored.last_seen_at = Set(Utc::now() - Duration::minutes(61));
+    stored.update(&app.db).await.unwrap();
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_active_session_still_ends_at_its_absolute_expiry() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Hr).await;
+    let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
+    stored.expires_at = Set(Utc::now() - Duration::seconds(1));
+    stored.update(&app.db).await.unwrap();
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn changing_ones_password_checks_the_current_one_and_ends_the_other_sessions() {
+    let app = TestApp::spawn().await;
+    let here = app.signed_in(Role::Employee).await;
+    let mut elsewhere = app.anonymous();
+    elsewhere.email = here.email.clone();
+    elsewhere.password = here.password.clone();
+    assert_eq!(elsewhere.sign_in().await.status, StatusCode::OK);
+
+    let wrong = here
+        .call(
+            "change_password",
+            json!({"input": {"current_password": "not my password", "new_password": "un'altra frase sicura"}}),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.field_error("current_password").as_deref(), Some("wrong_password"));
+
+    let weak = here
+        .call(
+            "change_password",
+            json!({"input": {"current_password": here.password, "new_password": "123456789012"}}),
+        )
+        .await;
+    assert_eq!(weak.field_error("new_password").as_deref(), Some("password_common"));
+
+    let done = here
+        .call(
+            "change_password",
+            json!({"input": {"current_password": here.password, "new_password": "un'altra frase sicura"}}),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK);
+    assert_eq!(here.call("list_competencies", json!({})).await.status, StatusCode::OK);
+    assert_eq!(
+        elsewhere.call("list_competencies", json!({})).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let mut again = app.anonymous();
+    again.email = here.email.clone();
+    again.password = "un'altra frase sicura".into();
+    assert_eq!(again.sign_in().await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn pages_speak_the_users_language_else_the_browsers() {
+    let app = TestApp::spawn().await;
+    let visitor = app.anonymous();
+    let english = visitor
+        .client
+        .get(app.url("/login"))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains(r#"<html lang="en""#));
+    assert!(english.contains("Sign in"));
+    let italian = visitor
+        .client
+        .get(app.url("/login"))
+        .header("accept-language", "it-IT,it;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(italian.contains(r#"<html lang="it""#));
+    assert!(italian.contains("Accedi"));
+
+    let user = app.signed_in(Role::Employee).await;
+    assert_eq!(user.call("set_language", json!({"lang": "en"})).await.status, StatusCode::OK);
+    let page = user
+        .client
+        .get(app.url("/account"))
+        .header("accept-language", "it-IT")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="en""#), "the user's setting wins");
+    assert!(page.contains("My account"));
+}
