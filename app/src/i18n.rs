@@ -259,7 +259,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
     let n = error.param.unwrap_or_default();
     let it_en = |it: String, en: String| if lang == Lang::It { it } else { en };
     match error.code.as_str() {
-        "required" => it_en("Campo obbligatorio.".into(), "This field is required.".into()),
+        "required" => it_en(
+            "Campo obbligatorio.".into(),
+            "This field is required.".into(),
+        ),
         "too_long" => it_en(
             format!("Troppo lungo: al massimo {n} caratteri."),
             format!("Too long: at most {n} characters."),
@@ -324,10 +327,7 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "Questa competenza è ritirata e non si può aggiungere.".into(),
             "This competency is retired and cannot be added.".into(),
         ),
-        "unknown" => it_en(
-            "Scelta non valida.".into(),
-            "Not a valid choice.".into(),
-        ),
+        "unknown" => it_en("Scelta non valida.".into(), "Not a valid choice.".into()),
         "self" => it_en(
             "Non puoi farlo sul tuo stesso account.".into(),
             "You cannot do this to your own account.".into(),
@@ -342,10 +342,19 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_preferred_supported_language() {
-        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,it;q=0.8"), Some(Lang::En));
-        assert_eq!(Lang::from_accept_language("de-DE,it;q=0.7,en;q=0.5"), Some(Lang::It));
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,it;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,it;q=0.7,en;q=0.5"),
+            Some(Lang::It)
+        );
         assert_eq!(Lang::from_accept_language("fr,de"), None);
-        assert_eq!(Lang::from_accept_language("en;q=0,it;q=0.1"), Some(Lang::It));
+        assert_eq!(
+            Lang::from_accept_language("en;q=0,it;q=0.1"),
+            Some(Lang::It)
+        );
     }
 
     #[test]

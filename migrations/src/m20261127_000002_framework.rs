@@ -136,7 +136,10 @@ impl MigrationTrait for Migration {
                     )
                     .foreign_key(
                         ForeignKey::create()
-                            .from(ProfileRequirements::Table, ProfileRequirements::CompetencyId)
+                            .from(
+                                ProfileRequirements::Table,
+                                ProfileRequirements::CompetencyId,
+                            )
                             .to(Competencies::Table, Competencies::Id)
                             .on_delete(ForeignKeyAction::Restrict),
                     )

@@ -12,7 +12,11 @@ use crate::startup::{self, Application, StartupError};
 pub const PASSWORD_ENV: &str = "PERCORSO_NEW_USER_PASSWORD";
 
 #[derive(Debug, Parser)]
-#[command(name = "percorso", version, about = "Percorso: recruitment and training tracker")]
+#[command(
+    name = "percorso",
+    version,
+    about = "Percorso: recruitment and training tracker"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

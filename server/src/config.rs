@@ -25,7 +25,12 @@ pub struct Config {
     pub database_url: Option<String>,
 
     /// Address and port to serve on.
-    #[arg(long, env = "PERCORSO_BIND", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_BIND",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub bind: SocketAddr,
 
     /// Directory for the embedded database and, later, stored files.
@@ -33,27 +38,58 @@ pub struct Config {
     pub data_dir: PathBuf,
 
     /// Directory holding the built browser bundle (pkg/) and stylesheet.
-    #[arg(long, env = "PERCORSO_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: PathBuf,
 
     /// Log filter, in tracing's EnvFilter syntax (e.g. "info" or "info,sqlx=warn").
-    #[arg(long, env = "PERCORSO_LOG", default_value = "info,sqlx=warn", global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
     pub log: String,
 
     /// Log line format.
-    #[arg(long, env = "PERCORSO_LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
     pub log_format: LogFormat,
 
     /// Minutes of inactivity after which a session ends.
-    #[arg(long, env = "PERCORSO_SESSION_IDLE_MINUTES", default_value_t = 60, global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_SESSION_IDLE_MINUTES",
+        default_value_t = 60,
+        global = true
+    )]
     pub session_idle_minutes: u64,
 
     /// Hours after sign-in after which a session ends, however active.
-    #[arg(long, env = "PERCORSO_SESSION_MAX_HOURS", default_value_t = 12, global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_SESSION_MAX_HOURS",
+        default_value_t = 12,
+        global = true
+    )]
     pub session_max_hours: u64,
 
     /// Mark the session cookie Secure: set this when serving over HTTPS.
-    #[arg(long, env = "PERCORSO_SECURE_COOKIES", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "PERCORSO_SECURE_COOKIES",
+        default_value_t = false,
+        global = true
+    )]
     pub secure_cookies: bool,
 }
 

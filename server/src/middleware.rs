@@ -21,8 +21,8 @@ fn cookie_header(headers: &HeaderMap) -> &str {
 /// Resolves the session cookie into a [`CurrentUser`] and the request's [`RequestLang`]:
 /// the user's setting, else the language cookie, else `Accept-Language`, else Italian.
 pub async fn session(State(backend): State<Backend>, mut req: Request, next: Next) -> Response {
-    let token = sessions::read_cookie(cookie_header(req.headers()), sessions::COOKIE)
-        .map(str::to_owned);
+    let token =
+        sessions::read_cookie(cookie_header(req.headers()), sessions::COOKIE).map(str::to_owned);
     let mut stale_cookie = false;
     if let Some(token) = token {
         match sessions::resolve(&backend.db, &backend.sessions, &token).await {
@@ -113,7 +113,8 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -126,7 +127,10 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
-        ("content-security-policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"),
+        (
+            "content-security-policy",
+            "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+        ),
     ] {
         headers.insert(name, HeaderValue::from_static(value));
     }
@@ -147,7 +151,10 @@ mod tests {
 
     #[test]
     fn a_same_origin_browser_request_is_not_cross_site() {
-        assert!(!is_cross_site(&headers(&[("sec-fetch-site", "same-origin")])));
+        assert!(!is_cross_site(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
         assert!(!is_cross_site(&headers(&[
             ("origin", "http://127.0.0.1:3000"),
             ("host", "127.0.0.1:3000")
@@ -162,7 +169,10 @@ mod tests {
             ("origin", "https://evil.example"),
             ("host", "127.0.0.1:3000")
         ])));
-        assert!(is_cross_site(&headers(&[("origin", "null"), ("host", "x")])));
+        assert!(is_cross_site(&headers(&[
+            ("origin", "null"),
+            ("host", "x")
+        ])));
     }
 
     #[test]

@@ -85,7 +85,11 @@ async fn healthz(State(backend): State<Backend>) -> Response {
         Ok(()) => (StatusCode::OK, "ok: database reachable\n").into_response(),
         Err(error) => {
             tracing::error!(%error, "health check: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "unavailable: database unreachable\n").into_response()
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable: database unreachable\n",
+            )
+                .into_response()
         }
     }
 }
@@ -148,11 +152,17 @@ impl Application {
 
     /// The port actually bound (useful with port 0 in tests).
     pub fn port(&self) -> u16 {
-        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+        self.listener
+            .local_addr()
+            .map(|a| a.port())
+            .unwrap_or_default()
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         axum::serve(
             self.listener,
             self.router

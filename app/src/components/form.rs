@@ -265,10 +265,7 @@ pub fn SelectField(
 
 /// A submit button that shows progress and cannot be pressed twice.
 #[component]
-pub fn SubmitButton(
-    #[prop(into)] label: String,
-    pending: Signal<bool>,
-) -> impl IntoView {
+pub fn SubmitButton(#[prop(into)] label: String, pending: Signal<bool>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>

@@ -245,8 +245,14 @@ mod tests {
             ..JobProfileInput::default()
         };
         let errors = validate(&input).unwrap_err().field_errors();
-        assert_eq!(errors.get("requirements.0.required_level").unwrap().code, "level_range");
-        assert_eq!(errors.get("requirements.0.weight").unwrap().code, "weight_range");
+        assert_eq!(
+            errors.get("requirements.0.required_level").unwrap().code,
+            "level_range"
+        );
+        assert_eq!(
+            errors.get("requirements.0.weight").unwrap().code,
+            "weight_range"
+        );
     }
 
     #[test]

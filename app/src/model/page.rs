@@ -25,7 +25,12 @@ mod tests {
 
     #[test]
     fn an_empty_list_still_has_one_page_and_a_partial_page_counts() {
-        let page = |total| Page::<()> { items: vec![], page: 0, per_page: 50, total };
+        let page = |total| Page::<()> {
+            items: vec![],
+            page: 0,
+            per_page: 50,
+            total,
+        };
         assert_eq!(page(0).page_count(), 1);
         assert_eq!(page(50).page_count(), 1);
         assert_eq!(page(51).page_count(), 2);

@@ -196,6 +196,9 @@ mod tests {
 
     #[test]
     fn emails_are_compared_trimmed_and_lower_case() {
-        assert_eq!(normalise_email("  Anna.Rossi@Example.IT "), "anna.rossi@example.it");
+        assert_eq!(
+            normalise_email("  Anna.Rossi@Example.IT "),
+            "anna.rossi@example.it"
+        );
     }
 }

@@ -4,7 +4,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::options;
-use crate::api::users::{create_user, list_users, reset_user_password, set_user_active, set_user_role};
+use crate::api::users::{
+    create_user, list_users, reset_user_password, set_user_active, set_user_role,
+};
 use crate::app::use_texts;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::guarded;
@@ -180,7 +182,10 @@ enum RowOp {
 }
 
 #[component]
-fn ResetPasswordForm(id: UserId, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ResetPasswordForm(
+    id: UserId,
+    on_done: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let password = RwSignal::new(String::new());
@@ -290,4 +295,3 @@ fn NewUserForm(on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
         </form>
     }
 }
-

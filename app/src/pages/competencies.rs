@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::options;
 use crate::api::competencies::{
-    create_competency, delete_competency, get_competency, list_competencies, set_competency_retired,
-    update_competency,
+    create_competency, delete_competency, get_competency, list_competencies,
+    set_competency_retired, update_competency,
 };
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
@@ -20,7 +20,10 @@ use crate::model::{
 
 #[component]
 pub fn CompetenciesPage() -> impl IntoView {
-    guarded(Permission::ViewFramework, |user| view! { <CompetencyList user /> })
+    guarded(
+        Permission::ViewFramework,
+        |user| view! { <CompetencyList user /> },
+    )
 }
 
 #[component]
@@ -316,7 +319,11 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
         }
     };
     let areas = options(Area::ALL, Area::as_str, move |a| t(a.label()));
-    let title = if id.is_some() { t(Text::EditCompetency) } else { t(Text::NewCompetency) };
+    let title = if id.is_some() {
+        t(Text::EditCompetency)
+    } else {
+        t(Text::NewCompetency)
+    };
 
     view! {
         <section class="page">

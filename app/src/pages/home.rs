@@ -17,7 +17,11 @@ fn Home(user: SessionUser) -> impl IntoView {
     let t = use_texts();
     let mut cards = Vec::new();
     if user.role.can(Permission::ViewFramework) {
-        cards.push(("/competencies", Text::NavCompetencies, Text::HomeCompetencies));
+        cards.push((
+            "/competencies",
+            Text::NavCompetencies,
+            Text::HomeCompetencies,
+        ));
         cards.push(("/profiles", Text::NavProfiles, Text::HomeProfiles));
     }
     if user.role.can(Permission::ManageUsers) {

@@ -9,7 +9,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::options;
 use crate::api::competencies::list_competencies;
-use crate::api::profiles::{create_profile, delete_profile, get_profile, list_profiles, update_profile};
+use crate::api::profiles::{
+    create_profile, delete_profile, get_profile, list_profiles, update_profile,
+};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::{Notice, guarded, set_page_status};
@@ -21,7 +23,10 @@ use crate::model::{
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
-    guarded(Permission::ViewFramework, |user| view! { <ProfileList user /> })
+    guarded(
+        Permission::ViewFramework,
+        |user| view! { <ProfileList user /> },
+    )
 }
 
 #[component]
@@ -229,7 +234,11 @@ impl RequirementRow {
     fn input(&self) -> RequirementInput {
         RequirementInput {
             // An unchosen competency is id 0, which the server reports as "not a valid choice".
-            competency_id: self.competency.get_untracked().parse().unwrap_or(CompetencyId(0)),
+            competency_id: self
+                .competency
+                .get_untracked()
+                .parse()
+                .unwrap_or(CompetencyId(0)),
             required_level: self.level.get_untracked().parse().unwrap_or(0),
             weight: self.weight.get_untracked().parse().unwrap_or(0),
         }
@@ -322,7 +331,8 @@ fn ProfileEditor(
             sector: Sector::parse(&sector.get_untracked()).unwrap_or(Sector::Services),
             description_it: description_it.get_untracked(),
             description_en: description_en.get_untracked(),
-            requirements: rows.with_untracked(|rows| rows.iter().map(RequirementRow::input).collect()),
+            requirements: rows
+                .with_untracked(|rows| rows.iter().map(RequirementRow::input).collect()),
         };
         if form.check(&input) {
             save.dispatch(input);
@@ -335,7 +345,11 @@ fn ProfileEditor(
     };
     let areas = options(Area::FOR_PROFILES, Area::as_str, move |a| t(a.label()));
     let sectors = options(Sector::ALL, Sector::as_str, move |s| t(s.label()));
-    let title = if id.is_some() { t(Text::EditProfile) } else { t(Text::NewProfile) };
+    let title = if id.is_some() {
+        t(Text::EditProfile)
+    } else {
+        t(Text::NewProfile)
+    };
 
     view! {
         <section class="page">

@@ -97,7 +97,10 @@ pub async fn create(db: &DatabaseConnection, input: NewUserInput) -> Result<User
         .await?
         > 0;
     if taken {
-        return Err(AppError::Invalid(FieldErrors::single("email", "email_taken")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            "email_taken",
+        )));
     }
     let password_hash = password::hash(input.password).await?;
     let now = Utc::now();
@@ -223,7 +226,11 @@ async fn store_password(
 }
 
 /// Saves the caller's language.
-pub async fn set_language(db: &DatabaseConnection, me: &CurrentUser, lang: Lang) -> Result<(), AppError> {
+pub async fn set_language(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    lang: Lang,
+) -> Result<(), AppError> {
     let mut model: user::ActiveModel = find(db, me.id).await?.into();
     model.language = Set(Some(lang.as_str().to_owned()));
     model.updated_at = Set(Utc::now());
@@ -232,7 +239,10 @@ pub async fn set_language(db: &DatabaseConnection, me: &CurrentUser, lang: Lang)
 }
 
 /// Creates a user from the command line, with the same rules as the admin page.
-pub async fn create_from_cli(db: &DatabaseConnection, input: NewUserInput) -> Result<UserId, AppError> {
+pub async fn create_from_cli(
+    db: &DatabaseConnection,
+    input: NewUserInput,
+) -> Result<UserId, AppError> {
     crate::model::validate(&input)?;
     create(db, input).await
 }

@@ -58,7 +58,11 @@ pub fn request_lang() -> Lang {
 /// The client's address, for throttling. Never logged with personal data.
 pub fn client_ip() -> String {
     parts()
-        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()))
+        .and_then(|p| {
+            p.extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip())
+        })
         .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
 }
 

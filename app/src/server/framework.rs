@@ -106,7 +106,8 @@ async fn check_unique_names(
         ("name_it", competency::Column::NameIt, &input.name_it),
         ("name_en", competency::Column::NameEn, &input.name_en),
     ] {
-        let mut query = competency::Entity::find().filter(super::same_text_ignoring_case(column, value));
+        let mut query =
+            competency::Entity::find().filter(super::same_text_ignoring_case(column, value));
         if let Some(except) = except {
             query = query.filter(competency::Column::Id.ne(except.0));
         }
@@ -148,7 +149,11 @@ async fn new_code(db: &impl ConnectionTrait, name_en: &str) -> Result<String, Ap
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = if base.is_empty() { "competency".to_owned() } else { base.chars().take(60).collect() };
+    let base = if base.is_empty() {
+        "competency".to_owned()
+    } else {
+        base.chars().take(60).collect()
+    };
     let mut code = base.clone();
     for n in 2.. {
         let taken = competency::Entity::find()
@@ -173,18 +178,23 @@ async fn write_levels(
         .filter(competency_level::Column::CompetencyId.eq(id))
         .exec(db)
         .await?;
-    let rows = (1i16..).zip(levels).map(|(level, text)| competency_level::ActiveModel {
-        competency_id: Set(id),
-        level: Set(level),
-        description_it: Set(text.it.trim().to_owned()),
-        description_en: Set(text.en.trim().to_owned()),
-    });
+    let rows = (1i16..)
+        .zip(levels)
+        .map(|(level, text)| competency_level::ActiveModel {
+            competency_id: Set(id),
+            level: Set(level),
+            description_it: Set(text.it.trim().to_owned()),
+            description_en: Set(text.en.trim().to_owned()),
+        });
     competency_level::Entity::insert_many(rows).exec(db).await?;
     Ok(())
 }
 
 /// Adds a competency with its five level descriptions.
-pub async fn create(db: &DatabaseConnection, input: CompetencyInput) -> Result<CompetencyId, AppError> {
+pub async fn create(
+    db: &DatabaseConnection,
+    input: CompetencyInput,
+) -> Result<CompetencyId, AppError> {
     check_level_count(&input)?;
     let id = db
         .transaction::<_, i32, AppError>(|tx| {

@@ -53,12 +53,20 @@ mod tests {
     async fn a_hashed_password_verifies_and_another_does_not() {
         let stored = hash("una frase lunga e sicura".into()).await.unwrap();
         assert!(stored.starts_with("$argon2id$"));
-        assert!(verify("una frase lunga e sicura".into(), stored.clone()).await.unwrap());
+        assert!(
+            verify("una frase lunga e sicura".into(), stored.clone())
+                .await
+                .unwrap()
+        );
         assert!(!verify("un'altra frase lunga".into(), stored).await.unwrap());
     }
 
     #[tokio::test]
     async fn a_corrupt_stored_hash_never_matches() {
-        assert!(!verify("anything at all".into(), "not a hash".into()).await.unwrap());
+        assert!(
+            !verify("anything at all".into(), "not a hash".into())
+                .await
+                .unwrap()
+        );
     }
 }

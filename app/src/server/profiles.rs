@@ -102,20 +102,29 @@ async fn check(
         ("title_it", job_profile::Column::TitleIt, &input.title_it),
         ("title_en", job_profile::Column::TitleEn, &input.title_en),
     ] {
-        let mut query = job_profile::Entity::find().filter(super::same_text_ignoring_case(column, value));
+        let mut query =
+            job_profile::Entity::find().filter(super::same_text_ignoring_case(column, value));
         if let Some(existing) = existing {
             query = query.filter(job_profile::Column::Id.ne(existing.0));
         }
         if query.count(db).await? > 0 {
-            errors.0.insert(field.to_owned(), FieldError::new("title_taken"));
+            errors
+                .0
+                .insert(field.to_owned(), FieldError::new("title_taken"));
         }
     }
 
     if input.area == Area::Transversal {
-        errors.0.insert("area".to_owned(), FieldError::new("unknown"));
+        errors
+            .0
+            .insert("area".to_owned(), FieldError::new("unknown"));
     }
 
-    let ids: Vec<i32> = input.requirements.iter().map(|r| r.competency_id.0).collect();
+    let ids: Vec<i32> = input
+        .requirements
+        .iter()
+        .map(|r| r.competency_id.0)
+        .collect();
     let retired_or_known: HashMap<i32, bool> = competency::Entity::find()
         .filter(competency::Column::Id.is_in(ids))
         .all(db)
@@ -168,18 +177,25 @@ async fn write_requirements(
     if requirements.is_empty() {
         return Ok(());
     }
-    let rows = requirements.iter().map(|r| profile_requirement::ActiveModel {
-        profile_id: Set(profile_id),
-        competency_id: Set(r.competency_id.0),
-        required_level: Set(i16::from(r.required_level)),
-        weight: Set(i16::from(r.weight)),
-    });
-    profile_requirement::Entity::insert_many(rows).exec(db).await?;
+    let rows = requirements
+        .iter()
+        .map(|r| profile_requirement::ActiveModel {
+            profile_id: Set(profile_id),
+            competency_id: Set(r.competency_id.0),
+            required_level: Set(i16::from(r.required_level)),
+            weight: Set(i16::from(r.weight)),
+        });
+    profile_requirement::Entity::insert_many(rows)
+        .exec(db)
+        .await?;
     Ok(())
 }
 
 /// Adds a job profile with its requirements.
-pub async fn create(db: &DatabaseConnection, input: JobProfileInput) -> Result<JobProfileId, AppError> {
+pub async fn create(
+    db: &DatabaseConnection,
+    input: JobProfileInput,
+) -> Result<JobProfileId, AppError> {
     let id = db
         .transaction::<_, i32, AppError>(|tx| {
             Box::pin(async move {

@@ -42,7 +42,8 @@ pub async fn check(
     ip: &str,
 ) -> Result<(), AppError> {
     let since = Utc::now() - policy.window();
-    let recent = || login_attempt::Entity::find().filter(login_attempt::Column::AttemptedAt.gt(since));
+    let recent =
+        || login_attempt::Entity::find().filter(login_attempt::Column::AttemptedAt.gt(since));
     let by_account = recent()
         .filter(login_attempt::Column::Email.eq(email))
         .count(db)

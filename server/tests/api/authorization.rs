@@ -67,7 +67,11 @@ fn profile(suffix: &str) -> Value {
 fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)> {
     vec![
         ("session", EVERYONE, json!({})),
-        ("login", EVERYONE, json!({"input": {"email": "nobody@example.it", "password": "wrong"}})),
+        (
+            "login",
+            EVERYONE,
+            json!({"input": {"email": "nobody@example.it", "password": "wrong"}}),
+        ),
         ("set_language", EVERYONE, json!({"lang": "en"})),
         (
             "change_password",
@@ -81,8 +85,16 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
             json!({"input": {"email": format!("{caller}@example.it"), "name": "New", "role": "employee",
                 "password": "una frase lunga e sicura"}}),
         ),
-        ("set_user_active", ADMIN, json!({"id": f.bystander, "active": true})),
-        ("set_user_role", ADMIN, json!({"id": f.bystander, "role": "employee"})),
+        (
+            "set_user_active",
+            ADMIN,
+            json!({"id": f.bystander, "active": true}),
+        ),
+        (
+            "set_user_role",
+            ADMIN,
+            json!({"id": f.bystander, "role": "employee"}),
+        ),
         (
             "reset_user_password",
             ADMIN,
@@ -90,18 +102,34 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
         ),
         ("list_competencies", SIGNED_IN, json!({})),
         ("get_competency", SIGNED_IN, json!({"id": f.competency})),
-        ("create_competency", HR_AND_ADMIN, json!({"input": competency(caller)})),
+        (
+            "create_competency",
+            HR_AND_ADMIN,
+            json!({"input": competency(caller)}),
+        ),
         (
             "update_competency",
             HR_AND_ADMIN,
             json!({"id": f.competency, "input": competency("fixture")}),
         ),
-        ("set_competency_retired", HR_AND_ADMIN, json!({"id": f.competency, "retired": false})),
+        (
+            "set_competency_retired",
+            HR_AND_ADMIN,
+            json!({"id": f.competency, "retired": false}),
+        ),
         ("delete_competency", HR_AND_ADMIN, json!({"id": 999_999})),
         ("list_profiles", SIGNED_IN, json!({})),
         ("get_profile", SIGNED_IN, json!({"id": f.profile})),
-        ("create_profile", HR_AND_ADMIN, json!({"input": profile(caller)})),
-        ("update_profile", HR_AND_ADMIN, json!({"id": f.profile, "input": profile("fixture")})),
+        (
+            "create_profile",
+            HR_AND_ADMIN,
+            json!({"input": profile(caller)}),
+        ),
+        (
+            "update_profile",
+            HR_AND_ADMIN,
+            json!({"id": f.profile, "input": profile("fixture")}),
+        ),
         ("delete_profile", HR_AND_ADMIN, json!({"id": 999_999})),
         // Last: it ends the caller's session.
         ("logout", EVERYONE, json!({})),
@@ -112,7 +140,13 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
 async fn every_server_function_allows_exactly_the_roles_in_the_table() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in(Role::Admin).await;
-    let bystander = app.signed_in(Role::Employee).await.user_id.unwrap().0.into();
+    let bystander = app
+        .signed_in(Role::Employee)
+        .await
+        .user_id
+        .unwrap()
+        .0
+        .into();
     let competency = admin
         .call("create_competency", json!({"input": competency("fixture")}))
         .await
@@ -156,7 +190,9 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
             let ok = match (expected_allowed, who) {
                 (true, _) => !matches!(
                     status,
-                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
+                    StatusCode::UNAUTHORIZED
+                        | StatusCode::FORBIDDEN
+                        | StatusCode::INTERNAL_SERVER_ERROR
                 ),
                 (false, Who::Visitor) => status == StatusCode::UNAUTHORIZED,
                 (false, Who::As(_)) => status == StatusCode::FORBIDDEN,
@@ -164,7 +200,11 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
             if !ok {
                 failures.push(format!(
                     "{endpoint} as {name}: expected {}, got {status} {}",
-                    if expected_allowed { "allowed" } else { "denied" },
+                    if expected_allowed {
+                        "allowed"
+                    } else {
+                        "denied"
+                    },
                     answer.body
                 ));
             }

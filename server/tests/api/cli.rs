@@ -24,7 +24,15 @@ fn percorso(config: &server::config::Config) -> Command {
 async fn create_user_reads_the_password_from_the_environment_and_applies_the_policy() {
     let (config, dir) = test_config().await;
     let weak = percorso(&config)
-        .args(["create-user", "--email", "sara@example.it", "--name", "Sara Galli", "--role", "hr"])
+        .args([
+            "create-user",
+            "--email",
+            "sara@example.it",
+            "--name",
+            "Sara Galli",
+            "--role",
+            "hr",
+        ])
         .env("PERCORSO_NEW_USER_PASSWORD", "passwordpassword")
         .output()
         .unwrap();
@@ -32,11 +40,23 @@ async fn create_user_reads_the_password_from_the_environment_and_applies_the_pol
     assert!(String::from_utf8_lossy(&weak.stderr).contains("most common passwords"));
 
     let created = percorso(&config)
-        .args(["create-user", "--email", "sara@example.it", "--name", "Sara Galli", "--role", "hr"])
+        .args([
+            "create-user",
+            "--email",
+            "sara@example.it",
+            "--name",
+            "Sara Galli",
+            "--role",
+            "hr",
+        ])
         .env("PERCORSO_NEW_USER_PASSWORD", "una frase lunga e sicura")
         .output()
         .unwrap();
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
 
     let app = TestApp::spawn_with(config, dir).await;
     let mut sara = app.anonymous();
@@ -65,10 +85,16 @@ async fn serve_stops_gracefully_on_sigterm() {
     let health = format!("http://127.0.0.1:{port}/healthz");
     let started = Instant::now();
     loop {
-        if reqwest::get(&health).await.is_ok_and(|r| r.status().is_success()) {
+        if reqwest::get(&health)
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the server did not start"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let killed = Command::new("kill")
@@ -81,7 +107,10 @@ async fn serve_stops_gracefully_on_sigterm() {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        assert!(stopped.elapsed() < Duration::from_secs(10), "no shutdown within 10 s");
+        assert!(
+            stopped.elapsed() < Duration::from_secs(10),
+            "no shutdown within 10 s"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "a graceful stop exits 0, got {status}");

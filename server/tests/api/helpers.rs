@@ -25,7 +25,9 @@ async fn fresh_database() -> (String, Option<PathBuf>) {
         let admin = std::env::var("PERCORSO_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let name = format!("percorso_test_{}", random_suffix());
-        let conn = Database::connect(&admin).await.expect("PostgreSQL is reachable");
+        let conn = Database::connect(&admin)
+            .await
+            .expect("PostgreSQL is reachable");
         conn.execute_unprepared(&format!("CREATE DATABASE {name}"))
             .await
             .expect("can create a test database");
@@ -93,7 +95,9 @@ pub struct Answer {
 impl Answer {
     /// The error code of `field` in a 422 answer.
     pub fn field_error(&self, field: &str) -> Option<String> {
-        self.body["Invalid"][field]["code"].as_str().map(str::to_owned)
+        self.body["Invalid"][field]["code"]
+            .as_str()
+            .map(str::to_owned)
     }
 }
 

@@ -33,9 +33,18 @@ async fn a_signed_out_visitor_is_redirected_to_sign_in_from_a_private_page() {
 async fn a_page_the_role_may_not_see_answers_403_and_an_unknown_page_404() {
     let app = TestApp::spawn().await;
     let interviewer = app.signed_in(Role::Interviewer).await;
-    assert_eq!(interviewer.page("/admin/users").await.0, StatusCode::FORBIDDEN);
-    assert_eq!(interviewer.page("/no/such/page").await.0, StatusCode::NOT_FOUND);
-    assert_eq!(interviewer.page("/competencies/999999").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        interviewer.page("/admin/users").await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        interviewer.page("/no/such/page").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        interviewer.page("/competencies/999999").await.0,
+        StatusCode::NOT_FOUND
+    );
     let (status, html) = interviewer.page("/competencies").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Lavoro in team") || html.contains("Teamwork"));
@@ -45,7 +54,9 @@ async fn a_page_the_role_may_not_see_answers_403_and_an_unknown_page_404() {
 async fn a_malformed_request_body_is_a_400_not_a_server_error() {
     let app = TestApp::spawn().await;
     let hr = app.signed_in(Role::Hr).await;
-    let answer = hr.call("create_competency", json!({"input": {"area": "moon"}})).await;
+    let answer = hr
+        .call("create_competency", json!({"input": {"area": "moon"}}))
+        .await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     let response = hr
         .client
@@ -74,7 +85,11 @@ async fn cross_site_state_changing_requests_are_refused() {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{header}: {value}");
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "{header}: {value}"
+        );
     }
     let same_origin = hr
         .client
@@ -93,7 +108,13 @@ async fn cross_site_state_changing_requests_are_refused() {
 #[tokio::test]
 async fn responses_carry_the_security_headers() {
     let app = TestApp::spawn().await;
-    let response = app.anonymous().client.get(app.url("/login")).send().await.unwrap();
+    let response = app
+        .anonymous()
+        .client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap();
     let headers = response.headers();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");

@@ -5,7 +5,9 @@ use app::server::entities::{login_attempt, session};
 use app::server::sessions::hash_token;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set,
+};
 use serde_json::json;
 
 use crate::helpers::TestApp;
@@ -16,7 +18,10 @@ async fn signing_in_sets_an_http_only_lax_cookie_whose_token_is_stored_only_hash
     let hr = app.signed_in(Role::Hr).await;
     let answer = hr.sign_in().await;
     let cookie = answer.headers["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     let token = cookie
         .strip_prefix("percorso_session=")
         .and_then(|rest| rest.split(';').next())
@@ -47,7 +52,10 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_field_level_answer()
     let unknown_email = visitor.sign_in().await;
     for answer in [wrong_password, unknown_email] {
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(answer.field_error("form").as_deref(), Some("wrong_credentials"));
+        assert_eq!(
+            answer.field_error("form").as_deref(),
+            Some("wrong_credentials")
+        );
     }
 }
 
@@ -58,27 +66,42 @@ async fn after_five_failures_an_account_is_locked_even_for_the_right_password() 
     let right = user.password.clone();
     user.password = "wrong password here".into();
     for _ in 0..5 {
-        assert_eq!(user.sign_in().await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            user.sign_in().await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
     }
     user.password = right;
     let answer = user.sign_in().await;
     assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(answer.body["TooManyAttempts"]["retry_after_secs"].as_u64().unwrap() > 0);
+    assert!(
+        answer.body["TooManyAttempts"]["retry_after_secs"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
 }
 
 #[tokio::test]
 async fn many_failures_from_one_address_lock_it_out_across_accounts() {
     let app = TestApp::spawn().await;
-    app.create_user(Role::Hr, "real@example.it", "una frase lunga e sicura").await;
+    app.create_user(Role::Hr, "real@example.it", "una frase lunga e sicura")
+        .await;
     let mut browser = app.anonymous();
     browser.password = "wrong password here".into();
     for n in 0..20 {
         browser.email = format!("guess{n}@example.it");
-        assert_eq!(browser.sign_in().await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            browser.sign_in().await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
     }
     browser.email = "real@example.it".into();
     browser.password = "una frase lunga e sicura".into();
-    assert_eq!(browser.sign_in().await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        browser.sign_in().await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 #[tokio::test]
@@ -114,7 +137,12 @@ async fn signing_out_ends_the_session_in_the_database() {
 async fn a_session_idle_for_longer_than_the_limit_ends() {
     let app = TestApp::spawn().await;
     let user = app.signed_in(Role::Hr).await;
-    let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
+    let mut stored = session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
     stored.last_seen_at = Set(Utc::now() - Duration::minutes(61));
     stored.update(&app.db).await.unwrap();
     assert_eq!(
@@ -128,7 +156,12 @@ async fn a_session_idle_for_longer_than_the_limit_ends() {
 async fn an_active_session_still_ends_at_its_absolute_expiry() {
     let app = TestApp::spawn().await;
     let user = app.signed_in(Role::Hr).await;
-    let mut stored = session::Entity::find().one(&app.db).await.unwrap().unwrap().into_active_model();
+    let mut stored = session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
     stored.expires_at = Set(Utc::now() - Duration::seconds(1));
     stored.update(&app.db).await.unwrap();
     assert_eq!(
@@ -153,7 +186,10 @@ async fn changing_ones_password_checks_the_current_one_and_ends_the_other_sessio
         )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(wrong.field_error("current_password").as_deref(), Some("wrong_password"));
+    assert_eq!(
+        wrong.field_error("current_password").as_deref(),
+        Some("wrong_password")
+    );
 
     let weak = here
         .call(
@@ -161,7 +197,10 @@ async fn changing_ones_password_checks_the_current_one_and_ends_the_other_sessio
             json!({"input": {"current_password": here.password, "new_password": "123456789012"}}),
         )
         .await;
-    assert_eq!(weak.field_error("new_password").as_deref(), Some("password_common"));
+    assert_eq!(
+        weak.field_error("new_password").as_deref(),
+        Some("password_common")
+    );
 
     let done = here
         .call(
@@ -170,7 +209,10 @@ async fn changing_ones_password_checks_the_current_one_and_ends_the_other_sessio
         )
         .await;
     assert_eq!(done.status, StatusCode::OK);
-    assert_eq!(here.call("list_competencies", json!({})).await.status, StatusCode::OK);
+    assert_eq!(
+        here.call("list_competencies", json!({})).await.status,
+        StatusCode::OK
+    );
     assert_eq!(
         elsewhere.call("list_competencies", json!({})).await.status,
         StatusCode::UNAUTHORIZED
@@ -211,7 +253,12 @@ async fn pages_speak_the_users_language_else_the_browsers() {
     assert!(italian.contains("Accedi"));
 
     let user = app.signed_in(Role::Employee).await;
-    assert_eq!(user.call("set_language", json!({"lang": "en"})).await.status, StatusCode::OK);
+    assert_eq!(
+        user.call("set_language", json!({"lang": "en"}))
+            .await
+            .status,
+        StatusCode::OK
+    );
     let page = user
         .client
         .get(app.url("/account"))
@@ -222,6 +269,9 @@ async fn pages_speak_the_users_language_else_the_browsers() {
         .text()
         .await
         .unwrap();
-    assert!(page.contains(r#"<html lang="en""#), "the user's setting wins");
+    assert!(
+        page.contains(r#"<html lang="en""#),
+        "the user's setting wins"
+    );
     assert!(page.contains("My account"));
 }
