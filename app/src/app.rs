@@ -87,7 +87,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="percorso" href="/pkg/app.css" />
-        <Title text=Text::AppName.get(lang) />
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Percorso".to_owned() } else { format!("{page} · Percorso") }
+        } />
         <Router>
             <a class="skip-link" href="#main">
                 {Text::SkipToContent.get(lang)}

@@ -95,7 +95,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::CreateUser { email, name, role } => {
             let password = read_password()?;
             let db = startup::connect(&config).await?;
-            let id = accounts::create_from_cli(
+            let id = accounts::create_validated(
                 &db,
                 NewUserInput {
                     email,

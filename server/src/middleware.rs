@@ -21,6 +21,11 @@ fn cookie_header(headers: &HeaderMap) -> &str {
 /// Resolves the session cookie into a [`CurrentUser`] and the request's [`RequestLang`]:
 /// the user's setting, else the language cookie, else `Accept-Language`, else Italian.
 pub async fn session(State(backend): State<Backend>, mut req: Request, next: Next) -> Response {
+    // Static files and the health check need no session: spare the database a lookup.
+    let path = req.uri().path();
+    if path.starts_with("/pkg/") || path == "/healthz" {
+        return next.run(req).await;
+    }
     let token =
         sessions::read_cookie(cookie_header(req.headers()), sessions::COOKIE).map(str::to_owned);
     let mut stale_cookie = false;

@@ -2,6 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::api::account::change_password;
 use crate::api::session::set_language;
@@ -17,6 +18,7 @@ pub fn AccountPage() -> impl IntoView {
     guarded(Permission::OwnAccount, |_| {
         let t = use_texts();
         view! {
+            <Title text=t(Text::AccountTitle) />
             <section class="page narrow">
                 <h1>{t(Text::AccountTitle)}</h1>
                 <LanguageForm />

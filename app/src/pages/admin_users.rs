@@ -2,6 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use super::options;
 use crate::api::users::{
@@ -34,6 +35,7 @@ fn Users(me: SessionUser) -> impl IntoView {
     // Errors of the per-row actions, shown above the table.
     let table = FormState::new();
     view! {
+        <Title text=t(Text::UsersTitle) />
         <section class="page">
             <h1>{t(Text::UsersTitle)}</h1>
             <NewUserForm on_created=reload />

@@ -2,6 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::options;
@@ -37,6 +38,7 @@ fn CompetencyList(user: SessionUser) -> impl IntoView {
     let mut area_choices = vec![(String::new(), t(Text::AllAreas).to_owned())];
     area_choices.extend(options(Area::ALL, Area::as_str, move |a| t(a.label())));
     view! {
+        <Title text=t(Text::CompetenciesTitle) />
         <section class="page">
             <div class="page-head">
                 <h1>{t(Text::CompetenciesTitle)}</h1>
@@ -186,6 +188,7 @@ fn CompetencyView(detail: CompetencyDetail) -> impl IntoView {
             <p>
                 <a href="/competencies">{format!("← {}", t(Text::CompetenciesTitle))}</a>
             </p>
+            <Title text=lang.pick(&input.name_it, &input.name_en).to_owned() />
             <h1>{lang.pick(&input.name_it, &input.name_en).to_owned()}</h1>
             <p>
                 <span class="badge">{t(input.area.label())}</span>
@@ -330,6 +333,7 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
             <p>
                 <a href="/competencies">{format!("← {}", t(Text::CompetenciesTitle))}</a>
             </p>
+            <Title text=title />
             <h1>{title}</h1>
             <Show when=move || retired.get()>
                 <p class="alert info">{t(Text::RetiredNote)}</p>

@@ -1,6 +1,7 @@
 //! The home page: a welcome and the parts of the app open to the user's role.
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 use crate::app::use_texts;
 use crate::components::guard::guarded;
@@ -29,6 +30,7 @@ fn Home(user: SessionUser) -> impl IntoView {
     }
     cards.push(("/account", Text::NavAccount, Text::HomeAccount));
     view! {
+        <Title text=t(Text::NavHome) />
         <section class="page">
             <h1>{format!("{}, {}", t(Text::Welcome), user.name)}</h1>
             <p class="lead">

@@ -2,6 +2,7 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::session::login;
@@ -48,6 +49,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
+        <Title text=t(Text::SignIn) />
         <section class="page narrow">
             <h1>{t(Text::SignIn)}</h1>
             <p class="lead">{t(Text::Tagline)}</p>

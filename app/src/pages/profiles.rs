@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::options;
@@ -36,6 +37,7 @@ fn ProfileList(user: SessionUser) -> impl IntoView {
     let profiles = Resource::new(|| (), |()| list_profiles());
     let can_manage = user.role.can(Permission::ManageFramework);
     view! {
+        <Title text=t(Text::ProfilesTitle) />
         <section class="page">
             <div class="page-head">
                 <h1>{t(Text::ProfilesTitle)}</h1>
@@ -170,6 +172,7 @@ fn ProfileView(detail: JobProfileDetail, competencies: Vec<CompetencySummary>) -
             <p>
                 <a href="/profiles">{format!("← {}", t(Text::ProfilesTitle))}</a>
             </p>
+            <Title text=lang.pick(&input.title_it, &input.title_en).to_owned() />
             <h1>{lang.pick(&input.title_it, &input.title_en).to_owned()}</h1>
             <p>
                 <span class="badge">{t(input.area.label())}</span>
@@ -356,6 +359,7 @@ fn ProfileEditor(
             <p>
                 <a href="/profiles">{format!("← {}", t(Text::ProfilesTitle))}</a>
             </p>
+            <Title text=title />
             <h1>{title}</h1>
             <form on:submit=submit novalidate>
                 <FormMessages form />

@@ -238,8 +238,8 @@ pub async fn set_language(
     Ok(())
 }
 
-/// Creates a user from the command line, with the same rules as the admin page.
-pub async fn create_from_cli(
+/// Validates and creates a user (the command line and the demo data use this).
+pub async fn create_validated(
     db: &DatabaseConnection,
     input: NewUserInput,
 ) -> Result<UserId, AppError> {

@@ -53,7 +53,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<bool, AppError> {
         return Ok(false);
     }
     for login in DEMO_LOGINS {
-        accounts::create_from_cli(
+        accounts::create_validated(
             db,
             NewUserInput {
                 email: login.email.to_owned(),
