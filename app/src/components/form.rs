@@ -74,6 +74,19 @@ impl FormState {
         self.notice.set(None);
     }
 
+    /// Follows `action`: a failure is shown on the form, a success goes to `on_ok`.
+    pub fn follow<I, T>(self, action: Action<I, Result<T, AppError>>, on_ok: impl Fn(T) + 'static)
+    where
+        I: Send + Sync + 'static,
+        T: Clone + Send + Sync + 'static,
+    {
+        Effect::new(move |_| match action.value().get() {
+            Some(Ok(value)) => on_ok(value),
+            Some(Err(error)) => self.fail(&error),
+            None => {}
+        });
+    }
+
     /// Shows a success message and clears the errors.
     pub fn succeed(&self, message: Text) {
         self.errors.set(FieldErrors::default());

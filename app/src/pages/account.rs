@@ -37,11 +37,7 @@ fn LanguageForm() -> impl IntoView {
         let lang = *lang;
         async move { set_language(lang).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => reload_at("/account"),
-        Some(Err(error)) => form.fail(&error),
-        None => {}
-    });
+    form.follow(save, move |()| reload_at("/account"));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if let Some(lang) = Lang::parse(&lang.get_untracked()) {
@@ -73,15 +69,11 @@ fn PasswordForm() -> impl IntoView {
         let input = input.clone();
         async move { change_password(input).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            form.succeed(Text::PasswordChanged);
-            current.set(String::new());
-            new_password.set(String::new());
-            confirm.set(String::new());
-        }
-        Some(Err(error)) => form.fail(&error),
-        None => {}
+    form.follow(save, move |()| {
+        form.succeed(Text::PasswordChanged);
+        current.set(String::new());
+        new_password.set(String::new());
+        confirm.set(String::new());
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

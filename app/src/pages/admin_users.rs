@@ -103,13 +103,9 @@ fn UserRow(
             }
         }
     });
-    Effect::new(move |_| match change.value().get() {
-        Some(Ok(())) => {
-            table.succeed(Text::Saved);
-            on_changed();
-        }
-        Some(Err(error)) => table.fail(&error),
-        None => {}
+    table.follow(change, move |()| {
+        table.succeed(Text::Saved);
+        on_changed();
     });
     let role_label = format!("{} – {}", t(Text::Role), user.name);
     view! {
@@ -195,14 +191,10 @@ fn ResetPasswordForm(
         let input = input.clone();
         async move { reset_user_password(id, input).await }
     });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(())) => {
-            password.set(String::new());
-            form.succeed(Text::PasswordReset);
-            on_done();
-        }
-        Some(Err(error)) => form.fail(&error),
-        None => {}
+    form.follow(save, move |()| {
+        password.set(String::new());
+        form.succeed(Text::PasswordReset);
+        on_done();
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -242,16 +234,12 @@ fn NewUserForm(on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
         let input = input.clone();
         async move { create_user(input).await }
     });
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok(_)) => {
-            form.succeed(Text::UserCreated);
-            name.set(String::new());
-            email.set(String::new());
-            password.set(String::new());
-            on_created();
-        }
-        Some(Err(error)) => form.fail(&error),
-        None => {}
+    form.follow(create, move |_| {
+        form.succeed(Text::UserCreated);
+        name.set(String::new());
+        email.set(String::new());
+        password.set(String::new());
+        on_created();
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::options;
+use super::{RecordPath, options, record_path};
 use crate::api::competencies::{
     create_competency, delete_competency, get_competency, list_competencies,
     set_competency_retired, update_competency,
@@ -138,19 +138,14 @@ fn CompetencyList(user: SessionUser) -> impl IntoView {
 pub fn CompetencyPage() -> impl IntoView {
     guarded(Permission::ViewFramework, |user| {
         let params = use_params_map();
-        move || match params.with(|p| p.get("id")) {
-            Some(id) if id == "new" => {
-                if user.role.can(Permission::ManageFramework) {
-                    view! { <CompetencyEditor detail=None /> }.into_any()
-                } else {
-                    view! { <Notice text=Text::Forbidden /> }.into_any()
-                }
+        let can_manage = user.role.can(Permission::ManageFramework);
+        move || match params.with(record_path::<CompetencyId>) {
+            RecordPath::New if can_manage => view! { <CompetencyEditor detail=None /> }.into_any(),
+            RecordPath::New => view! { <Notice text=Text::Forbidden /> }.into_any(),
+            RecordPath::Existing(id) => {
+                view! { <CompetencyLoader id user=user.clone() /> }.into_any()
             }
-            Some(id) => match id.parse::<CompetencyId>() {
-                Ok(id) => view! { <CompetencyLoader id user=user.clone() /> }.into_any(),
-                Err(_) => view! { <Notice text=Text::NotFound /> }.into_any(),
-            },
-            None => view! { <Notice text=Text::NotFound /> }.into_any(),
+            RecordPath::Unknown => view! { <Notice text=Text::NotFound /> }.into_any(),
         }
     })
 }
@@ -292,26 +287,17 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
     });
     {
         let navigate = navigate.clone();
-        Effect::new(move |_| match save.value().get() {
-            Some(Ok(saved)) if id.is_none() => {
-                navigate(&format!("/competencies/{saved}"), Default::default());
-            }
-            Some(Ok(_)) => form.succeed(Text::Saved),
-            Some(Err(error)) => form.fail(&error),
-            None => {}
+        form.follow(save, move |saved| match id {
+            None => navigate(&format!("/competencies/{saved}"), Default::default()),
+            Some(_) => form.succeed(Text::Saved),
         });
     }
-    Effect::new(move |_| match lifecycle.value().get() {
-        Some(Ok(Lifecycle::Delete)) => navigate("/competencies", Default::default()),
-        Some(Ok(Lifecycle::Retire(now_retired))) => {
+    form.follow(lifecycle, move |done| match done {
+        Lifecycle::Delete => navigate("/competencies", Default::default()),
+        Lifecycle::Retire(now_retired) => {
             retired.set(now_retired);
             form.succeed(Text::Saved);
         }
-        Some(Err(error)) => {
-            confirm_delete.set(false);
-            form.fail(&error);
-        }
-        None => {}
     });
 
     let submit = move |ev: SubmitEvent| {

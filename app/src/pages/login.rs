@@ -33,10 +33,8 @@ pub fn LoginPage() -> impl IntoView {
         let input = input.clone();
         async move { login(input).await }
     });
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => reload_at(&safe_next(query.get_untracked().get("next"))),
-        Some(Err(error)) => form.fail(&error),
-        None => {}
+    form.follow(action, move |()| {
+        reload_at(&safe_next(query.get_untracked().get("next")))
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

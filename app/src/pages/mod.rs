@@ -19,3 +19,23 @@ pub(crate) fn options<T: Copy>(
         .map(|item| (value(item).to_owned(), label(item).to_owned()))
         .collect()
 }
+
+/// What the `:id` of a `/things/:id` address names.
+pub(crate) enum RecordPath<Id> {
+    /// `/things/new`: the form for a new record.
+    New,
+    Existing(Id),
+    /// Neither `new` nor a well-formed id.
+    Unknown,
+}
+
+/// Reads the `:id` route parameter.
+pub(crate) fn record_path<Id: std::str::FromStr>(
+    params: &leptos_router::params::ParamsMap,
+) -> RecordPath<Id> {
+    match params.get("id") {
+        Some(id) if id == "new" => RecordPath::New,
+        Some(id) => id.parse().map_or(RecordPath::Unknown, RecordPath::Existing),
+        None => RecordPath::Unknown,
+    }
+}

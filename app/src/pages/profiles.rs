@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::options;
+use super::{RecordPath, options, record_path};
 use crate::api::competencies::list_competencies;
 use crate::api::profiles::{
     create_profile, delete_profile, get_profile, list_profiles, update_profile,
@@ -100,19 +100,16 @@ fn ProfileList(user: SessionUser) -> impl IntoView {
 pub fn ProfilePage() -> impl IntoView {
     guarded(Permission::ViewFramework, |user| {
         let params = use_params_map();
-        move || match params.with(|p| p.get("id")) {
-            Some(id) if id == "new" => {
-                if user.role.can(Permission::ManageFramework) {
-                    view! { <ProfileLoader id=None user=user.clone() /> }.into_any()
-                } else {
-                    view! { <Notice text=Text::Forbidden /> }.into_any()
-                }
+        let can_manage = user.role.can(Permission::ManageFramework);
+        move || match params.with(record_path::<JobProfileId>) {
+            RecordPath::New if can_manage => {
+                view! { <ProfileLoader id=None user=user.clone() /> }.into_any()
             }
-            Some(id) => match id.parse::<JobProfileId>() {
-                Ok(id) => view! { <ProfileLoader id=Some(id) user=user.clone() /> }.into_any(),
-                Err(_) => view! { <Notice text=Text::NotFound /> }.into_any(),
-            },
-            None => view! { <Notice text=Text::NotFound /> }.into_any(),
+            RecordPath::New => view! { <Notice text=Text::Forbidden /> }.into_any(),
+            RecordPath::Existing(id) => {
+                view! { <ProfileLoader id=Some(id) user=user.clone() /> }.into_any()
+            }
+            RecordPath::Unknown => view! { <Notice text=Text::NotFound /> }.into_any(),
         }
     })
 }
@@ -310,20 +307,12 @@ fn ProfileEditor(
     });
     {
         let navigate = navigate.clone();
-        Effect::new(move |_| match save.value().get() {
-            Some(Ok(saved)) if id.is_none() => {
-                navigate(&format!("/profiles/{saved}"), Default::default());
-            }
-            Some(Ok(_)) => form.succeed(Text::Saved),
-            Some(Err(error)) => form.fail(&error),
-            None => {}
+        form.follow(save, move |saved| match id {
+            None => navigate(&format!("/profiles/{saved}"), Default::default()),
+            Some(_) => form.succeed(Text::Saved),
         });
     }
-    Effect::new(move |_| match remove.value().get() {
-        Some(Ok(())) => navigate("/profiles", Default::default()),
-        Some(Err(error)) => form.fail(&error),
-        None => {}
-    });
+    form.follow(remove, move |()| navigate("/profiles", Default::default()));
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

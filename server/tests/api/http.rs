@@ -47,7 +47,10 @@ async fn a_page_the_role_may_not_see_answers_403_and_an_unknown_page_404() {
     );
     let (status, html) = interviewer.page("/competencies").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Lavoro in team"), "Italian when nothing else is asked for");
+    assert!(
+        html.contains("Lavoro in team"),
+        "Italian when nothing else is asked for"
+    );
     assert!(html.contains("<title>Competenze · Percorso</title>"));
 }
 
