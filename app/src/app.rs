@@ -9,7 +9,9 @@ use crate::api::session::current_session;
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
-use crate::pages::{account, admin_users, competencies, home, login, not_found, profiles};
+use crate::pages::{
+    account, admin_users, careers, competencies, home, login, not_found, openings, profiles,
+};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -118,6 +120,18 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/profiles")
                         view=profiles::ProfilesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/openings") view=openings::OpeningsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/openings/:id")
+                        view=openings::OpeningPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/careers") view=careers::CareersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/careers/:id")
+                        view=careers::CareerOpeningPage
                         ssr=SsrMode::Async
                     />
                     <Route

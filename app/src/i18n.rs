@@ -215,6 +215,33 @@ texts! {
     Description => "Descrizione", "Description";
     WeightHint => "Peso da 1 (poco) a 5 (decisivo).", "Weight from 1 (minor) to 5 (decisive).";
     Empty => "Nessun elemento.", "Nothing here yet.";
+    NavOpenings => "Posizioni aperte", "Openings";
+    NavCareers => "Lavora con noi", "Careers";
+    HomeOpenings => "Apri posizioni dai profili professionali, con sede e squadra di selezione.", "Open positions from job profiles, with a location and a hiring team.";
+    OpeningsTitle => "Posizioni", "Openings";
+    OpeningsIntro => "Ogni posizione nasce da un profilo professionale e ha una sede, un numero di posti, uno stato e una squadra di selezione.", "Each opening comes from a job profile and has a location, a number of positions, a status and a hiring team.";
+    NewOpening => "Nuova posizione", "New opening";
+    EditOpening => "Modifica posizione", "Edit opening";
+    JobProfile => "Profilo professionale", "Job profile";
+    ChooseProfile => "Scegli un profilo", "Choose a profile";
+    Location => "Sede", "Location";
+    Positions => "Posti", "Positions";
+    OpeningStatusDraft => "Bozza", "Draft";
+    OpeningStatusOpen => "Aperta", "Open";
+    OpeningStatusOnHold => "Sospesa", "On hold";
+    OpeningStatusClosed => "Chiusa", "Closed";
+    Published => "Pubblicata su Lavora con noi", "Published on the careers page";
+    PublishedHint => "Compare sulla pagina pubblica solo mentre la posizione è aperta.", "It appears on the public page only while the opening is open.";
+    HrOwner => "Responsabile HR", "HR owner";
+    Interviewers => "Selezionatori", "Interviewers";
+    HiringTeam => "Squadra di selezione", "Hiring team";
+    AdDescriptionIt => "Testo dell'annuncio (italiano)", "Advert text (Italian)";
+    AdDescriptionEn => "Testo dell'annuncio (inglese)", "Advert text (English)";
+    CareersTitle => "Lavora con noi", "Careers";
+    CareersIntro => "Le posizioni aperte in questo momento. Scegline una per leggere i dettagli e candidarti.", "The positions open right now. Choose one to read the details and apply.";
+    NoOpenings => "Al momento non ci sono posizioni aperte.", "There are no open positions at the moment.";
+    AllOpenings => "Tutte le posizioni", "All openings";
+    ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
 }
 
 impl Role {
@@ -224,6 +251,18 @@ impl Role {
             Role::Hr => Text::RoleHr,
             Role::Interviewer => Text::RoleInterviewer,
             Role::Employee => Text::RoleEmployee,
+        }
+    }
+}
+
+impl crate::model::OpeningStatus {
+    pub fn label(self) -> Text {
+        use crate::model::OpeningStatus::*;
+        match self {
+            Draft => Text::OpeningStatusDraft,
+            Open => Text::OpeningStatusOpen,
+            OnHold => Text::OpeningStatusOnHold,
+            Closed => Text::OpeningStatusClosed,
         }
     }
 }
@@ -328,6 +367,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "This competency is retired and cannot be added.".into(),
         ),
         "unknown" => it_en("Scelta non valida.".into(), "Not a valid choice.".into()),
+        "positions_range" => it_en(
+            "I posti vanno da 1 a 500.".into(),
+            "Positions go from 1 to 500.".into(),
+        ),
         "self" => it_en(
             "Non puoi farlo sul tuo stesso account.".into(),
             "You cannot do this to your own account.".into(),

@@ -6,6 +6,7 @@ pub mod framework_data;
 mod m20261127_000001_accounts;
 mod m20261127_000002_framework;
 mod m20261127_000003_load_framework;
+mod m20261128_000004_recruitment;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_accounts::Migration),
             Box::new(m20261127_000002_framework::Migration),
             Box::new(m20261127_000003_load_framework::Migration),
+            Box::new(m20261128_000004_recruitment::Migration),
         ]
     }
 }

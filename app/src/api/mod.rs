@@ -5,7 +5,9 @@
 //! `AppError` on failure. Endpoints are named explicitly so URLs stay stable.
 
 pub mod account;
+pub mod careers;
 pub mod competencies;
+pub mod openings;
 pub mod profiles;
 pub mod session;
 pub mod users;

@@ -25,6 +25,7 @@ pub fn error_text(lang: Lang, error: &AppError) -> String {
         AppError::Forbidden => Text::Forbidden,
         AppError::NotFound => Text::NotFound,
         AppError::Conflict(code) if code == "competency_in_use" => Text::CompetencyInUse,
+        AppError::Conflict(code) if code == "profile_in_use" => Text::ProfileInUse,
         AppError::Conflict(_) | AppError::BadRequest | AppError::Internal => Text::GenericError,
     };
     text.get(lang).to_owned()
@@ -271,6 +272,35 @@ pub fn SelectField(
                     .collect_view()}
             </select>
             <FieldErrorText name=name form=form />
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled checkbox bound to `checked`.
+#[component]
+pub fn CheckField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    checked: RwSignal<bool>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let id = field_id(&name);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field check">
+            <label>
+                <input
+                    type="checkbox"
+                    id=id
+                    name=name
+                    aria-describedby=hint.as_ref().map(|_| hint_id.clone())
+                    prop:checked=move || checked.get()
+                    on:change=move |ev| checked.set(event_target_checked(&ev))
+                />
+                {label}
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
         </div>
     }
     .into_any()

@@ -21,6 +21,9 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
         links.push(("/competencies", Text::NavCompetencies));
         links.push(("/profiles", Text::NavProfiles));
     }
+    if user.role.can(Permission::ManageRecruitment) {
+        links.push(("/openings", Text::NavOpenings));
+    }
     if user.role.can(Permission::ManageUsers) {
         links.push(("/admin/users", Text::NavUsers));
     }
@@ -121,6 +124,13 @@ pub fn Header() -> impl IntoView {
                         }
                         None => {
                             view! {
+                                <nav class="main-nav" aria-label=t(Text::MainNavigation)>
+                                    <ul>
+                                        <li>
+                                            <A href="/careers">{t(Text::NavCareers)}</A>
+                                        </li>
+                                    </ul>
+                                </nav>
                                 <div class="user-menu">
                                     <a href="/login">{t(Text::SignIn)}</a>
                                 </div>

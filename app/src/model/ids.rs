@@ -31,4 +31,10 @@ typed_id!(
     CompetencyId,
     /// A job profile.
     JobProfileId,
+    /// An opening: a job profile being recruited for, somewhere.
+    OpeningId,
+    /// A candidate: one person across all their applications.
+    CandidateId,
+    /// One candidate's application to one opening.
+    ApplicationId,
 );

@@ -6,6 +6,7 @@ mod framework;
 mod ids;
 mod page;
 mod password;
+mod recruitment;
 mod users;
 
 pub use error::{AppError, FieldError, FieldErrors, validate};
@@ -13,4 +14,5 @@ pub use framework::*;
 pub use ids::*;
 pub use page::Page;
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
+pub use recruitment::*;
 pub use users::*;

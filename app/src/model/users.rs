@@ -37,7 +37,7 @@ impl Role {
         use Permission::*;
         match permission {
             ManageUsers => self == Role::Admin,
-            ManageFramework => matches!(self, Role::Admin | Role::Hr),
+            ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
             ViewFramework | OwnAccount => true,
         }
     }
@@ -50,6 +50,8 @@ pub enum Permission {
     ManageUsers,
     /// Add, edit and retire competencies; manage job profiles.
     ManageFramework,
+    /// Run recruitment: openings, hiring teams, candidates and the pipeline.
+    ManageRecruitment,
     /// Read the competency framework and job profiles.
     ViewFramework,
     /// Change one's own password and language.

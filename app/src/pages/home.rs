@@ -25,6 +25,9 @@ fn Home(user: SessionUser) -> impl IntoView {
         ));
         cards.push(("/profiles", Text::NavProfiles, Text::HomeProfiles));
     }
+    if user.role.can(Permission::ManageRecruitment) {
+        cards.push(("/openings", Text::NavOpenings, Text::HomeOpenings));
+    }
     if user.role.can(Permission::ManageUsers) {
         cards.push(("/admin/users", Text::NavUsers, Text::HomeUsers));
     }

@@ -2,10 +2,12 @@
 
 pub mod account;
 pub mod admin_users;
+pub mod careers;
 pub mod competencies;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod openings;
 pub mod profiles;
 
 /// Options for a select from a list of (value, label) pairs.

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod demo;
 pub mod entities;
 pub mod framework;
+pub mod openings;
 pub mod password;
 pub mod profiles;
 pub mod sessions;

@@ -254,11 +254,18 @@ pub async fn update(
     Ok(())
 }
 
-/// Deletes a job profile and its requirements.
+/// Deletes a job profile and its requirements; one that openings use cannot be deleted.
 pub async fn delete(db: &DatabaseConnection, id: JobProfileId) -> Result<(), AppError> {
     let deleted = db
         .transaction::<_, u64, AppError>(|tx| {
             Box::pin(async move {
+                let used = super::entities::opening::Entity::find()
+                    .filter(super::entities::opening::Column::ProfileId.eq(id.0))
+                    .count(tx)
+                    .await?;
+                if used > 0 {
+                    return Err(AppError::Conflict("profile_in_use".into()));
+                }
                 profile_requirement::Entity::delete_many()
                     .filter(profile_requirement::Column::ProfileId.eq(id.0))
                     .exec(tx)

@@ -38,6 +38,8 @@ struct Fixture {
     bystander: i64,
     competency: i64,
     profile: i64,
+    owner: i64,
+    opening: i64,
 }
 
 fn competency(suffix: &str) -> Value {
@@ -60,6 +62,20 @@ fn profile(suffix: &str) -> Value {
         "description_it": "",
         "description_en": "",
         "requirements": [],
+    })
+}
+
+fn opening(f: &Fixture) -> Value {
+    json!({
+        "profile_id": f.profile,
+        "location": "Milano",
+        "positions": 1,
+        "status": "draft",
+        "published": false,
+        "hr_owner_id": f.owner,
+        "interviewer_ids": [],
+        "description_it": "",
+        "description_en": "",
     })
 }
 
@@ -131,6 +147,17 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
             json!({"id": f.profile, "input": profile("fixture")}),
         ),
         ("delete_profile", HR_AND_ADMIN, json!({"id": 999_999})),
+        ("list_openings", HR_AND_ADMIN, json!({})),
+        ("get_opening", HR_AND_ADMIN, json!({"id": f.opening})),
+        ("create_opening", HR_AND_ADMIN, json!({"input": opening(f)})),
+        (
+            "update_opening",
+            HR_AND_ADMIN,
+            json!({"id": f.opening, "input": opening(f)}),
+        ),
+        ("list_staff", HR_AND_ADMIN, json!({})),
+        ("list_public_openings", EVERYONE, json!({})),
+        ("get_public_opening", EVERYONE, json!({"id": f.opening})),
         // Last: it ends the caller's session.
         ("logout", EVERYONE, json!({})),
     ]
@@ -159,11 +186,20 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
         .body
         .as_i64()
         .unwrap();
-    let fixture = Fixture {
+    let owner = admin.user_id.unwrap().0.into();
+    let mut fixture = Fixture {
         bystander,
         competency,
         profile,
+        owner,
+        opening: 0,
     };
+    fixture.opening = admin
+        .call("create_opening", json!({"input": opening(&fixture)}))
+        .await
+        .body
+        .as_i64()
+        .unwrap();
 
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.trim_start_matches("/api/").to_owned())

@@ -7,6 +7,7 @@ mod cli;
 mod framework;
 mod helpers;
 mod http;
+mod openings;
 mod profiles;
 mod sessions;
 mod users;

@@ -1,0 +1,137 @@
+//! Recruitment: openings and their hiring teams, and what the public careers page shows.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::users::not_blank;
+use super::{Area, JobProfileId, OpeningId, Role, Sector, UserId};
+
+/// Where an opening stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpeningStatus {
+    Draft,
+    Open,
+    OnHold,
+    Closed,
+}
+
+impl OpeningStatus {
+    pub const ALL: [OpeningStatus; 4] = [
+        OpeningStatus::Draft,
+        OpeningStatus::Open,
+        OpeningStatus::OnHold,
+        OpeningStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpeningStatus::Draft => "draft",
+            OpeningStatus::Open => "open",
+            OpeningStatus::OnHold => "on_hold",
+            OpeningStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<OpeningStatus> {
+        OpeningStatus::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// What HR fill in to open or edit an opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct OpeningInput {
+    pub profile_id: JobProfileId,
+    #[validate(custom(function = "not_blank"), length(max = 120, code = "too_long"))]
+    pub location: String,
+    #[validate(range(min = 1, max = 500, code = "positions_range"))]
+    pub positions: u32,
+    pub status: OpeningStatus,
+    /// Shown on the public careers page (only while the opening is open).
+    pub published: bool,
+    /// The HR person who owns the opening.
+    pub hr_owner_id: UserId,
+    /// The interviewers of its hiring team.
+    pub interviewer_ids: Vec<UserId>,
+    /// Extra text for the careers page, beside the profile's description.
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub description_it: String,
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub description_en: String,
+}
+
+/// An opening as listed for HR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningSummary {
+    pub id: OpeningId,
+    pub profile_id: JobProfileId,
+    pub title_it: String,
+    pub title_en: String,
+    pub location: String,
+    pub positions: u32,
+    pub status: OpeningStatus,
+    pub published: bool,
+    pub hr_owner_name: String,
+}
+
+/// An opening with everything HR edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningDetail {
+    pub id: OpeningId,
+    pub input: OpeningInput,
+}
+
+/// A member of staff who can join a hiring team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+}
+
+/// An opening as the public careers page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicOpening {
+    pub id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    pub area: Area,
+    pub sector: Sector,
+    pub location: String,
+    pub positions: u32,
+    pub profile_description_it: String,
+    pub profile_description_en: String,
+    pub description_it: String,
+    pub description_en: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::validate;
+
+    #[test]
+    fn an_opening_needs_a_location_and_between_one_and_five_hundred_positions() {
+        let input = OpeningInput {
+            profile_id: JobProfileId(1),
+            location: " ".into(),
+            positions: 0,
+            status: OpeningStatus::Draft,
+            published: false,
+            hr_owner_id: UserId(1),
+            interviewer_ids: vec![],
+            description_it: String::new(),
+            description_en: String::new(),
+        };
+        let errors = validate(&input).unwrap_err().field_errors();
+        assert_eq!(errors.get("location").unwrap().code, "required");
+        assert_eq!(errors.get("positions").unwrap().code, "positions_range");
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in OpeningStatus::ALL {
+            assert_eq!(OpeningStatus::parse(status.as_str()), Some(status));
+        }
+    }
+}

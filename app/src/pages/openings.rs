@@ -1,0 +1,311 @@
+//! Openings for HR: the list, and one opening's form with its hiring team.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::{RecordPath, options, record_path};
+use crate::api::openings::{
+    create_opening, get_opening, list_openings, list_staff, update_opening,
+};
+use crate::api::profiles::list_profiles;
+use crate::app::{use_lang, use_texts};
+use crate::components::form::{
+    CheckField, FormMessages, FormState, SelectField, SubmitButton, TextField,
+};
+use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::i18n::{Text, field_error_message};
+use crate::model::{
+    AppError, JobProfileId, JobProfileSummary, OpeningDetail, OpeningId, OpeningInput,
+    OpeningStatus, Permission, Role, StaffMember, UserId,
+};
+
+#[component]
+pub fn OpeningsPage() -> impl IntoView {
+    guarded(Permission::ManageRecruitment, |_| view! { <OpeningList /> })
+}
+
+#[component]
+fn OpeningList() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let openings = Resource::new(|| (), |()| list_openings());
+    view! {
+        <Title text=t(Text::OpeningsTitle) />
+        <section class="page">
+            <div class="page-head">
+                <h1>{t(Text::OpeningsTitle)}</h1>
+                <a class="button primary" href="/openings/new">
+                    {t(Text::NewOpening)}
+                </a>
+            </div>
+            <p class="lead">{t(Text::OpeningsIntro)}</p>
+            <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let Ok(list) = openings.await else {
+                        return view! { <Notice text=Text::GenericError /> }.into_any();
+                    };
+                    if list.is_empty() {
+                        return view! { <p>{t(Text::Empty)}</p> }.into_any();
+                    }
+                    view! {
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(Text::JobProfile)}</th>
+                                        <th scope="col">{t(Text::Location)}</th>
+                                        <th scope="col">{t(Text::Positions)}</th>
+                                        <th scope="col">{t(Text::Status)}</th>
+                                        <th scope="col">{t(Text::HrOwner)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .into_iter()
+                                        .map(|o| {
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        <a href=format!("/openings/{}", o.id)>
+                                                            {lang.pick(&o.title_it, &o.title_en).to_owned()}
+                                                        </a>
+                                                    </td>
+                                                    <td>{o.location}</td>
+                                                    <td>{o.positions}</td>
+                                                    <td>
+                                                        <span class="badge">{t(o.status.label())}</span>
+                                                        {o.published.then(|| view! { " " <span class="badge ok">{t(Text::NavCareers)}</span> })}
+                                                    </td>
+                                                    <td>{o.hr_owner_name}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn OpeningPage() -> impl IntoView {
+    guarded(Permission::ManageRecruitment, |me| {
+        let params = use_params_map();
+        move || match params.with(record_path::<OpeningId>) {
+            RecordPath::New => view! { <OpeningLoader id=None me=me.id /> }.into_any(),
+            RecordPath::Existing(id) => view! { <OpeningLoader id=Some(id) me=me.id /> }.into_any(),
+            RecordPath::Unknown => view! { <Notice text=Text::NotFound /> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn OpeningLoader(id: Option<OpeningId>, me: UserId) -> impl IntoView {
+    let t = use_texts();
+    let detail = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => get_opening(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let profiles = Resource::new(|| (), |()| list_profiles());
+    let staff = Resource::new(|| (), |()| list_staff());
+    view! {
+        <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match (detail.await, profiles.await, staff.await) {
+                    (Ok(detail), Ok(profiles), Ok(staff)) => {
+                        view! { <OpeningEditor detail profiles staff me /> }.into_any()
+                    }
+                    (Err(AppError::NotFound), _, _) => {
+                        set_page_status(404);
+                        view! { <Notice text=Text::NotFound /> }.into_any()
+                    }
+                    _ => view! { <Notice text=Text::GenericError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OpeningEditor(
+    detail: Option<OpeningDetail>,
+    profiles: Vec<JobProfileSummary>,
+    staff: Vec<StaffMember>,
+    me: UserId,
+) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let form = FormState::new();
+    let navigate = use_navigate();
+    let id = detail.as_ref().map(|d| d.id);
+    let input = detail.map(|d| d.input);
+    let profile = RwSignal::new(
+        input
+            .as_ref()
+            .map(|i| i.profile_id.to_string())
+            .unwrap_or_default(),
+    );
+    let location = RwSignal::new(
+        input
+            .as_ref()
+            .map(|i| i.location.clone())
+            .unwrap_or_default(),
+    );
+    let positions = RwSignal::new(input.as_ref().map_or(1, |i| i.positions).to_string());
+    let status = RwSignal::new(
+        input
+            .as_ref()
+            .map_or(OpeningStatus::Draft, |i| i.status)
+            .as_str()
+            .to_owned(),
+    );
+    let published = RwSignal::new(input.as_ref().is_some_and(|i| i.published));
+    let owner = RwSignal::new(input.as_ref().map_or(me, |i| i.hr_owner_id).to_string());
+    let team = RwSignal::new(
+        input
+            .as_ref()
+            .map(|i| i.interviewer_ids.clone())
+            .unwrap_or_default(),
+    );
+    let description_it = RwSignal::new(
+        input
+            .as_ref()
+            .map(|i| i.description_it.clone())
+            .unwrap_or_default(),
+    );
+    let description_en = RwSignal::new(
+        input
+            .as_ref()
+            .map(|i| i.description_en.clone())
+            .unwrap_or_default(),
+    );
+
+    let save = Action::new(move |input: &OpeningInput| {
+        let input = input.clone();
+        async move {
+            match id {
+                Some(id) => update_opening(id, input).await.map(|()| id),
+                None => create_opening(input).await,
+            }
+        }
+    });
+    form.follow(save, move |saved| match id {
+        None => navigate(&format!("/openings/{saved}"), Default::default()),
+        Some(_) => form.succeed(Text::Saved),
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let input = OpeningInput {
+            profile_id: profile.get_untracked().parse().unwrap_or(JobProfileId(0)),
+            location: location.get_untracked(),
+            positions: positions.get_untracked().trim().parse().unwrap_or(0),
+            status: OpeningStatus::parse(&status.get_untracked()).unwrap_or(OpeningStatus::Draft),
+            published: published.get_untracked(),
+            hr_owner_id: owner.get_untracked().parse().unwrap_or(UserId(0)),
+            interviewer_ids: team.get_untracked(),
+            description_it: description_it.get_untracked(),
+            description_en: description_en.get_untracked(),
+        };
+        if form.check(&input) {
+            save.dispatch(input);
+        }
+    };
+
+    let mut profile_choices = vec![(String::new(), t(Text::ChooseProfile).to_owned())];
+    profile_choices.extend(profiles.iter().map(|p| {
+        (
+            p.id.to_string(),
+            lang.pick(&p.title_it, &p.title_en).to_owned(),
+        )
+    }));
+    let statuses = options(OpeningStatus::ALL, OpeningStatus::as_str, move |s| {
+        t(s.label())
+    });
+    let owners: Vec<(String, String)> = staff
+        .iter()
+        .filter(|s| matches!(s.role, Role::Hr | Role::Admin))
+        .map(|s| (s.id.to_string(), s.name.clone()))
+        .collect();
+    let title = if id.is_some() {
+        t(Text::EditOpening)
+    } else {
+        t(Text::NewOpening)
+    };
+    let team_error = move || {
+        form.errors.with(|e| {
+            e.get("interviewer_ids")
+                .map(|e| field_error_message(lang, e))
+        })
+    };
+
+    view! {
+        <section class="page">
+            <p>
+                <a href="/openings">{format!("← {}", t(Text::OpeningsTitle))}</a>
+            </p>
+            <Title text=title />
+            <h1>{title}</h1>
+            <form on:submit=submit novalidate>
+                <FormMessages form />
+                <div class="grid-2">
+                    <SelectField name="profile_id" label=t(Text::JobProfile) value=profile form=form options=profile_choices />
+                    <TextField name="location" label=t(Text::Location) value=location form=form required=true />
+                    <TextField name="positions" label=t(Text::Positions) value=positions form=form input_type="number" required=true />
+                    <SelectField name="status" label=t(Text::Status) value=status form=form options=statuses />
+                    <SelectField name="hr_owner_id" label=t(Text::HrOwner) value=owner form=form options=owners />
+                    <CheckField name="published" label=t(Text::Published) checked=published hint=t(Text::PublishedHint) />
+                    <TextField name="description_it" label=t(Text::AdDescriptionIt) value=description_it form=form multiline=true />
+                    <TextField name="description_en" label=t(Text::AdDescriptionEn) value=description_en form=form multiline=true />
+                </div>
+                <fieldset aria-describedby="f-interviewer_ids-error">
+                    <legend>{t(Text::HiringTeam)}</legend>
+                    <ul class="checklist">
+                        {staff
+                            .into_iter()
+                            .map(|member| {
+                                let member_id = member.id;
+                                let checked = move || team.with(|t| t.contains(&member_id));
+                                view! {
+                                    <li>
+                                        <label>
+                                            <input
+                                                type="checkbox"
+                                                prop:checked=checked
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    team.update(|t| {
+                                                        t.retain(|id| *id != member_id);
+                                                        if on {
+                                                            t.push(member_id);
+                                                        }
+                                                    });
+                                                }
+                                            />
+                                            {format!("{} ({})", member.name, t(member.role.label()))}
+                                        </label>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p class="field-error" id="f-interviewer_ids-error" aria-live="polite">{team_error}</p>
+                </fieldset>
+                <div class="form-actions">
+                    <SubmitButton label=t(Text::Save) pending=save.pending().into() />
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,306 @@
+//! Openings: a job profile recruited for in one place, with its hiring team; and the open,
+//! published ones the careers page shows.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+
+use super::entities::{job_profile, opening, opening_interviewer, user};
+use crate::model::{
+    AppError, Area, FieldError, FieldErrors, JobProfileId, OpeningDetail, OpeningId, OpeningInput,
+    OpeningStatus, OpeningSummary, PublicOpening, Role, Sector, StaffMember, UserId,
+};
+
+fn status_of(model: &opening::Model) -> OpeningStatus {
+    OpeningStatus::parse(&model.status).unwrap_or(OpeningStatus::Draft)
+}
+
+fn positions_of(model: &opening::Model) -> u32 {
+    u32::try_from(model.positions).unwrap_or(0)
+}
+
+/// The job profiles of `openings`, by id, in one query.
+async fn profiles_of(
+    db: &impl ConnectionTrait,
+    openings: &[opening::Model],
+) -> Result<HashMap<i32, job_profile::Model>, AppError> {
+    let ids: Vec<i32> = openings.iter().map(|o| o.profile_id).collect();
+    Ok(job_profile::Entity::find()
+        .filter(job_profile::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect())
+}
+
+/// Every opening, newest first, with its profile's title and its owner: three queries.
+pub async fn list(db: &DatabaseConnection) -> Result<Vec<OpeningSummary>, AppError> {
+    let openings = opening::Entity::find()
+        .order_by_desc(opening::Column::CreatedAt)
+        .order_by_desc(opening::Column::Id)
+        .all(db)
+        .await?;
+    let profiles = profiles_of(db, &openings).await?;
+    let owner_ids: Vec<i32> = openings.iter().map(|o| o.hr_owner_id).collect();
+    let owners: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(owner_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    Ok(openings
+        .into_iter()
+        .map(|o| {
+            let profile = profiles.get(&o.profile_id);
+            OpeningSummary {
+                id: OpeningId(o.id),
+                profile_id: JobProfileId(o.profile_id),
+                title_it: profile.map(|p| p.title_it.clone()).unwrap_or_default(),
+                title_en: profile.map(|p| p.title_en.clone()).unwrap_or_default(),
+                status: status_of(&o),
+                positions: positions_of(&o),
+                hr_owner_name: owners.get(&o.hr_owner_id).cloned().unwrap_or_default(),
+                published: o.published,
+                location: o.location,
+            }
+        })
+        .collect())
+}
+
+async fn find(db: &impl ConnectionTrait, id: OpeningId) -> Result<opening::Model, AppError> {
+    opening::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// One opening with its hiring team.
+pub async fn get(db: &DatabaseConnection, id: OpeningId) -> Result<OpeningDetail, AppError> {
+    let model = find(db, id).await?;
+    let interviewer_ids = opening_interviewer::Entity::find()
+        .filter(opening_interviewer::Column::OpeningId.eq(id.0))
+        .order_by_asc(opening_interviewer::Column::UserId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| UserId(i.user_id))
+        .collect();
+    Ok(OpeningDetail {
+        id,
+        input: OpeningInput {
+            profile_id: JobProfileId(model.profile_id),
+            status: status_of(&model),
+            positions: positions_of(&model),
+            published: model.published,
+            hr_owner_id: UserId(model.hr_owner_id),
+            interviewer_ids,
+            location: model.location,
+            description_it: model.description_it,
+            description_en: model.description_en,
+        },
+    })
+}
+
+/// Active staff who can own an opening (HR, admins) or interview for it (also interviewers).
+pub async fn staff(db: &DatabaseConnection) -> Result<Vec<StaffMember>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.is_in([
+            Role::Admin.as_str(),
+            Role::Hr.as_str(),
+            Role::Interviewer.as_str(),
+        ]))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| StaffMember {
+            id: UserId(u.id),
+            role: Role::parse(&u.role).unwrap_or(Role::Interviewer),
+            name: u.name,
+        })
+        .collect())
+}
+
+/// Checks what validation cannot: the profile exists, the owner is active HR (or an admin),
+/// and every interviewer is active staff.
+async fn check(db: &impl ConnectionTrait, input: &OpeningInput) -> Result<(), AppError> {
+    let mut errors = FieldErrors::default();
+    if job_profile::Entity::find_by_id(input.profile_id.0)
+        .one(db)
+        .await?
+        .is_none()
+    {
+        errors
+            .0
+            .insert("profile_id".into(), FieldError::new("unknown"));
+    }
+    let mut ids: Vec<i32> = input.interviewer_ids.iter().map(|u| u.0).collect();
+    ids.push(input.hr_owner_id.0);
+    let people: HashMap<i32, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::Active.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let role = |id: UserId| people.get(&id.0).and_then(|u| Role::parse(&u.role));
+    if !matches!(role(input.hr_owner_id), Some(Role::Hr | Role::Admin)) {
+        errors
+            .0
+            .insert("hr_owner_id".into(), FieldError::new("unknown"));
+    }
+    if input
+        .interviewer_ids
+        .iter()
+        .any(|id| !matches!(role(*id), Some(Role::Hr | Role::Admin | Role::Interviewer)))
+    {
+        errors
+            .0
+            .insert("interviewer_ids".into(), FieldError::new("unknown"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(errors))
+    }
+}
+
+async fn write_team(
+    db: &impl ConnectionTrait,
+    opening_id: i32,
+    interviewers: &[UserId],
+) -> Result<(), AppError> {
+    opening_interviewer::Entity::delete_many()
+        .filter(opening_interviewer::Column::OpeningId.eq(opening_id))
+        .exec(db)
+        .await?;
+    let mut ids: Vec<i32> = interviewers.iter().map(|u| u.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    opening_interviewer::Entity::insert_many(ids.into_iter().map(|user_id| {
+        opening_interviewer::ActiveModel {
+            opening_id: Set(opening_id),
+            user_id: Set(user_id),
+        }
+    }))
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+fn apply(model: &mut opening::ActiveModel, input: &OpeningInput) {
+    model.profile_id = Set(input.profile_id.0);
+    model.location = Set(input.location.trim().to_owned());
+    model.positions = Set(i32::try_from(input.positions).unwrap_or(i32::MAX));
+    model.status = Set(input.status.as_str().to_owned());
+    model.published = Set(input.published);
+    model.hr_owner_id = Set(input.hr_owner_id.0);
+    model.description_it = Set(input.description_it.trim().to_owned());
+    model.description_en = Set(input.description_en.trim().to_owned());
+    model.updated_at = Set(Utc::now());
+}
+
+pub async fn create(db: &DatabaseConnection, input: OpeningInput) -> Result<OpeningId, AppError> {
+    let id = db
+        .transaction::<_, i32, AppError>(|tx| {
+            Box::pin(async move {
+                check(tx, &input).await?;
+                let mut model = opening::ActiveModel {
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                };
+                apply(&mut model, &input);
+                let created = model.insert(tx).await?;
+                write_team(tx, created.id, &input.interviewer_ids).await?;
+                Ok(created.id)
+            })
+        })
+        .await?;
+    tracing::info!(opening_id = id, "opening created");
+    Ok(OpeningId(id))
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    id: OpeningId,
+    input: OpeningInput,
+) -> Result<(), AppError> {
+    let existing = find(db, id).await?;
+    db.transaction::<_, (), AppError>(|tx| {
+        Box::pin(async move {
+            check(tx, &input).await?;
+            let mut model: opening::ActiveModel = existing.into();
+            apply(&mut model, &input);
+            model.update(tx).await?;
+            write_team(tx, id.0, &input.interviewer_ids).await
+        })
+    })
+    .await?;
+    tracing::info!(opening_id = %id, "opening updated");
+    Ok(())
+}
+
+fn public(o: opening::Model, p: &job_profile::Model) -> PublicOpening {
+    PublicOpening {
+        id: OpeningId(o.id),
+        title_it: p.title_it.clone(),
+        title_en: p.title_en.clone(),
+        area: Area::parse(&p.area).unwrap_or(Area::FrontOffice),
+        sector: Sector::parse(&p.sector).unwrap_or(Sector::Services),
+        positions: positions_of(&o),
+        profile_description_it: p.description_it.clone(),
+        profile_description_en: p.description_en.clone(),
+        location: o.location,
+        description_it: o.description_it,
+        description_en: o.description_en,
+    }
+}
+
+fn is_public() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(opening::Column::Status.eq(OpeningStatus::Open.as_str()))
+        .add(opening::Column::Published.eq(true))
+}
+
+/// The openings the careers page lists: open and published. Two queries.
+pub async fn public_list(db: &DatabaseConnection) -> Result<Vec<PublicOpening>, AppError> {
+    let openings = opening::Entity::find()
+        .filter(is_public())
+        .order_by_desc(opening::Column::CreatedAt)
+        .order_by_desc(opening::Column::Id)
+        .all(db)
+        .await?;
+    let profiles = profiles_of(db, &openings).await?;
+    Ok(openings
+        .into_iter()
+        .filter_map(|o| {
+            let profile = profiles.get(&o.profile_id)?.clone();
+            Some(public(o, &profile))
+        })
+        .collect())
+}
+
+/// One open, published opening; any other is not found.
+pub async fn public_get(db: &DatabaseConnection, id: OpeningId) -> Result<PublicOpening, AppError> {
+    let o = opening::Entity::find_by_id(id.0)
+        .filter(is_public())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let profile = job_profile::Entity::find_by_id(o.profile_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(public(o, &profile))
+}

@@ -1,0 +1,37 @@
+// HR open a position from a job profile and publish it; a visitor finds it on the careers page.
+import { expect, test } from "@playwright/test";
+import { demo, open, signIn, unique } from "./helpers";
+
+test("HR publish an opening and a visitor reads it on the careers page", async ({ page, browser }) => {
+  const place = `Verona ${unique()}`;
+  await signIn(page, demo.hr);
+  await open(page, "/openings");
+  await page.getByRole("link", { name: "New opening" }).click();
+  await expect(page.getByRole("heading", { name: "New opening" })).toBeVisible();
+  await page.getByLabel("Job profile").selectOption({ label: "Hotel receptionist" });
+  await page.getByLabel("Location").fill(place);
+  await page.getByLabel("Positions").fill("2");
+  await page.getByLabel("Status").selectOption("open");
+  await page.getByLabel("Published on the careers page").check();
+  await page.getByLabel(`${demo.interviewer.name} (Interviewer)`).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
+  await expect(page.getByLabel(`${demo.interviewer.name} (Interviewer)`)).toBeChecked();
+
+  const visitor = await browser.newPage({ locale: "en-GB" });
+  await open(visitor, "/careers");
+  const card = visitor.locator(".card").filter({ hasText: place });
+  await card.getByRole("link", { name: "Hotel receptionist" }).click();
+  await expect(visitor.getByRole("heading", { name: "Hotel receptionist", level: 1 })).toBeVisible();
+  await expect(visitor.getByText(place)).toBeVisible();
+  await visitor.close();
+});
+
+test("an empty opening form is refused field by field", async ({ page }) => {
+  await signIn(page, demo.hr);
+  await open(page, "/openings/new");
+  await page.getByLabel("Positions").fill("0");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator("#f-location-error")).toHaveText("This field is required.");
+  await expect(page.locator("#f-positions-error")).toHaveText("Positions go from 1 to 500.");
+});
