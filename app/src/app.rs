@@ -130,6 +130,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/careers") view=careers::CareersPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/careers/applied")
+                        view=careers::AppliedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/careers/:id")
                         view=careers::CareerOpeningPage
                         ssr=SsrMode::Async

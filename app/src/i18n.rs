@@ -241,6 +241,23 @@ texts! {
     CareersIntro => "Le posizioni aperte in questo momento. Scegline una per leggere i dettagli e candidarti.", "The positions open right now. Choose one to read the details and apply.";
     NoOpenings => "Al momento non ci sono posizioni aperte.", "There are no open positions at the moment.";
     AllOpenings => "Tutte le posizioni", "All openings";
+    ApplyTitle => "Candidati", "Apply";
+    ApplyIntro => "Compila il modulo e allega il tuo curriculum. I campi contrassegnati sono obbligatori.", "Fill in the form and attach your CV. Marked fields are required.";
+    Phone => "Telefono", "Phone";
+    Education => "Istruzione", "Education";
+    EducationHint => "Titoli di studio, corsi, lingue.", "Qualifications, courses, languages.";
+    Experience => "Esperienze di lavoro", "Work experience";
+    ExperienceHint => "Ruoli, aziende e periodi più rilevanti.", "The most relevant roles, employers and periods.";
+    CoverLetter => "Lettera di presentazione", "Cover letter";
+    CoverLetterHint => "Scrivila qui oppure allegala come file.", "Write it here or attach it as a file.";
+    CoverLetterFile => "Lettera di presentazione (file, facoltativo)", "Cover letter (file, optional)";
+    CvFile => "Curriculum vitae (PDF o DOCX, al massimo 10 MB)", "CV (PDF or DOCX, at most 10 MB)";
+    PrivacyNotice => "Informativa sulla privacy", "Privacy notice";
+    TalentPoolConsent => "Acconsento a restare nel bacino dei candidati per future posizioni (facoltativo).", "I agree to stay in the talent pool for future positions (optional).";
+    SendApplication => "Invia la candidatura", "Send application";
+    HoneypotLabel => "Lascia vuoto questo campo", "Leave this field empty";
+    AppliedTitle => "Candidatura inviata", "Application sent";
+    AppliedBody => "Grazie! Abbiamo ricevuto la tua candidatura e ti abbiamo inviato una email di conferma. Ti contatteremo per i prossimi passi.", "Thank you! We have received your application and sent you a confirmation email. We will contact you about the next steps.";
     ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
 }
 
@@ -367,6 +384,23 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "This competency is retired and cannot be added.".into(),
         ),
         "unknown" => it_en("Scelta non valida.".into(), "Not a valid choice.".into()),
+        "phone" => it_en(
+            "Inserisci un numero di telefono valido, come +39 041 555 1234.".into(),
+            "Enter a valid phone number, such as +39 041 555 1234.".into(),
+        ),
+        "file_required" => it_en(
+            "Allega il tuo curriculum (PDF o DOCX).".into(),
+            "Attach your CV (PDF or DOCX).".into(),
+        ),
+        "file_type" => it_en(
+            "Il file deve essere un PDF o un documento Word (DOCX).".into(),
+            "The file must be a PDF or a Word document (DOCX).".into(),
+        ),
+        "file_too_large" => it_en(
+            format!("Il file supera il limite di {n} MB."),
+            format!("The file is larger than the {n} MB limit."),
+        ),
+        "file_empty" => it_en("Il file è vuoto.".into(), "The file is empty.".into()),
         "positions_range" => it_en(
             "I posti vanno da 1 a 500.".into(),
             "Positions go from 1 to 500.".into(),

@@ -35,3 +35,59 @@ test("an empty opening form is refused field by field", async ({ page }) => {
   await expect(page.locator("#f-location-error")).toHaveText("This field is required.");
   await expect(page.locator("#f-positions-error")).toHaveText("Positions go from 1 to 500.");
 });
+
+/** A small, valid one-page PDF with a line of text. */
+function pdfWith(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 50 780 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+test("a candidate applies on the careers page with a CV and sees the confirmation", async ({ page, browser }) => {
+  const place = `Trieste ${unique()}`;
+  await signIn(page, demo.hr);
+  await open(page, "/openings/new");
+  await page.getByLabel("Job profile").selectOption({ label: "Bank teller" });
+  await page.getByLabel("Location").fill(place);
+  await page.getByLabel("Status").selectOption("open");
+  await page.getByLabel("Published on the careers page").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
+
+  const candidate = await browser.newPage({ locale: "en-GB" });
+  await open(candidate, "/careers");
+  await candidate.locator(".card").filter({ hasText: place }).getByRole("link").click();
+  await expect(candidate.locator("body[data-hydrated=true]")).toBeAttached();
+  await candidate.getByLabel("Full name").fill("Elena Costa");
+  await candidate.getByLabel("Email").fill("elena.costa@example.it");
+  await candidate.getByLabel("Phone").fill("+39 040 555 0199");
+  await candidate.getByRole("button", { name: "Send application" }).click();
+  await expect(candidate.locator("#f-cv-error")).toHaveText("Attach your CV (PDF or DOCX).");
+  await expect(candidate.getByLabel("Full name")).toHaveValue("Elena Costa");
+
+  await candidate.getByLabel("CV (PDF or DOCX, at most 10 MB)").setInputFiles({
+    name: "elena-costa.pdf",
+    mimeType: "application/pdf",
+    buffer: pdfWith("Elena Costa cassiera sportello"),
+  });
+  await candidate.getByLabel("I agree to stay in the talent pool for future positions (optional).").check();
+  await candidate.getByRole("button", { name: "Send application" }).click();
+  await expect(candidate.getByRole("heading", { name: "Application sent" })).toBeVisible();
+  await candidate.close();
+});

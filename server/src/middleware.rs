@@ -105,6 +105,23 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// A multipart server function's request must say where its parts end (its boundary): the
+/// framework would fail without one, so such a request is answered 400 here.
+pub async fn require_multipart_boundary(req: Request, next: Next) -> Response {
+    if app::api::MULTIPART_ENDPOINTS.contains(&req.uri().path()) {
+        let content_type = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        if !content_type.starts_with("multipart/form-data") || !content_type.contains("boundary=") {
+            let body = serde_json::to_string(&AppError::BadRequest).unwrap_or_default();
+            return (StatusCode::BAD_REQUEST, body).into_response();
+        }
+    }
+    next.run(req).await
+}
+
 /// Server functions answer every error with 500; this sets the status the error deserves
 /// (`AppError::status`), so a user's mistake is a 4xx.
 pub async fn api_error_status(req: Request, next: Next) -> Response {

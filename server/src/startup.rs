@@ -66,6 +66,7 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError
 pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
     Backend {
         db,
+        files: app::server::files::FileStore::new(config.data_dir.join("files")),
         sessions: config.session_policy(),
         throttle: ThrottlePolicy::default(),
     }
@@ -122,9 +123,15 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             backend,
             crate::middleware::session,
         ))
+        .layer(axum::middleware::from_fn(
+            crate::middleware::require_multipart_boundary,
+        ))
         .layer(axum::middleware::from_fn(crate::middleware::api_error_status))
         .layer(axum::middleware::from_fn(crate::middleware::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::middleware::security_headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            app::api::MAX_REQUEST_BYTES,
+        ))
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
                 tracing::info_span!("request", method = %req.method(), path = req.uri().path())

@@ -12,6 +12,13 @@ pub mod profiles;
 pub mod session;
 pub mod users;
 
+/// Server functions that take multipart form data (files). The server checks their requests
+/// carry a multipart boundary before the framework parses them.
+pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/apply"];
+
+/// Largest request body a server function accepts: two files at the upload limit, and the form.
+pub const MAX_REQUEST_BYTES: usize = 2 * crate::model::MAX_UPLOAD_BYTES + 1024 * 1024;
+
 /// Adds a `Set-Cookie` header to the server function's response.
 #[cfg(feature = "ssr")]
 pub(crate) fn set_cookie(value: &str) {

@@ -135,3 +135,88 @@ mod tests {
         }
     }
 }
+
+/// The written part of an application on the careers page (the files travel beside it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct ApplicationInput {
+    #[validate(custom(function = "not_blank"), length(max = 160, code = "too_long"))]
+    pub name: String,
+    #[validate(
+        custom(function = "not_blank"),
+        email(code = "email"),
+        length(max = 254, code = "too_long")
+    )]
+    pub email: String,
+    #[validate(custom(function = "check_phone"))]
+    pub phone: String,
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub education: String,
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub experience: String,
+    #[validate(length(max = 8000, code = "too_long"))]
+    pub cover_letter: String,
+    /// Separate, optional consent to stay in the talent pool.
+    pub talent_pool: bool,
+    /// The version of the privacy notice the form showed.
+    pub notice_version: i32,
+}
+
+/// A phone number: digits with the usual separators, 6 to 15 digits, an optional leading +.
+pub fn check_phone(phone: &str) -> Result<(), validator::ValidationError> {
+    let phone = phone.trim();
+    if phone.is_empty() {
+        return Err(validator::ValidationError::new("required"));
+    }
+    let allowed = phone
+        .char_indices()
+        .all(|(i, c)| c.is_ascii_digit() || " -./()".contains(c) || (c == '+' && i == 0));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if allowed && (6..=15).contains(&digits) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("phone"))
+    }
+}
+
+/// The digits of a phone number, for matching the same person (Italian numbers without +39).
+pub fn phone_key(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let international = phone.trim_start().starts_with('+') || digits.starts_with("00");
+    let digits = digits.strip_prefix("00").unwrap_or(&digits).to_owned();
+    match digits.strip_prefix("39") {
+        Some(national) if international => national.to_owned(),
+        _ => digits,
+    }
+}
+
+/// The privacy notice the application form shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivacyNotice {
+    pub version: i32,
+    pub text_it: String,
+    pub text_en: String,
+}
+
+/// Largest file a candidate or HR may upload.
+pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
+
+#[cfg(test)]
+mod application_tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_allow_usual_separators_and_refuse_letters() {
+        assert!(check_phone("+39 041 555 1234").is_ok());
+        assert!(check_phone("(041) 555-1234").is_ok());
+        assert_eq!(check_phone("call me").unwrap_err().code, "phone");
+        assert_eq!(check_phone("12 34").unwrap_err().code, "phone");
+        assert_eq!(check_phone("  ").unwrap_err().code, "required");
+    }
+
+    #[test]
+    fn the_same_italian_number_matches_with_or_without_the_country_code() {
+        assert_eq!(phone_key("+39 347 123 4567"), phone_key("347-123-4567"));
+        assert_eq!(phone_key("0039 347 1234567"), "3471234567");
+        assert_ne!(phone_key("+44 20 7946 0958"), phone_key("20 7946 0958 1"));
+    }
+}

@@ -6,14 +6,18 @@
 //! plain message, never SQL or a stack trace.
 
 pub mod accounts;
+pub mod applications;
 pub mod auth;
 pub mod demo;
 pub mod entities;
+pub mod files;
 pub mod framework;
 pub mod openings;
 pub mod password;
 pub mod profiles;
+pub mod rate_limit;
 pub mod sessions;
+pub mod text;
 pub mod throttle;
 
 use std::time::Duration;
@@ -48,6 +52,7 @@ impl Default for SessionPolicy {
 #[derive(Debug, Clone)]
 pub struct Backend {
     pub db: DatabaseConnection,
+    pub files: files::FileStore,
     pub sessions: SessionPolicy,
     pub throttle: throttle::ThrottlePolicy,
 }

@@ -158,6 +158,9 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
         ("list_staff", HR_AND_ADMIN, json!({})),
         ("list_public_openings", EVERYONE, json!({})),
         ("get_public_opening", EVERYONE, json!({"id": f.opening})),
+        ("privacy_notice", EVERYONE, json!({})),
+        // Multipart only: a JSON body is a 400, which still shows nobody is turned away.
+        ("apply", EVERYONE, json!({})),
         // Last: it ends the caller's session.
         ("logout", EVERYONE, json!({})),
     ]

@@ -64,6 +64,7 @@ pub async fn test_config() -> (Config, Option<PathBuf>) {
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    data_dir: PathBuf,
     dir: Option<PathBuf>,
 }
 
@@ -112,7 +113,17 @@ impl TestApp {
         let address = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until(std::future::pending()));
         let db = startup::connect(&config).await.expect("test connection");
-        TestApp { address, db, dir }
+        TestApp {
+            address,
+            db,
+            data_dir: config.data_dir.clone(),
+            dir,
+        }
+    }
+
+    /// The server's data directory (where uploaded files are stored).
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir.clone()
     }
 
     pub fn url(&self, path: &str) -> String {

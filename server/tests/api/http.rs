@@ -123,3 +123,18 @@ async fn responses_carry_the_security_headers() {
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
 }
+
+#[tokio::test]
+async fn a_body_larger_than_any_form_is_refused_with_413() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .anonymous()
+        .client
+        .post(app.url("/api/login"))
+        .header("content-type", "application/json")
+        .body(vec![b' '; 22 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}

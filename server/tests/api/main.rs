@@ -3,7 +3,9 @@
 #![recursion_limit = "256"]
 
 mod authorization;
+mod careers;
 mod cli;
+mod documents;
 mod framework;
 mod helpers;
 mod http;

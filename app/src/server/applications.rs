@@ -1,0 +1,334 @@
+//! Applications from the careers page: the person is matched by email (one candidate across all
+//! their applications), files are checked and stored, consent is recorded with the version of
+//! the notice shown, and a confirmation email is queued.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+
+use super::entities::{
+    application, candidate, candidate_file, outbox, privacy_notice, stage_event,
+};
+use super::files::{DocumentType, StoredFile, clean_file_name, sniff};
+use super::{Backend, openings, rate_limit, text};
+use crate::i18n::Lang;
+use crate::model::{
+    AppError, ApplicationInput, CandidateId, FieldError, FieldErrors, MAX_UPLOAD_BYTES, OpeningId,
+    PrivacyNotice, normalise_email, phone_key,
+};
+
+/// A file as it arrived: the form field it came in, the name the browser gave, its bytes.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a candidate sent with one application.
+#[derive(Debug, Clone, Default)]
+pub struct Submission {
+    pub opening_id: Option<OpeningId>,
+    pub input: ApplicationInput,
+    pub cv: Option<Upload>,
+    pub cover_letter_file: Option<Upload>,
+    /// The honeypot field, invisible to people: bots fill it in.
+    pub honeypot: String,
+    /// A file field that went over the size limit while being read.
+    pub oversized: Vec<&'static str>,
+}
+
+/// The privacy notice currently shown on the application form.
+pub async fn current_notice(db: &impl ConnectionTrait) -> Result<PrivacyNotice, AppError> {
+    let notice = privacy_notice::Entity::find()
+        .order_by_desc(privacy_notice::Column::Version)
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            tracing::error!("no privacy notice in the database");
+            AppError::Internal
+        })?;
+    Ok(PrivacyNotice {
+        version: notice.version,
+        text_it: notice.text_it,
+        text_en: notice.text_en,
+    })
+}
+
+/// A checked file, ready to store.
+struct Checked {
+    kind: DocumentType,
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn check_upload(
+    field: &'static str,
+    upload: Option<Upload>,
+    required: bool,
+    errors: &mut FieldErrors,
+) -> Option<Checked> {
+    let Some(upload) = upload else {
+        if required {
+            errors
+                .0
+                .insert(field.into(), FieldError::new("file_required"));
+        }
+        return None;
+    };
+    match sniff(&upload.bytes) {
+        Ok(kind) => Some(Checked {
+            kind,
+            name: clean_file_name(&upload.file_name, kind),
+            bytes: upload.bytes,
+        }),
+        Err(problem) => {
+            let mut error = FieldError::new(problem.code());
+            if problem == super::files::UploadProblem::TooLarge {
+                error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
+            }
+            errors.0.insert(field.into(), error);
+            None
+        }
+    }
+}
+
+/// A stored file with its extracted text, waiting for its database row.
+struct Kept {
+    kind: &'static str,
+    name: String,
+    document: DocumentType,
+    stored: StoredFile,
+    text: Option<String>,
+}
+
+/// Takes an application from the careers page.
+pub async fn apply(
+    backend: &Backend,
+    submission: Submission,
+    ip: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let db = &backend.db;
+    let opening_id = submission.opening_id.ok_or(AppError::BadRequest)?;
+    let opening = openings::public_get(db, opening_id).await?;
+
+    let mut errors = match crate::model::validate(&submission.input) {
+        Ok(()) => FieldErrors::default(),
+        Err(error) => error.field_errors(),
+    };
+    for field in &submission.oversized {
+        let mut error = FieldError::new("file_too_large");
+        error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
+        errors.0.insert((*field).into(), error);
+    }
+    let cv = check_upload(
+        "cv",
+        submission.cv,
+        !submission.oversized.contains(&"cv"),
+        &mut errors,
+    );
+    let letter = check_upload(
+        "cover_letter_file",
+        submission.cover_letter_file,
+        false,
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    if !submission.honeypot.trim().is_empty() {
+        tracing::warn!(opening_id = %opening_id, "application dropped: honeypot filled in");
+        return Ok(());
+    }
+    rate_limit::hit(db, rate_limit::APPLICATIONS, ip).await?;
+
+    let input = submission.input;
+    let notice = current_notice(db).await?;
+    let notice_version = if input.notice_version > 0 && input.notice_version <= notice.version {
+        input.notice_version
+    } else {
+        notice.version
+    };
+
+    let mut kept = Vec::new();
+    for (kind, file) in [("cv", cv), ("cover_letter", letter)] {
+        let Some(file) = file else { continue };
+        let extracted = text::extract(file.bytes.clone(), file.kind).await;
+        let stored = backend.files.save(&file.bytes, file.kind).await?;
+        kept.push(Kept {
+            kind,
+            name: file.name,
+            document: file.kind,
+            stored,
+            text: extracted,
+        });
+    }
+    let stored_names: Vec<String> = kept.iter().map(|k| k.stored.stored_name.clone()).collect();
+
+    let email = input.email.trim().to_owned();
+    let saved = db
+        .transaction::<_, CandidateId, AppError>(|tx| {
+            Box::pin(async move {
+                let now = Utc::now();
+                let key = normalise_email(&email);
+                let existing = candidate::Entity::find()
+                    .filter(candidate::Column::EmailKey.eq(&key))
+                    .filter(candidate::Column::AnonymisedAt.is_null())
+                    .order_by_asc(candidate::Column::Id)
+                    .one(tx)
+                    .await?;
+                let person = match existing {
+                    Some(found) => {
+                        let mut model: candidate::ActiveModel = found.into();
+                        model.name = Set(input.name.trim().to_owned());
+                        model.phone = Set(Some(input.phone.trim().to_owned()));
+                        model.phone_key = Set(Some(phone_key(&input.phone)));
+                        if !input.education.trim().is_empty() {
+                            model.education = Set(input.education.trim().to_owned());
+                        }
+                        if !input.experience.trim().is_empty() {
+                            model.experience = Set(input.experience.trim().to_owned());
+                        }
+                        model.talent_pool = Set(input.talent_pool);
+                        model.consent_at = Set(Some(now));
+                        model.consent_notice_version = Set(Some(notice_version));
+                        model.updated_at = Set(now);
+                        model.update(tx).await?
+                    }
+                    None => {
+                        candidate::ActiveModel {
+                            name: Set(input.name.trim().to_owned()),
+                            email: Set(Some(email.clone())),
+                            email_key: Set(Some(key)),
+                            phone: Set(Some(input.phone.trim().to_owned())),
+                            phone_key: Set(Some(phone_key(&input.phone))),
+                            education: Set(input.education.trim().to_owned()),
+                            experience: Set(input.experience.trim().to_owned()),
+                            talent_pool: Set(input.talent_pool),
+                            consent_at: Set(Some(now)),
+                            consent_notice_version: Set(Some(notice_version)),
+                            created_at: Set(now),
+                            updated_at: Set(now),
+                            anonymised_at: Set(None),
+                            ..Default::default()
+                        }
+                        .insert(tx)
+                        .await?
+                    }
+                };
+
+                let existing_application = application::Entity::find()
+                    .filter(application::Column::CandidateId.eq(person.id))
+                    .filter(application::Column::OpeningId.eq(opening_id.0))
+                    .one(tx)
+                    .await?;
+                let application_id = match existing_application {
+                    Some(found) => found.id,
+                    None => {
+                        let created = application::ActiveModel {
+                            candidate_id: Set(person.id),
+                            opening_id: Set(opening_id.0),
+                            stage: Set("applied".into()),
+                            stage_reason: Set(None),
+                            source: Set("careers".into()),
+                            source_detail: Set(None),
+                            cover_letter: Set(input.cover_letter.trim().to_owned()),
+                            stage_changed_at: Set(now),
+                            created_at: Set(now),
+                            updated_at: Set(now),
+                            ..Default::default()
+                        }
+                        .insert(tx)
+                        .await?;
+                        stage_event::ActiveModel {
+                            application_id: Set(created.id),
+                            from_stage: Set(None),
+                            to_stage: Set("applied".into()),
+                            reason: Set(None),
+                            actor_id: Set(None),
+                            at: Set(now),
+                            ..Default::default()
+                        }
+                        .insert(tx)
+                        .await?;
+                        created.id
+                    }
+                };
+
+                for file in kept {
+                    candidate_file::ActiveModel {
+                        candidate_id: Set(person.id),
+                        application_id: Set(Some(application_id)),
+                        kind: Set(file.kind.into()),
+                        original_name: Set(file.name),
+                        stored_name: Set(file.stored.stored_name),
+                        content_type: Set(file.document.content_type().into()),
+                        size_bytes: Set(i64::try_from(file.stored.size).unwrap_or(i64::MAX)),
+                        sha256: Set(file.stored.sha256),
+                        text_extracted: Set(file.text.is_some()),
+                        text: Set(file.text),
+                        created_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await?;
+                }
+
+                let (subject, body) = confirmation(
+                    lang,
+                    &input.name,
+                    lang.pick(&opening.title_it, &opening.title_en),
+                );
+                outbox::ActiveModel {
+                    to_address: Set(email),
+                    subject: Set(subject),
+                    body: Set(body),
+                    created_at: Set(now),
+                    sent_at: Set(None),
+                    attempts: Set(0),
+                    ..Default::default()
+                }
+                .insert(tx)
+                .await?;
+                Ok(CandidateId(person.id))
+            })
+        })
+        .await;
+    match saved {
+        Ok(candidate_id) => {
+            tracing::info!(candidate_id = %candidate_id, opening_id = %opening_id, "application received");
+            Ok(())
+        }
+        Err(error) => {
+            for name in stored_names {
+                let _ = backend.files.delete(&name).await;
+            }
+            Err(error.into())
+        }
+    }
+}
+
+/// The confirmation email, in the candidate's language.
+fn confirmation(lang: Lang, name: &str, opening: &str) -> (String, String) {
+    let name = name.trim();
+    match lang {
+        Lang::It => (
+            format!("Abbiamo ricevuto la tua candidatura: {opening}"),
+            format!(
+                "Gentile {name},\n\ngrazie per la tua candidatura per la posizione \"{opening}\". \
+                 L'abbiamo ricevuta e la valuteremo con attenzione; ti contatteremo per i \
+                 prossimi passi.\n\nIl team Risorse umane"
+            ),
+        ),
+        Lang::En => (
+            format!("We have received your application: {opening}"),
+            format!(
+                "Dear {name},\n\nthank you for applying for \"{opening}\". We have received your \
+                 application and will review it carefully; we will contact you about the next \
+                 steps.\n\nThe HR team"
+            ),
+        ),
+    }
+}
