@@ -10,7 +10,8 @@ use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
 use crate::pages::{
-    account, admin_users, careers, competencies, home, login, not_found, openings, profiles,
+    account, admin_users, board, candidates, careers, competencies, home, login, not_found,
+    openings, profiles,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -126,6 +127,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/openings/:id")
                         view=openings::OpeningPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/openings/:id/board")
+                        view=board::BoardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/candidates/:id")
+                        view=candidates::CandidatePage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/careers") view=careers::CareersPage ssr=SsrMode::Async />

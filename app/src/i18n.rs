@@ -258,6 +258,44 @@ texts! {
     HoneypotLabel => "Lascia vuoto questo campo", "Leave this field empty";
     AppliedTitle => "Candidatura inviata", "Application sent";
     AppliedBody => "Grazie! Abbiamo ricevuto la tua candidatura e ti abbiamo inviato una email di conferma. Ti contatteremo per i prossimi passi.", "Thank you! We have received your application and sent you a confirmation email. We will contact you about the next steps.";
+    StageApplied => "Candidatura", "Applied";
+    StageScreening => "Preselezione", "Screening";
+    StageInterview => "Colloquio", "Interview";
+    StagePracticalTest => "Prova pratica", "Practical test";
+    StageOffer => "Offerta", "Offer";
+    StageHired => "Assunto", "Hired";
+    StageRejected => "Scartato", "Rejected";
+    StageWithdrawn => "Ritirato", "Withdrawn";
+    Board => "Pipeline", "Pipeline";
+    OpenBoard => "Apri la pipeline", "Open the pipeline";
+    MoveTo => "Sposta in", "Move to";
+    Move => "Sposta", "Move";
+    Reason => "Motivo", "Reason";
+    DaysInStage => "giorni in questa fase", "days in this stage";
+    BoardHint => "Trascina una scheda in un'altra colonna, oppure usa «Sposta in» da tastiera.", "Drag a card to another column, or use \"Move to\" from the keyboard.";
+    NoCards => "Nessuno.", "No one.";
+    Candidate => "Candidato", "Candidate";
+    Source => "Fonte", "Source";
+    Files => "File", "Files";
+    Applications => "Candidature", "Applications";
+    Timeline => "Storia", "Timeline";
+    TalentPool => "Bacino dei candidati", "Talent pool";
+    TalentPoolYes => "Ha acconsentito a restare nel bacino dei candidati.", "Agreed to stay in the talent pool.";
+    TalentPoolNo => "Non ha acconsentito a restare nel bacino dei candidati.", "Did not agree to stay in the talent pool.";
+    ConsentRecorded => "Informativa accettata il", "Privacy notice accepted on";
+    NoticeVersion => "versione", "version";
+    TextNotExtracted => "Testo non estratto", "Text not extracted";
+    Download => "Scarica", "Download";
+    KindCv => "Curriculum", "CV";
+    KindCoverLetter => "Lettera di presentazione", "Cover letter";
+    SourceCareers => "Lavora con noi", "Careers page";
+    SourceManual => "Inserimento manuale", "Added by hand";
+    SourceReferral => "Segnalazione", "Referral";
+    SourceJobBoard => "Portale di annunci", "Job board";
+    SourceImport => "Importazione", "Import";
+    AppliedOn => "Candidatura del", "Applied on";
+    By => "da", "by";
+    CandidateApplied => "Candidatura ricevuta", "Application received";
     ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
 }
 
@@ -280,6 +318,22 @@ impl crate::model::OpeningStatus {
             Open => Text::OpeningStatusOpen,
             OnHold => Text::OpeningStatusOnHold,
             Closed => Text::OpeningStatusClosed,
+        }
+    }
+}
+
+impl crate::model::Stage {
+    pub fn label(self) -> Text {
+        use crate::model::Stage::*;
+        match self {
+            Applied => Text::StageApplied,
+            Screening => Text::StageScreening,
+            Interview => Text::StageInterview,
+            PracticalTest => Text::StagePracticalTest,
+            Offer => Text::StageOffer,
+            Hired => Text::StageHired,
+            Rejected => Text::StageRejected,
+            Withdrawn => Text::StageWithdrawn,
         }
     }
 }
@@ -384,6 +438,7 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "This competency is retired and cannot be added.".into(),
         ),
         "unknown" => it_en("Scelta non valida.".into(), "Not a valid choice.".into()),
+        "reason_required" => it_en("Indica il motivo.".into(), "Give the reason.".into()),
         "phone" => it_en(
             "Inserisci un numero di telefono valido, come +39 041 555 1234.".into(),
             "Enter a valid phone number, such as +39 041 555 1234.".into(),

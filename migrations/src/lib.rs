@@ -7,6 +7,7 @@ mod m20261127_000001_accounts;
 mod m20261127_000002_framework;
 mod m20261127_000003_load_framework;
 mod m20261128_000004_recruitment;
+mod m20261128_000005_audit;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_framework::Migration),
             Box::new(m20261127_000003_load_framework::Migration),
             Box::new(m20261128_000004_recruitment::Migration),
+            Box::new(m20261128_000005_audit::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod downloads;
 pub mod middleware;
 pub mod startup;
 pub mod telemetry;

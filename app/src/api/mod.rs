@@ -5,6 +5,7 @@
 //! `AppError` on failure. Endpoints are named explicitly so URLs stay stable.
 
 pub mod account;
+pub mod candidates;
 pub mod careers;
 pub mod competencies;
 pub mod openings;

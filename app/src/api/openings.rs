@@ -47,3 +47,24 @@ pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
     auth::authorize(Permission::ManageRecruitment)?;
     openings::staff(&Backend::current()?.db).await
 }
+
+/// An opening's pipeline board.
+#[server(endpoint = "opening_board", input = Json)]
+pub async fn opening_board(id: OpeningId) -> Result<crate::model::Board, AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, auth, pipeline};
+    auth::authorize(Permission::ManageRecruitment)?;
+    pipeline::board(&Backend::current()?.db, id).await
+}
+
+/// Moves an application to another stage (Rejected and Withdrawn need a reason).
+#[server(endpoint = "move_application", input = Json)]
+pub async fn move_application(
+    id: crate::model::ApplicationId,
+    input: crate::model::MoveInput,
+) -> Result<(), AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, auth, pipeline};
+    let me = auth::authorize(Permission::ManageRecruitment)?;
+    pipeline::move_to(&Backend::current()?.db, &me, id, input).await
+}

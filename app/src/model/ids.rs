@@ -37,4 +37,6 @@ typed_id!(
     CandidateId,
     /// One candidate's application to one opening.
     ApplicationId,
+    /// A stored candidate file (CV, cover letter).
+    FileId,
 );

@@ -220,3 +220,200 @@ mod application_tests {
         assert_ne!(phone_key("+44 20 7946 0958"), phone_key("20 7946 0958 1"));
     }
 }
+
+/// Where an application stands in the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Applied,
+    Screening,
+    Interview,
+    PracticalTest,
+    Offer,
+    Hired,
+    Rejected,
+    Withdrawn,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 8] = [
+        Stage::Applied,
+        Stage::Screening,
+        Stage::Interview,
+        Stage::PracticalTest,
+        Stage::Offer,
+        Stage::Hired,
+        Stage::Rejected,
+        Stage::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Applied => "applied",
+            Stage::Screening => "screening",
+            Stage::Interview => "interview",
+            Stage::PracticalTest => "practical_test",
+            Stage::Offer => "offer",
+            Stage::Hired => "hired",
+            Stage::Rejected => "rejected",
+            Stage::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// Rejected and Withdrawn end an application and need a reason.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, Stage::Rejected | Stage::Withdrawn)
+    }
+}
+
+/// A move of an application to another stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveInput {
+    pub to: Stage,
+    /// Why, for Rejected and Withdrawn (kept in the history).
+    pub reason: String,
+}
+
+impl MoveInput {
+    /// The same check on both sides: a reason for Rejected and Withdrawn, of sane length.
+    pub fn check(&self) -> Result<(), super::AppError> {
+        let reason = self.reason.trim();
+        let code = if self.to.needs_reason() && reason.is_empty() {
+            Some(("reason_required", None))
+        } else if reason.chars().count() > 1000 {
+            Some(("too_long", Some(1000)))
+        } else {
+            None
+        };
+        match code {
+            Some((code, param)) => {
+                let mut errors = super::FieldErrors::default();
+                errors.0.insert(
+                    "reason".into(),
+                    super::FieldError {
+                        code: code.into(),
+                        param,
+                    },
+                );
+                Err(super::AppError::Invalid(errors))
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// One application on an opening's board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardCard {
+    pub application_id: super::ApplicationId,
+    pub candidate_id: super::CandidateId,
+    pub name: String,
+    pub stage: Stage,
+    pub days_in_stage: i64,
+    pub reason: Option<String>,
+}
+
+/// An opening's pipeline: its title and every application on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub opening_id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    pub location: String,
+    pub cards: Vec<BoardCard>,
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    #[test]
+    fn rejecting_needs_a_reason_and_moving_forward_does_not() {
+        let reject = MoveInput {
+            to: Stage::Rejected,
+            reason: "  ".into(),
+        };
+        assert_eq!(
+            reject
+                .check()
+                .unwrap_err()
+                .field_errors()
+                .get("reason")
+                .unwrap()
+                .code,
+            "reason_required"
+        );
+        let forward = MoveInput {
+            to: Stage::Interview,
+            reason: String::new(),
+        };
+        assert!(forward.check().is_ok());
+    }
+
+    #[test]
+    fn stages_round_trip_through_their_names() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::parse(stage.as_str()), Some(stage));
+        }
+    }
+}
+
+/// A candidate's file, as listed on their page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateFileView {
+    pub id: super::FileId,
+    /// `cv` or `cover_letter`.
+    pub kind: String,
+    pub name: String,
+    pub size_bytes: i64,
+    /// False when no text could be read from it ("text not extracted").
+    pub text_extracted: bool,
+    pub uploaded_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One of a candidate's applications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateApplicationView {
+    pub id: super::ApplicationId,
+    pub opening_id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    pub location: String,
+    pub stage: Stage,
+    pub source: String,
+    pub applied_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A move in a candidate's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub title_it: String,
+    pub title_en: String,
+    pub from: Option<Stage>,
+    pub to: Stage,
+    pub reason: Option<String>,
+    /// Who moved it; none when the candidate applied.
+    pub actor_name: Option<String>,
+}
+
+/// Everything HR see about one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateDetail {
+    pub id: super::CandidateId,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub education: String,
+    pub experience: String,
+    pub talent_pool: bool,
+    pub consent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub consent_notice_version: Option<i32>,
+    pub files: Vec<CandidateFileView>,
+    pub applications: Vec<CandidateApplicationView>,
+    pub timeline: Vec<TimelineEntry>,
+}

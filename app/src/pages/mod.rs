@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod admin_users;
+pub mod board;
+pub mod candidates;
 pub mod careers;
 pub mod competencies;
 pub mod home;

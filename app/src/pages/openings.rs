@@ -256,7 +256,10 @@ fn OpeningEditor(
                 <a href="/openings">{format!("← {}", t(Text::OpeningsTitle))}</a>
             </p>
             <Title text=title />
-            <h1>{title}</h1>
+            <div class="page-head">
+                <h1>{title}</h1>
+                {id.map(|id| view! { <a class="button" href=format!("/openings/{id}/board")>{t(Text::OpenBoard)}</a> })}
+            </div>
             <form on:submit=submit novalidate>
                 <FormMessages form />
                 <div class="grid-2">

@@ -70,7 +70,12 @@ pub fn client_ip() -> String {
 ///
 /// Every server function starts with this (or with `public()`); record checks follow it.
 pub fn authorize(permission: Permission) -> Result<CurrentUser, AppError> {
-    let user = current_user().ok_or(AppError::Unauthenticated)?;
+    allow(current_user(), permission)
+}
+
+/// The check behind [`authorize`], for plain HTTP handlers that hold the user themselves.
+pub fn allow(user: Option<CurrentUser>, permission: Permission) -> Result<CurrentUser, AppError> {
+    let user = user.ok_or(AppError::Unauthenticated)?;
     if user.role.can(permission) {
         Ok(user)
     } else {

@@ -265,7 +265,20 @@ pub mod application {
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-    pub enum Relation {}
+    pub enum Relation {
+        #[sea_orm(
+            belongs_to = "super::candidate::Entity",
+            from = "Column::CandidateId",
+            to = "super::candidate::Column::Id"
+        )]
+        Candidate,
+    }
+
+    impl Related<super::candidate::Entity> for Entity {
+        fn to() -> RelationDef {
+            Relation::Candidate.def()
+        }
+    }
 
     impl ActiveModelBehavior for ActiveModel {}
 }
@@ -370,6 +383,27 @@ pub mod rate_event {
         pub id: i32,
         pub bucket: String,
         pub key: String,
+        pub at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod audit_event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "audit_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub actor_id: Option<i32>,
+        pub action: String,
+        pub subject_type: String,
+        pub subject_id: i32,
         pub at: DateTimeUtc,
     }
 

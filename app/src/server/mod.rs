@@ -7,13 +7,16 @@
 
 pub mod accounts;
 pub mod applications;
+pub mod audit;
 pub mod auth;
+pub mod candidates;
 pub mod demo;
 pub mod entities;
 pub mod files;
 pub mod framework;
 pub mod openings;
 pub mod password;
+pub mod pipeline;
 pub mod profiles;
 pub mod rate_limit;
 pub mod sessions;

@@ -156,6 +156,13 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
             json!({"id": f.opening, "input": opening(f)}),
         ),
         ("list_staff", HR_AND_ADMIN, json!({})),
+        ("opening_board", HR_AND_ADMIN, json!({"id": f.opening})),
+        ("get_candidate", HR_AND_ADMIN, json!({"id": 999_999})),
+        (
+            "move_application",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"to": "screening", "reason": ""}}),
+        ),
         ("list_public_openings", EVERYONE, json!({})),
         ("get_public_opening", EVERYONE, json!({"id": f.opening})),
         ("privacy_notice", EVERYONE, json!({})),

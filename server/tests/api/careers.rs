@@ -12,7 +12,7 @@ use crate::documents::{broken_pdf, docx, docx_bomb, pdf};
 use crate::helpers::{Answer, Browser, TestApp};
 
 /// Opens and publishes an opening for `profile_title` and returns its id.
-async fn public_opening(app: &TestApp, profile_title: &str) -> i64 {
+pub async fn public_opening(app: &TestApp, profile_title: &str) -> i64 {
     let hr = app.signed_in(Role::Hr).await;
     let profiles = hr.call("list_profiles", json!({})).await.body;
     let profile = profiles
@@ -34,7 +34,7 @@ async fn public_opening(app: &TestApp, profile_title: &str) -> i64 {
     answer.body.as_i64().unwrap()
 }
 
-fn form(opening: i64, email: &str) -> Form {
+pub fn form(opening: i64, email: &str) -> Form {
     Form::new()
         .text("opening_id", opening.to_string())
         .text("notice_version", "1")
@@ -47,11 +47,11 @@ fn form(opening: i64, email: &str) -> Form {
         .text("website", "")
 }
 
-fn file(name: &str, bytes: Vec<u8>) -> Part {
+pub fn file(name: &str, bytes: Vec<u8>) -> Part {
     Part::bytes(bytes).file_name(name.to_owned())
 }
 
-async fn send(browser: &Browser, app: &TestApp, form: Form) -> Answer {
+pub async fn send(browser: &Browser, app: &TestApp, form: Form) -> Answer {
     let response = browser
         .client
         .post(app.url("/api/apply"))

@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 mod authorization;
+mod candidates;
 mod careers;
 mod cli;
 mod documents;
@@ -10,6 +11,7 @@ mod framework;
 mod helpers;
 mod http;
 mod openings;
+mod pipeline;
 mod profiles;
 mod sessions;
 mod users;

@@ -1,0 +1,189 @@
+//! One candidate's page: contacts, consent, files (downloaded as attachments), applications
+//! and the history of their moves.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{RecordPath, record_path};
+use crate::api::candidates::get_candidate;
+use crate::app::{use_lang, use_texts};
+use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::i18n::{Lang, Text};
+use crate::model::{AppError, CandidateDetail, CandidateId, Permission};
+
+#[component]
+pub fn CandidatePage() -> impl IntoView {
+    guarded(Permission::ManageRecruitment, |_| {
+        let params = use_params_map();
+        move || match params.with(record_path::<CandidateId>) {
+            RecordPath::Existing(id) => view! { <CandidateLoader id /> }.into_any(),
+            _ => view! { <Notice text=Text::NotFound /> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn CandidateLoader(id: CandidateId) -> impl IntoView {
+    let t = use_texts();
+    let detail = Resource::new(move || id, get_candidate);
+    view! {
+        <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <CandidateView detail /> }.into_any(),
+                    Err(AppError::NotFound) => {
+                        set_page_status(404);
+                        view! { <Notice text=Text::NotFound /> }.into_any()
+                    }
+                    Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// A date as people write it in `lang`.
+fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
+    match lang {
+        Lang::It => at.format("%d/%m/%Y %H:%M").to_string(),
+        Lang::En => at.format("%d %b %Y %H:%M").to_string(),
+    }
+}
+
+fn source_label(source: &str) -> Text {
+    match source {
+        "careers" => Text::SourceCareers,
+        "referral" => Text::SourceReferral,
+        "job_board" => Text::SourceJobBoard,
+        "import" => Text::SourceImport,
+        _ => Text::SourceManual,
+    }
+}
+
+fn size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
+
+#[component]
+fn CandidateView(detail: CandidateDetail) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let consent = detail.consent_at.map(|at| {
+        format!(
+            "{} {} ({} {})",
+            t(Text::ConsentRecorded),
+            date(lang, &at),
+            t(Text::NoticeVersion),
+            detail.consent_notice_version.unwrap_or_default()
+        )
+    });
+    view! {
+        <Title text=detail.name.clone() />
+        <section class="page">
+            <h1>{detail.name.clone()}</h1>
+            <div class="grid-2">
+                <div class="panel">
+                    <h2>{t(Text::Candidate)}</h2>
+                    <dl class="facts">
+                        <dt>{t(Text::Email)}</dt>
+                        <dd>{detail.email.clone().unwrap_or_default()}</dd>
+                        <dt>{t(Text::Phone)}</dt>
+                        <dd>{detail.phone.clone().unwrap_or_default()}</dd>
+                        <dt>{t(Text::Education)}</dt>
+                        <dd class="prose">{detail.education.clone()}</dd>
+                        <dt>{t(Text::Experience)}</dt>
+                        <dd class="prose">{detail.experience.clone()}</dd>
+                        <dt>{t(Text::TalentPool)}</dt>
+                        <dd>
+                            {if detail.talent_pool { t(Text::TalentPoolYes) } else { t(Text::TalentPoolNo) }}
+                            {consent.map(|c| view! { <br /><span class="muted">{c}</span> })}
+                        </dd>
+                    </dl>
+                </div>
+                <div class="panel">
+                    <h2>{t(Text::Files)}</h2>
+                    <ul class="files">
+                        {detail
+                            .files
+                            .iter()
+                            .map(|f| {
+                                let kind = if f.kind == "cv" { t(Text::KindCv) } else { t(Text::KindCoverLetter) };
+                                view! {
+                                    <li>
+                                        <a href=format!("/files/{}", f.id) download=f.name.clone() rel="nofollow">
+                                            {format!("{} – {}", kind, f.name)}
+                                        </a>
+                                        <span class="muted">{format!(" {} · {}", size(f.size_bytes), date(lang, &f.uploaded_at))}</span>
+                                        {(!f.text_extracted).then(|| view! { " " <span class="badge off">{t(Text::TextNotExtracted)}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            </div>
+            <h2>{t(Text::Applications)}</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Text::NavOpenings)}</th>
+                            <th scope="col">{t(Text::Status)}</th>
+                            <th scope="col">{t(Text::Source)}</th>
+                            <th scope="col">{t(Text::AppliedOn)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {detail
+                            .applications
+                            .iter()
+                            .map(|a| {
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <a href=format!("/openings/{}/board", a.opening_id)>
+                                                {format!("{} · {}", lang.pick(&a.title_it, &a.title_en), a.location)}
+                                            </a>
+                                        </td>
+                                        <td><span class="badge">{t(a.stage.label())}</span></td>
+                                        <td>{t(source_label(&a.source))}</td>
+                                        <td>{date(lang, &a.applied_at)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h2>{t(Text::Timeline)}</h2>
+            <ol class="timeline">
+                {detail
+                    .timeline
+                    .iter()
+                    .map(|e| {
+                        let what = match e.from {
+                            None => t(Text::CandidateApplied).to_owned(),
+                            Some(from) => format!("{} → {}", t(from.label()), t(e.to.label())),
+                        };
+                        view! {
+                            <li>
+                                <time datetime=e.at.to_rfc3339()>{date(lang, &e.at)}</time>
+                                " · "
+                                <strong>{what}</strong>
+                                {format!(" · {}", lang.pick(&e.title_it, &e.title_en))}
+                                {e.actor_name.clone().map(|n| format!(" · {} {n}", t(Text::By)))}
+                                {e.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}

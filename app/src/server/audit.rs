@@ -1,0 +1,43 @@
+//! The audit log: who viewed or changed a sensitive record, and when. Ids only, no content.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+
+use super::entities::audit_event;
+use crate::model::{AppError, UserId};
+
+/// What was done to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A candidate file (CV, cover letter) was downloaded.
+    FileDownloaded,
+}
+
+impl Action {
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::FileDownloaded => "file_downloaded",
+        }
+    }
+}
+
+/// Records `action` by `actor` on a `subject_type` row.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: UserId,
+    action: Action,
+    subject_type: &'static str,
+    subject_id: i32,
+) -> Result<(), AppError> {
+    audit_event::ActiveModel {
+        actor_id: Set(Some(actor.0)),
+        action: Set(action.as_str().to_owned()),
+        subject_type: Set(subject_type.to_owned()),
+        subject_id: Set(subject_id),
+        at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,134 @@
+//! A candidate's page and file downloads.
+
+use app::model::Role;
+use app::server::entities::audit_event;
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::careers::{file, form, public_opening, send};
+use crate::documents::pdf;
+use crate::helpers::{Browser, TestApp};
+
+/// Applies once and returns (the HR browser, the candidate id, the application id).
+async fn applied(app: &TestApp) -> (Browser, i64, serde_json::Value) {
+    let opening = public_opening(app, "Administrative assistant").await;
+    let answer = send(
+        &app.anonymous(),
+        app,
+        form(opening, "luisa@example.it").part("cv", file("Luisa CV.pdf", pdf(&["Luisa"]))),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+    let hr = app.signed_in(Role::Hr).await;
+    let board = hr.call("opening_board", json!({"id": opening})).await.body;
+    let card = board["cards"][0].clone();
+    (
+        hr,
+        card["candidate_id"].as_i64().unwrap(),
+        card["application_id"].clone(),
+    )
+}
+
+#[tokio::test]
+async fn hr_see_a_candidates_files_applications_and_history() {
+    let app = TestApp::spawn().await;
+    let (hr, candidate, application) = applied(&app).await;
+    hr.call(
+        "move_application",
+        json!({"id": application, "input": {"to": "screening", "reason": ""}}),
+    )
+    .await;
+    let detail = hr.call("get_candidate", json!({"id": candidate})).await;
+    assert_eq!(detail.status, StatusCode::OK, "{detail:?}");
+    let detail = detail.body;
+    assert_eq!(detail["email"], "luisa@example.it");
+    assert_eq!(detail["consent_notice_version"], 1);
+    assert_eq!(detail["files"][0]["name"], "Luisa CV.pdf");
+    assert_eq!(detail["files"][0]["kind"], "cv");
+    assert_eq!(
+        detail["applications"][0]["title_en"],
+        "Administrative assistant"
+    );
+    assert_eq!(detail["applications"][0]["stage"], "screening");
+    assert_eq!(detail["applications"][0]["source"], "careers");
+    let timeline = detail["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline[0]["to"], "screening", "newest first");
+    assert_eq!(timeline[0]["actor_name"], "Test hr");
+    assert_eq!(timeline[1]["from"], serde_json::Value::Null);
+
+    let (status, html) = hr.page(&format!("/candidates/{candidate}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("luisa@example.it"));
+}
+
+#[tokio::test]
+async fn a_cv_downloads_as_an_attachment_and_the_download_is_audited() {
+    let app = TestApp::spawn().await;
+    let (hr, candidate, _) = applied(&app).await;
+    let detail = hr
+        .call("get_candidate", json!({"id": candidate}))
+        .await
+        .body;
+    let file_id = detail["files"][0]["id"].as_i64().unwrap();
+    let response = hr
+        .client
+        .get(app.url(&format!("/files/{file_id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers().clone();
+    assert!(
+        headers["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(response.bytes().await.unwrap().to_vec(), pdf(&["Luisa"]));
+
+    let audit = audit_event::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, "file_downloaded");
+    assert_eq!(audit[0].actor_id, hr.user_id.map(|id| id.0));
+    assert_eq!(audit[0].subject_id as i64, file_id);
+}
+
+#[tokio::test]
+async fn only_hr_and_admins_download_candidate_files() {
+    let app = TestApp::spawn().await;
+    let (hr, candidate, _) = applied(&app).await;
+    let detail = hr
+        .call("get_candidate", json!({"id": candidate}))
+        .await
+        .body;
+    let url = app.url(&format!("/files/{}", detail["files"][0]["id"]));
+    let visitor = app.anonymous();
+    assert_eq!(
+        visitor.client.get(&url).send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    for role in [Role::Interviewer, Role::Employee] {
+        let browser = app.signed_in(role).await;
+        assert_eq!(
+            browser.client.get(&url).send().await.unwrap().status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    let missing = hr
+        .client
+        .get(app.url("/files/999999"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(audit_event::Entity::find().count(&app.db).await.unwrap(), 0);
+    let admin = app.signed_in(Role::Admin).await;
+    assert_eq!(
+        admin.client.get(&url).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+}
