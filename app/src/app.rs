@@ -10,8 +10,8 @@ use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
 use crate::pages::{
-    account, admin_users, board, candidates, careers, competencies, home, login, not_found,
-    openings, profiles,
+    account, admin_users, board, candidate_list, candidates, careers, competencies, home, login,
+    not_found, openings, profiles,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -132,6 +132,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/openings/:id/board")
                         view=board::BoardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/candidates")
+                        view=candidate_list::CandidateListPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -296,6 +296,27 @@ texts! {
     AppliedOn => "Candidatura del", "Applied on";
     By => "da", "by";
     CandidateApplied => "Candidatura ricevuta", "Application received";
+    NavCandidates => "Candidati", "Candidates";
+    HomeCandidates => "Cerca tra i candidati per nome, email o testo del curriculum.", "Search candidates by name, email or CV text.";
+    CandidatesTitle => "Candidati", "Candidates";
+    Search => "Cerca", "Search";
+    SearchHint => "Parole nel nome, nell'email o nel curriculum.", "Words in the name, email or CV.";
+    AnyOpening => "Tutte le posizioni", "All openings";
+    AnyStage => "Tutte le fasi", "All stages";
+    AnySource => "Tutte le fonti", "All sources";
+    AnySector => "Tutti i settori", "All sectors";
+    AppliedFrom => "Candidati dal", "Applied from";
+    AppliedTo => "al", "to";
+    SortBy => "Ordina per", "Sort by";
+    SortNewest => "Più recenti", "Newest";
+    SortOldest => "Meno recenti", "Oldest";
+    SortName => "Nome", "Name";
+    Filter => "Filtra", "Filter";
+    ClearFilters => "Azzera", "Clear";
+    ExportCsv => "Esporta CSV", "Export CSV";
+    Results => "risultati", "results";
+    NoCandidates => "Nessun candidato corrisponde.", "No candidate matches.";
+    LatestApplication => "Ultima candidatura", "Latest application";
     ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
 }
 

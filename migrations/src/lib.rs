@@ -8,6 +8,7 @@ mod m20261127_000002_framework;
 mod m20261127_000003_load_framework;
 mod m20261128_000004_recruitment;
 mod m20261128_000005_audit;
+mod m20261128_000006_candidate_search;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000003_load_framework::Migration),
             Box::new(m20261128_000004_recruitment::Migration),
             Box::new(m20261128_000005_audit::Migration),
+            Box::new(m20261128_000006_candidate_search::Migration),
         ]
     }
 }

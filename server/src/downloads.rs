@@ -1,5 +1,5 @@
-//! Candidate file downloads: always as an attachment, never rendered by the browser, and
-//! recorded in the audit log.
+//! Downloads: candidate files (always as attachments, never rendered by the browser, and
+//! recorded in the audit log) and the candidate list as CSV.
 
 use app::model::{AppError, FileId, Permission};
 use app::server::auth::{self, CurrentUser};
@@ -63,6 +63,35 @@ pub async fn candidate_file(
             }
             response
         }
+        Err(error) => refuse(&error),
+    }
+}
+
+/// The filtered candidate list as CSV (`/candidates.csv?` with the list's own query).
+pub async fn candidates_csv(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    axum::extract::Query(pairs): axum::extract::Query<Vec<(String, String)>>,
+) -> Response {
+    if let Err(error) = auth::allow(user.map(|Extension(u)| u), Permission::ManageRecruitment) {
+        return refuse(&error);
+    }
+    let filter = app::model::CandidateFilter::from_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    match candidates::export_csv(&backend.db, &filter).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"candidates.csv\"",
+                ),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            csv,
+        )
+            .into_response(),
         Err(error) => refuse(&error),
     }
 }

@@ -114,6 +114,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(crate::downloads::candidate_file))
+        .route("/candidates.csv", get(crate::downloads::candidates_csv))
         .route("/api/{*fn_name}", post(server_fn_handler))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -13,3 +13,15 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
     auth::authorize(Permission::ManageRecruitment)?;
     candidates::detail(&Backend::current()?.db, id).await
 }
+
+/// One page of the candidates matching the filter.
+#[server(endpoint = "list_candidates", input = Json)]
+pub async fn list_candidates(
+    filter: crate::model::CandidateFilter,
+    page: u64,
+) -> Result<crate::model::Page<crate::model::CandidateRow>, AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, auth, candidates};
+    auth::authorize(Permission::ManageRecruitment)?;
+    candidates::list(&Backend::current()?.db, &filter, page).await
+}

@@ -23,6 +23,7 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     }
     if user.role.can(Permission::ManageRecruitment) {
         links.push(("/openings", Text::NavOpenings));
+        links.push(("/candidates", Text::NavCandidates));
     }
     if user.role.can(Permission::ManageUsers) {
         links.push(("/admin/users", Text::NavUsers));

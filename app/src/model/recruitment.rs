@@ -417,3 +417,184 @@ pub struct CandidateDetail {
     pub applications: Vec<CandidateApplicationView>,
     pub timeline: Vec<TimelineEntry>,
 }
+
+/// How the candidate list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateSort {
+    /// Most recent application first.
+    #[default]
+    Newest,
+    Oldest,
+    Name,
+}
+
+impl CandidateSort {
+    pub const ALL: [CandidateSort; 3] = [
+        CandidateSort::Newest,
+        CandidateSort::Oldest,
+        CandidateSort::Name,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CandidateSort::Newest => "newest",
+            CandidateSort::Oldest => "oldest",
+            CandidateSort::Name => "name",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<CandidateSort> {
+        CandidateSort::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// The candidate list's search and filters; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CandidateFilter {
+    /// Words to find in the name, email or CV text.
+    pub q: String,
+    pub opening: Option<OpeningId>,
+    pub stage: Option<Stage>,
+    /// `careers`, `manual`, `referral`, `job_board` or `import`.
+    pub source: Option<String>,
+    pub area: Option<Area>,
+    pub sector: Option<Sector>,
+    /// Applied on or after this day.
+    pub from: Option<chrono::NaiveDate>,
+    /// Applied on or before this day.
+    pub to: Option<chrono::NaiveDate>,
+    pub sort: CandidateSort,
+}
+
+/// Sources an application can come from.
+pub const SOURCES: [&str; 5] = ["careers", "manual", "referral", "job_board", "import"];
+
+/// A row of the candidate list: the person and their latest application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateRow {
+    pub id: super::CandidateId,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub applications: u32,
+    pub latest_title_it: String,
+    pub latest_title_en: String,
+    pub latest_stage: Option<Stage>,
+    pub latest_source: Option<String>,
+    pub latest_applied_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl CandidateFilter {
+    /// Reads the filter from URL query pairs (unknown or malformed values are ignored).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut filter = CandidateFilter::default();
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key {
+                "q" => filter.q = value.chars().take(200).collect(),
+                "opening" => filter.opening = value.parse().ok(),
+                "stage" => filter.stage = Stage::parse(value),
+                "source" => filter.source = SOURCES.contains(&value).then(|| value.to_owned()),
+                "area" => filter.area = Area::parse(value),
+                "sector" => filter.sector = Sector::parse(value),
+                "from" => filter.from = value.parse().ok(),
+                "to" => filter.to = value.parse().ok(),
+                "sort" => filter.sort = CandidateSort::parse(value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    /// The filter as URL query pairs (only those set).
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if !self.q.trim().is_empty() {
+            pairs.push(("q", self.q.trim().to_owned()));
+        }
+        if let Some(o) = self.opening {
+            pairs.push(("opening", o.to_string()));
+        }
+        if let Some(s) = self.stage {
+            pairs.push(("stage", s.as_str().to_owned()));
+        }
+        if let Some(s) = &self.source {
+            pairs.push(("source", s.clone()));
+        }
+        if let Some(a) = self.area {
+            pairs.push(("area", a.as_str().to_owned()));
+        }
+        if let Some(s) = self.sector {
+            pairs.push(("sector", s.as_str().to_owned()));
+        }
+        if let Some(d) = self.from {
+            pairs.push(("from", d.to_string()));
+        }
+        if let Some(d) = self.to {
+            pairs.push(("to", d.to_string()));
+        }
+        if self.sort != CandidateSort::default() {
+            pairs.push(("sort", self.sort.as_str().to_owned()));
+        }
+        pairs
+    }
+
+    /// The filter as a URL query string, percent-encoded.
+    pub fn to_query(&self) -> String {
+        self.to_pairs()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::*;
+
+    #[test]
+    fn a_filter_survives_the_round_trip_through_the_address() {
+        let filter = CandidateFilter {
+            q: "cassa & sportello".into(),
+            opening: Some(OpeningId(4)),
+            stage: Some(Stage::Interview),
+            source: Some("careers".into()),
+            from: "2026-01-31".parse().ok(),
+            sort: CandidateSort::Name,
+            ..CandidateFilter::default()
+        };
+        let query = filter.to_query();
+        assert!(query.contains("q=cassa%20%26%20sportello"));
+        let pairs: Vec<(String, String)> = filter
+            .to_pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        let back = CandidateFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        assert_eq!(back, filter);
+    }
+
+    #[test]
+    fn malformed_filter_values_are_ignored() {
+        let filter =
+            CandidateFilter::from_pairs([("stage", "nope"), ("opening", "x"), ("source", "spam")]);
+        assert_eq!(filter, CandidateFilter::default());
+    }
+}

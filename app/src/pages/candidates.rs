@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::candidate_list::source_label;
 use super::{RecordPath, record_path};
 use crate::api::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
@@ -48,16 +49,6 @@ fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
     match lang {
         Lang::It => at.format("%d/%m/%Y %H:%M").to_string(),
         Lang::En => at.format("%d %b %Y %H:%M").to_string(),
-    }
-}
-
-fn source_label(source: &str) -> Text {
-    match source {
-        "careers" => Text::SourceCareers,
-        "referral" => Text::SourceReferral,
-        "job_board" => Text::SourceJobBoard,
-        "import" => Text::SourceImport,
-        _ => Text::SourceManual,
     }
 }
 

@@ -27,6 +27,7 @@ fn Home(user: SessionUser) -> impl IntoView {
     }
     if user.role.can(Permission::ManageRecruitment) {
         cards.push(("/openings", Text::NavOpenings, Text::HomeOpenings));
+        cards.push(("/candidates", Text::NavCandidates, Text::HomeCandidates));
     }
     if user.role.can(Permission::ManageUsers) {
         cards.push(("/admin/users", Text::NavUsers, Text::HomeUsers));

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod admin_users;
 pub mod board;
+pub mod candidate_list;
 pub mod candidates;
 pub mod careers;
 pub mod competencies;

@@ -276,6 +276,8 @@ pub async fn apply(
                     .await?;
                 }
 
+                super::search::reindex(tx, person.id).await?;
+
                 let (subject, body) = confirmation(
                     lang,
                     &input.name,

@@ -12,7 +12,8 @@ use super::entities::{
 use super::files::FileStore;
 use crate::model::{
     AppError, ApplicationId, CandidateApplicationView, CandidateDetail, CandidateFileView,
-    CandidateId, FileId, OpeningId, Stage, TimelineEntry, UserId,
+    CandidateFilter, CandidateId, CandidateRow, CandidateSort, FileId, OpeningId, Page, Stage,
+    TimelineEntry, UserId,
 };
 
 /// Everything about one candidate, in a fixed number of queries.
@@ -164,4 +165,220 @@ pub async fn download(
         content_type: file.content_type,
         bytes,
     })
+}
+
+/// Candidates per page in the list.
+pub const CANDIDATES_PER_PAGE: u64 = 50;
+
+/// The candidates matching `filter`, ordered as it asks.
+fn filtered(
+    backend: sea_orm::DatabaseBackend,
+    filter: &CandidateFilter,
+) -> sea_orm::Select<candidate::Entity> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+
+    let mut query = candidate::Entity::find().filter(candidate::Column::AnonymisedAt.is_null());
+    if let Some(matches) = super::search::matches(backend, &filter.q) {
+        query = query.filter(matches);
+    }
+    let by_application = filter.opening.is_some()
+        || filter.stage.is_some()
+        || filter.source.is_some()
+        || filter.area.is_some()
+        || filter.sector.is_some()
+        || filter.from.is_some()
+        || filter.to.is_some();
+    if by_application {
+        let app = |c: application::Column| Expr::col((application::Entity, c));
+        let mut sub = Query::select()
+            .column((application::Entity, application::Column::CandidateId))
+            .from(application::Entity)
+            .inner_join(
+                opening::Entity,
+                Expr::col((opening::Entity, opening::Column::Id))
+                    .equals((application::Entity, application::Column::OpeningId)),
+            )
+            .inner_join(
+                job_profile::Entity,
+                Expr::col((job_profile::Entity, job_profile::Column::Id))
+                    .equals((opening::Entity, opening::Column::ProfileId)),
+            )
+            .to_owned();
+        if let Some(opening) = filter.opening {
+            sub.and_where(app(application::Column::OpeningId).eq(opening.0));
+        }
+        if let Some(stage) = filter.stage {
+            sub.and_where(app(application::Column::Stage).eq(stage.as_str()));
+        }
+        if let Some(source) = &filter.source {
+            sub.and_where(app(application::Column::Source).eq(source.as_str()));
+        }
+        if let Some(area) = filter.area {
+            sub.and_where(
+                Expr::col((job_profile::Entity, job_profile::Column::Area)).eq(area.as_str()),
+            );
+        }
+        if let Some(sector) = filter.sector {
+            sub.and_where(
+                Expr::col((job_profile::Entity, job_profile::Column::Sector)).eq(sector.as_str()),
+            );
+        }
+        if let Some(from) = filter.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+            sub.and_where(app(application::Column::CreatedAt).gte(from.and_utc()));
+        }
+        if let Some(to) = filter
+            .to
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+        {
+            sub.and_where(app(application::Column::CreatedAt).lt(to.and_utc()));
+        }
+        query = query.filter(candidate::Column::Id.in_subquery(sub));
+    }
+    match filter.sort {
+        CandidateSort::Newest => query
+            .order_by_desc(candidate::Column::UpdatedAt)
+            .order_by_desc(candidate::Column::Id),
+        CandidateSort::Oldest => query
+            .order_by_asc(candidate::Column::CreatedAt)
+            .order_by_asc(candidate::Column::Id),
+        CandidateSort::Name => query
+            .order_by_asc(candidate::Column::Name)
+            .order_by_asc(candidate::Column::Id),
+    }
+}
+
+/// Rows for `people`: their latest application with its opening's title. Three queries.
+async fn rows(
+    db: &impl sea_orm::ConnectionTrait,
+    people: Vec<candidate::Model>,
+) -> Result<Vec<CandidateRow>, AppError> {
+    let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
+    let applications = application::Entity::find()
+        .filter(application::Column::CandidateId.is_in(ids))
+        .order_by_desc(application::Column::CreatedAt)
+        .order_by_desc(application::Column::Id)
+        .all(db)
+        .await?;
+    let opening_ids: Vec<i32> = applications.iter().map(|a| a.opening_id).collect();
+    let openings: HashMap<i32, i32> = opening::Entity::find()
+        .filter(opening::Column::Id.is_in(opening_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.profile_id))
+        .collect();
+    let profile_ids: Vec<i32> = openings.values().copied().collect();
+    let titles: HashMap<i32, (String, String)> = job_profile::Entity::find()
+        .filter(job_profile::Column::Id.is_in(profile_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, (p.title_it, p.title_en)))
+        .collect();
+    let mut latest: HashMap<i32, &application::Model> = HashMap::new();
+    let mut counts: HashMap<i32, u32> = HashMap::new();
+    for a in &applications {
+        latest.entry(a.candidate_id).or_insert(a);
+        *counts.entry(a.candidate_id).or_default() += 1;
+    }
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let last = latest.get(&p.id);
+            let (title_it, title_en) = last
+                .and_then(|a| openings.get(&a.opening_id))
+                .and_then(|profile| titles.get(profile))
+                .cloned()
+                .unwrap_or_default();
+            CandidateRow {
+                id: CandidateId(p.id),
+                applications: counts.get(&p.id).copied().unwrap_or(0),
+                latest_stage: last.and_then(|a| Stage::parse(&a.stage)),
+                latest_source: last.map(|a| a.source.clone()),
+                latest_applied_at: last.map(|a| a.created_at),
+                latest_title_it: title_it,
+                latest_title_en: title_en,
+                name: p.name,
+                email: p.email,
+                phone: p.phone,
+            }
+        })
+        .collect())
+}
+
+/// One page (from 0) of the candidates matching `filter`: five queries whatever the page size.
+pub async fn list(
+    db: &DatabaseConnection,
+    filter: &CandidateFilter,
+    page: u64,
+) -> Result<Page<CandidateRow>, AppError> {
+    use sea_orm::PaginatorTrait;
+    let paginator = filtered(db.get_database_backend(), filter).paginate(db, CANDIDATES_PER_PAGE);
+    let total = paginator.num_items().await?;
+    let people = paginator.fetch_page(page).await?;
+    Ok(Page {
+        items: rows(db, people).await?,
+        page,
+        per_page: CANDIDATES_PER_PAGE,
+        total,
+    })
+}
+
+/// Most rows one CSV export holds.
+pub const EXPORT_LIMIT: u64 = 100_000;
+
+fn csv_field(value: &str) -> String {
+    // Quote every field, and defuse cells a spreadsheet would run as a formula.
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    format!("\"{}\"", value.replace('"', "\"\""))
+}
+
+/// The candidates matching `filter` as CSV (header row first), fetched a thousand at a time.
+pub async fn export_csv(
+    db: &DatabaseConnection,
+    filter: &CandidateFilter,
+) -> Result<String, AppError> {
+    use sea_orm::PaginatorTrait;
+    let mut out = String::from(
+        "\"id\",\"name\",\"email\",\"phone\",\"applications\",\"latest_opening\",\"latest_stage\",\"latest_source\",\"latest_applied_at\"\r\n",
+    );
+    let mut pages = filtered(db.get_database_backend(), filter).paginate(db, 1000);
+    let mut written = 0;
+    while let Some(people) = pages.fetch_and_next().await? {
+        for row in rows(db, people).await? {
+            let fields = [
+                row.id.to_string(),
+                row.name,
+                row.email.unwrap_or_default(),
+                row.phone.unwrap_or_default(),
+                row.applications.to_string(),
+                row.latest_title_en,
+                row.latest_stage
+                    .map(|s| s.as_str().to_owned())
+                    .unwrap_or_default(),
+                row.latest_source.unwrap_or_default(),
+                row.latest_applied_at
+                    .map(|a| a.to_rfc3339())
+                    .unwrap_or_default(),
+            ];
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push_str("\r\n");
+            written += 1;
+        }
+        if written >= EXPORT_LIMIT {
+            break;
+        }
+    }
+    Ok(out)
 }

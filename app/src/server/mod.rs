@@ -19,6 +19,7 @@ pub mod password;
 pub mod pipeline;
 pub mod profiles;
 pub mod rate_limit;
+pub mod search;
 pub mod sessions;
 pub mod text;
 pub mod throttle;

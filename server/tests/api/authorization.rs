@@ -159,6 +159,11 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
         ("opening_board", HR_AND_ADMIN, json!({"id": f.opening})),
         ("get_candidate", HR_AND_ADMIN, json!({"id": 999_999})),
         (
+            "list_candidates",
+            HR_AND_ADMIN,
+            json!({"filter": {"q": "x"}, "page": 0}),
+        ),
+        (
             "move_application",
             HR_AND_ADMIN,
             json!({"id": 999_999, "input": {"to": "screening", "reason": ""}}),

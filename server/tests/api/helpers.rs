@@ -135,6 +135,7 @@ impl TestApp {
         Browser {
             client: reqwest::Client::builder()
                 .cookie_store(true)
+                .timeout(std::time::Duration::from_secs(60))
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .expect("client"),

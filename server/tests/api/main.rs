@@ -13,5 +13,6 @@ mod http;
 mod openings;
 mod pipeline;
 mod profiles;
+mod search;
 mod sessions;
 mod users;

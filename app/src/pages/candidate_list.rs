@@ -1,0 +1,322 @@
+//! The candidate list: full-text search, filters and sorting kept in the address, paginated in
+//! SQL, and exported to CSV with the same filters.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::candidates::list_candidates;
+use crate::api::openings::list_openings;
+use crate::app::{use_lang, use_texts};
+use crate::components::guard::{Notice, guarded};
+use crate::i18n::{Lang, Text};
+use crate::model::{
+    Area, CandidateFilter, CandidateSort, OpeningSummary, Permission, SOURCES, Sector, Stage,
+};
+
+#[component]
+pub fn CandidateListPage() -> impl IntoView {
+    guarded(
+        Permission::ManageRecruitment,
+        |_| view! { <CandidateList /> },
+    )
+}
+
+fn sort_label(sort: CandidateSort) -> Text {
+    match sort {
+        CandidateSort::Newest => Text::SortNewest,
+        CandidateSort::Oldest => Text::SortOldest,
+        CandidateSort::Name => Text::SortName,
+    }
+}
+
+pub(crate) fn source_label(source: &str) -> Text {
+    match source {
+        "careers" => Text::SourceCareers,
+        "referral" => Text::SourceReferral,
+        "job_board" => Text::SourceJobBoard,
+        "import" => Text::SourceImport,
+        _ => Text::SourceManual,
+    }
+}
+
+/// The address of the list for `filter` at `page`.
+fn address(filter: &CandidateFilter, page: u64) -> String {
+    let mut query = filter.to_query();
+    if page > 0 {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&format!("page={page}"));
+    }
+    if query.is_empty() {
+        "/candidates".into()
+    } else {
+        format!("/candidates?{query}")
+    }
+}
+
+fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
+    match lang {
+        Lang::It => at.format("%d/%m/%Y").to_string(),
+        Lang::En => at.format("%d %b %Y").to_string(),
+    }
+}
+
+#[component]
+fn CandidateList() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        query.with(|q| {
+            let pairs: Vec<(String, String)> = q
+                .clone()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            CandidateFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
+    });
+    let page = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(0)
+        })
+    });
+    let results = Resource::new(
+        move || (filter.get(), page.get()),
+        |(f, p)| list_candidates(f, p),
+    );
+    let openings = Resource::new(|| (), |()| list_openings());
+    view! {
+        <Title text=t(Text::CandidatesTitle) />
+        <section class="page">
+            <div class="page-head">
+                <h1>{t(Text::CandidatesTitle)}</h1>
+                <a
+                    class="button"
+                    href=move || format!("/candidates.csv?{}", filter.get().to_query())
+                    download="candidates.csv"
+                    rel="nofollow"
+                >
+                    {t(Text::ExportCsv)}
+                </a>
+            </div>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let openings = openings.await.unwrap_or_default();
+                    view! { <Filters filter=filter.get_untracked() openings /> }
+                })}
+            </Suspense>
+            <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let Ok(list) = results.await else {
+                        return view! { <Notice text=Text::GenericError /> }.into_any();
+                    };
+                    let current = filter.get_untracked();
+                    let pages = list.page_count();
+                    let page = list.page;
+                    if list.items.is_empty() {
+                        return view! { <p>{t(Text::NoCandidates)}</p> }.into_any();
+                    }
+                    view! {
+                        <p class="muted" aria-live="polite">{format!("{} {}", list.total, t(Text::Results))}</p>
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(Text::Name)}</th>
+                                        <th scope="col">{t(Text::Email)}</th>
+                                        <th scope="col">{t(Text::LatestApplication)}</th>
+                                        <th scope="col">{t(Text::Status)}</th>
+                                        <th scope="col">{t(Text::Source)}</th>
+                                        <th scope="col">{t(Text::AppliedOn)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list
+                                        .items
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <tr>
+                                                    <td><a href=format!("/candidates/{}", c.id)>{c.name}</a></td>
+                                                    <td>{c.email.unwrap_or_default()}</td>
+                                                    <td>{lang.pick(&c.latest_title_it, &c.latest_title_en).to_owned()}</td>
+                                                    <td>{c.latest_stage.map(|s| view! { <span class="badge">{t(s.label())}</span> })}</td>
+                                                    <td>{c.latest_source.map(|s| t(source_label(&s)))}</td>
+                                                    <td>{c.latest_applied_at.map(|a| date(lang, &a))}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <nav class="pager" aria-label=t(Text::PageOf)>
+                            {(page > 0).then(|| view! { <a class="button" href=address(&current, page - 1)>{t(Text::Previous)}</a> })}
+                            <span>{format!("{} {} {} {}", t(Text::PageOf), page + 1, t(Text::Of), pages)}</span>
+                            {(page + 1 < pages).then(|| view! { <a class="button" href=address(&current, page + 1)>{t(Text::Next)}</a> })}
+                        </nav>
+                    }
+                        .into_any()
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let q = RwSignal::new(filter.q.clone());
+    let opening = RwSignal::new(filter.opening.map(|o| o.to_string()).unwrap_or_default());
+    let stage = RwSignal::new(
+        filter
+            .stage
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let source = RwSignal::new(filter.source.clone().unwrap_or_default());
+    let area = RwSignal::new(
+        filter
+            .area
+            .map(|a| a.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let sector = RwSignal::new(
+        filter
+            .sector
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default(),
+    );
+    let from = RwSignal::new(filter.from.map(|d| d.to_string()).unwrap_or_default());
+    let to = RwSignal::new(filter.to.map(|d| d.to_string()).unwrap_or_default());
+    let sort = RwSignal::new(filter.sort.as_str().to_owned());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let pairs = [
+            ("q", q.get_untracked()),
+            ("opening", opening.get_untracked()),
+            ("stage", stage.get_untracked()),
+            ("source", source.get_untracked()),
+            ("area", area.get_untracked()),
+            ("sector", sector.get_untracked()),
+            ("from", from.get_untracked()),
+            ("to", to.get_untracked()),
+            ("sort", sort.get_untracked()),
+        ];
+        let filter = CandidateFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        navigate(&address(&filter, 0), Default::default());
+    };
+    let select = move |id: &'static str,
+                       label: Text,
+                       value: RwSignal<String>,
+                       choices: Vec<(String, String)>| {
+        view! {
+            <label for=id>
+                {t(label)}
+                <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
+                    {choices
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = {
+                                let v = v.clone();
+                                move || value.with(|c| *c == v)
+                            };
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        }
+    };
+    let with_any = |any: Text, rest: Vec<(String, String)>| {
+        let mut all = vec![(String::new(), t(any).to_owned())];
+        all.extend(rest);
+        all
+    };
+    let opening_choices = with_any(
+        Text::AnyOpening,
+        openings
+            .iter()
+            .map(|o| {
+                (
+                    o.id.to_string(),
+                    format!("{} · {}", lang.pick(&o.title_it, &o.title_en), o.location),
+                )
+            })
+            .collect(),
+    );
+    let stage_choices = with_any(
+        Text::AnyStage,
+        Stage::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), t(s.label()).to_owned()))
+            .collect(),
+    );
+    let source_choices = with_any(
+        Text::AnySource,
+        SOURCES
+            .iter()
+            .map(|s| ((*s).to_owned(), t(source_label(s)).to_owned()))
+            .collect(),
+    );
+    let area_choices = with_any(
+        Text::AllAreas,
+        Area::FOR_PROFILES
+            .iter()
+            .map(|a| (a.as_str().to_owned(), t(a.label()).to_owned()))
+            .collect(),
+    );
+    let sector_choices = with_any(
+        Text::AnySector,
+        Sector::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), t(s.label()).to_owned()))
+            .collect(),
+    );
+    let sort_choices = CandidateSort::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), t(sort_label(*s)).to_owned()))
+        .collect();
+    view! {
+        <form class="filters panel" role="search" on:submit=submit>
+            <label for="f-q">
+                {t(Text::Search)}
+                <input
+                    id="f-q"
+                    type="search"
+                    aria-describedby="f-q-hint"
+                    prop:value=move || q.get()
+                    on:input=move |ev| q.set(event_target_value(&ev))
+                />
+                <span class="hint" id="f-q-hint">{t(Text::SearchHint)}</span>
+            </label>
+            {select("f-opening", Text::NavOpenings, opening, opening_choices)}
+            {select("f-stage", Text::Status, stage, stage_choices)}
+            {select("f-source", Text::Source, source, source_choices)}
+            {select("f-area", Text::Area, area, area_choices)}
+            {select("f-sector", Text::Sector, sector, sector_choices)}
+            <label for="f-from">
+                {t(Text::AppliedFrom)}
+                <input id="f-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+            </label>
+            <label for="f-to">
+                {t(Text::AppliedTo)}
+                <input id="f-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) />
+            </label>
+            {select("f-sort", Text::SortBy, sort, sort_choices)}
+            <div class="form-actions">
+                <button type="submit" class="primary">{t(Text::Filter)}</button>
+                <a class="button" href="/candidates">{t(Text::ClearFilters)}</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}
