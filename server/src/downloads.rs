@@ -3,7 +3,7 @@
 
 use app::model::{AppError, FileId, Permission};
 use app::server::auth::{self, CurrentUser};
-use app::server::{Backend, candidates};
+use app::server::{Backend, access, candidates};
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -44,10 +44,13 @@ pub async fn candidate_file(
     user: Option<Extension<CurrentUser>>,
     Path(id): Path<i32>,
 ) -> Response {
-    let user = match auth::allow(user.map(|Extension(u)| u), Permission::ManageRecruitment) {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::ReadCandidates) {
         Ok(user) => user,
         Err(error) => return refuse(&error),
     };
+    if let Err(error) = access::file(&backend.db, &user, FileId(id)).await {
+        return refuse(&error);
+    }
     match candidates::download(&backend.db, &backend.files, user.id, FileId(id)).await {
         Ok(file) => {
             let mut response = file.bytes.into_response();

@@ -1,4 +1,5 @@
-//! Candidates: one person across their applications. HR and admins only, for now.
+//! Candidates: one person across their applications. HR and admins see all of them; an
+//! interviewer sees, read-only, the candidates of the openings whose hiring team they are on.
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -9,9 +10,16 @@ use crate::model::{AppError, CandidateDetail, CandidateId};
 #[server(endpoint = "get_candidate", input = Json)]
 pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, candidates};
-    auth::authorize(Permission::ManageRecruitment)?;
-    candidates::detail(&Backend::current()?.db, id).await
+    use crate::server::{Backend, access, auth, candidates};
+    let me = auth::authorize(Permission::ReadCandidates)?;
+    let db = Backend::current()?.db;
+    access::candidate(&db, &me, id).await?;
+    let openings = if access::sees_all(&me) {
+        None
+    } else {
+        Some(access::team_openings(&db, &me).await?)
+    };
+    candidates::detail(&db, id, openings.as_deref()).await
 }
 
 /// One page of the candidates matching the filter.

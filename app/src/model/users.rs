@@ -38,6 +38,7 @@ impl Role {
         match permission {
             ManageUsers => self == Role::Admin,
             ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
+            ReadCandidates => matches!(self, Role::Admin | Role::Hr | Role::Interviewer),
             ViewFramework | OwnAccount => true,
         }
     }
@@ -52,6 +53,9 @@ pub enum Permission {
     ManageFramework,
     /// Run recruitment: openings, hiring teams, candidates and the pipeline.
     ManageRecruitment,
+    /// Read candidates' profiles and files: all of them for HR and admins, and for an
+    /// interviewer only those applying to openings whose hiring team they are on.
+    ReadCandidates,
     /// Read the competency framework and job profiles.
     ViewFramework,
     /// Change one's own password and language.

@@ -15,27 +15,32 @@ use crate::model::{AppError, CandidateDetail, CandidateId, Permission};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
-    guarded(Permission::ManageRecruitment, |_| {
+    guarded(Permission::ReadCandidates, |user| {
         let params = use_params_map();
+        let can_manage = user.role.can(Permission::ManageRecruitment);
         move || match params.with(record_path::<CandidateId>) {
-            RecordPath::Existing(id) => view! { <CandidateLoader id /> }.into_any(),
+            RecordPath::Existing(id) => view! { <CandidateLoader id can_manage /> }.into_any(),
             _ => view! { <Notice text=Text::NotFound /> }.into_any(),
         }
     })
 }
 
 #[component]
-fn CandidateLoader(id: CandidateId) -> impl IntoView {
+fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let detail = Resource::new(move || id, get_candidate);
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CandidateView detail /> }.into_any(),
+                    Ok(detail) => view! { <CandidateView detail can_manage /> }.into_any(),
                     Err(AppError::NotFound) => {
                         set_page_status(404);
                         view! { <Notice text=Text::NotFound /> }.into_any()
+                    }
+                    Err(AppError::Forbidden) => {
+                        set_page_status(403);
+                        view! { <Notice text=Text::Forbidden /> }.into_any()
                     }
                     Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
                 }
@@ -61,7 +66,7 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-fn CandidateView(detail: CandidateDetail) -> impl IntoView {
+fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let consent = detail.consent_at.map(|at| {
@@ -137,9 +142,14 @@ fn CandidateView(detail: CandidateDetail) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>
-                                            <a href=format!("/openings/{}/board", a.opening_id)>
-                                                {format!("{} · {}", lang.pick(&a.title_it, &a.title_en), a.location)}
-                                            </a>
+                                            {
+                                                let title = format!("{} · {}", lang.pick(&a.title_it, &a.title_en), a.location);
+                                                if can_manage {
+                                                    view! { <a href=format!("/openings/{}/board", a.opening_id)>{title}</a> }.into_any()
+                                                } else {
+                                                    title.into_any()
+                                                }
+                                            }
                                         </td>
                                         <td><span class="badge">{t(a.stage.label())}</span></td>
                                         <td>{t(source_label(&a.source))}</td>

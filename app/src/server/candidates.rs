@@ -16,22 +16,36 @@ use crate::model::{
     TimelineEntry, UserId,
 };
 
-/// Everything about one candidate, in a fixed number of queries.
-pub async fn detail(db: &DatabaseConnection, id: CandidateId) -> Result<CandidateDetail, AppError> {
+/// Everything about one candidate, in a fixed number of queries. With `only_openings`, just the
+/// applications to those openings (and their files and history) are included.
+pub async fn detail(
+    db: &DatabaseConnection,
+    id: CandidateId,
+    only_openings: Option<&[i32]>,
+) -> Result<CandidateDetail, AppError> {
     let person = candidate::Entity::find_by_id(id.0)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let files = candidate_file::Entity::find()
-        .filter(candidate_file::Column::CandidateId.eq(id.0))
-        .order_by_desc(candidate_file::Column::CreatedAt)
-        .all(db)
-        .await?;
-    let applications = application::Entity::find()
+    let mut applications = application::Entity::find()
         .filter(application::Column::CandidateId.eq(id.0))
         .order_by_desc(application::Column::CreatedAt)
         .all(db)
         .await?;
+    if let Some(only) = only_openings {
+        applications.retain(|a| only.contains(&a.opening_id));
+    }
+    let mut files = candidate_file::Entity::find()
+        .filter(candidate_file::Column::CandidateId.eq(id.0))
+        .order_by_desc(candidate_file::Column::CreatedAt)
+        .all(db)
+        .await?;
+    if only_openings.is_some() {
+        files.retain(|f| {
+            f.application_id
+                .is_some_and(|a| applications.iter().any(|x| x.id == a))
+        });
+    }
     let opening_ids: Vec<i32> = applications.iter().map(|a| a.opening_id).collect();
     let openings: HashMap<i32, opening::Model> = opening::Entity::find()
         .filter(opening::Column::Id.is_in(opening_ids))

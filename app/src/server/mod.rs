@@ -5,6 +5,7 @@
 //! `AppError::Internal` at the one place it is converted, which logs it once; the user sees a
 //! plain message, never SQL or a stack trace.
 
+pub mod access;
 pub mod accounts;
 pub mod applications;
 pub mod audit;

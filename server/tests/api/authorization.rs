@@ -157,6 +157,8 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
         ),
         ("list_staff", HR_AND_ADMIN, json!({})),
         ("opening_board", HR_AND_ADMIN, json!({"id": f.opening})),
+        // An interviewer reads only their hiring teams' candidates (see `candidates.rs`);
+        // someone else's record is refused like any denial.
         ("get_candidate", HR_AND_ADMIN, json!({"id": 999_999})),
         (
             "list_candidates",

@@ -98,7 +98,7 @@ async fn a_cv_downloads_as_an_attachment_and_the_download_is_audited() {
 }
 
 #[tokio::test]
-async fn only_hr_and_admins_download_candidate_files() {
+async fn only_hr_admins_and_the_hiring_team_download_candidate_files() {
     let app = TestApp::spawn().await;
     let (hr, candidate, _) = applied(&app).await;
     let detail = hr
@@ -130,5 +130,108 @@ async fn only_hr_and_admins_download_candidate_files() {
     assert_eq!(
         admin.client.get(&url).send().await.unwrap().status(),
         StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn an_interviewer_reads_only_the_candidates_of_their_hiring_teams() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let interviewer = app.signed_in(Role::Interviewer).await;
+    let profiles = hr.call("list_profiles", json!({})).await.body;
+    let profile = profiles[0]["id"].clone();
+    let mut opening_ids = Vec::new();
+    for team in [vec![interviewer.user_id], vec![]] {
+        let created = hr
+            .call(
+                "create_opening",
+                json!({"input": {
+                    "profile_id": profile, "location": "Como", "positions": 1, "status": "open",
+                    "published": true, "hr_owner_id": hr.user_id, "interviewer_ids": team,
+                    "description_it": "", "description_en": ""}}),
+            )
+            .await;
+        opening_ids.push(created.body.as_i64().unwrap());
+    }
+    let (mine, theirs) = (opening_ids[0], opening_ids[1]);
+    for (opening, email) in [
+        (mine, "mine@example.it"),
+        (theirs, "theirs@example.it"),
+        (theirs, "mine@example.it"),
+    ] {
+        let answer = send(
+            &app.anonymous(),
+            &app,
+            form(opening, email).part("cv", file("cv.pdf", pdf(&[email]))),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::OK);
+    }
+    let card = |board: &serde_json::Value| board["cards"][0]["candidate_id"].as_i64().unwrap();
+    let assigned = card(&hr.call("opening_board", json!({"id": mine})).await.body);
+    let board = hr.call("opening_board", json!({"id": theirs})).await.body;
+    let other = board["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["candidate_id"].as_i64().unwrap())
+        .find(|id| *id != assigned)
+        .unwrap();
+
+    let seen = interviewer
+        .call("get_candidate", json!({"id": assigned}))
+        .await;
+    assert_eq!(seen.status, StatusCode::OK, "{seen:?}");
+    let applications = seen.body["applications"].as_array().unwrap();
+    assert_eq!(
+        applications.len(),
+        1,
+        "only the application they are assigned to"
+    );
+    assert_eq!(applications[0]["opening_id"], mine);
+    let files = seen.body["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    let own_file = files[0]["id"].as_i64().unwrap();
+    let download = interviewer
+        .client
+        .get(app.url(&format!("/files/{own_file}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status(), StatusCode::OK);
+
+    let refused = interviewer
+        .call("get_candidate", json!({"id": other}))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let hr_view = hr.call("get_candidate", json!({"id": assigned})).await.body;
+    let other_file = hr_view["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_i64().unwrap())
+        .find(|id| *id != own_file)
+        .unwrap();
+    let download = interviewer
+        .client
+        .get(app.url(&format!("/files/{other_file}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        download.status(),
+        StatusCode::FORBIDDEN,
+        "a file of an application on another team"
+    );
+    assert_eq!(
+        interviewer
+            .call(
+                "move_application",
+                json!({"id": 1, "input": {"to": "offer", "reason": ""}})
+            )
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "read-only"
     );
 }
