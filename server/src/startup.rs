@@ -100,13 +100,24 @@ async fn server_fn_handler(State(state): State<AppState>, req: Request) -> impl 
     leptos_axum::handle_server_fns_with_context(move || provide_context(backend.clone()), req).await
 }
 
+/// The app's routes, generated once per process.
+///
+/// Generating them renders the app with resource loading suppressed by a process-wide flag
+/// (leptos issue #4773): a page rendering elsewhere in the process at that moment could wait
+/// forever. Doing it once, before the first router exists, leaves no request to catch.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP surface: pages, server functions, static files, health, and middleware.
 pub fn router(config: &Config, backend: Backend) -> Router {
     let state = AppState {
         leptos_options: leptos_options(config),
         backend: backend.clone(),
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let backend = backend.clone();
         move || provide_context(backend.clone())

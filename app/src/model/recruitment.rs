@@ -545,14 +545,15 @@ impl CandidateFilter {
     pub fn to_query(&self) -> String {
         self.to_pairs()
             .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
             .collect::<Vec<_>>()
             .join("&")
     }
 }
 
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
+/// Percent-encodes `value` for a URL query or an RFC 5987 header parameter: letters, digits
+/// and `-._~` stay, every other byte becomes `%XX`.
+pub fn percent_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| {
