@@ -2,7 +2,7 @@
 
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
-use app::server::{accounts, demo};
+use app::server::{accounts, data_protection, demo};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
@@ -46,6 +46,9 @@ pub enum Command {
     },
     /// Load the demo accounts into an empty database and print their logins.
     SeedDemo,
+    /// Anonymise the rejected candidates the retention policy says are due, then exit (the
+    /// server also does this once a day).
+    RunRetention,
 }
 
 fn parse_role(value: &str) -> Result<Role, String> {
@@ -108,6 +111,16 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("created user {id}");
             Ok(())
         }
+        Command::RunRetention => {
+            let db = startup::connect(&config).await?;
+            let run =
+                data_protection::run_retention(&startup::backend(&config, db), None).await?;
+            println!(
+                "retention: {} candidates anonymised, {} files deleted",
+                run.anonymised, run.files_deleted
+            );
+            Ok(())
+        }
         Command::SeedDemo => {
             let db = startup::connect(&config).await?;
             if !demo::seed_if_empty(&db).await? {
@@ -126,6 +139,7 @@ async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
         demo::seed_if_empty(&db).await?;
         print_demo_logins();
     }
+    tokio::spawn(data_protection::run_daily(app.backend()));
     tracing::info!(port = app.port(), "listening");
     println!("Percorso is running on http://{}", config.bind);
     app.run_until(startup::shutdown_signal())

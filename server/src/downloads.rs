@@ -3,7 +3,7 @@
 
 use app::model::{AppError, FileId, Permission};
 use app::server::auth::{self, CurrentUser};
-use app::server::{Backend, access, candidates};
+use app::server::{Backend, access, candidates, person_data};
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -86,6 +86,35 @@ pub async fn candidates_csv(
             csv,
         )
             .into_response(),
+        Err(error) => refuse(&error),
+    }
+}
+
+/// Everything about one candidate as a zip (JSON and files), for HR and admins.
+pub async fn candidate_export(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::ManageRecruitment) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    match person_data::export(&backend, user.id, app::model::CandidateId(id)).await {
+        Ok((name, bytes)) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            for (header_name, value) in [
+                (header::CONTENT_TYPE, "application/zip".to_owned()),
+                (header::CONTENT_DISPOSITION, content_disposition(&name)),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ] {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    headers.insert(header_name, value);
+                }
+            }
+            response
+        }
         Err(error) => refuse(&error),
     }
 }

@@ -126,6 +126,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/healthz", get(healthz))
         .route("/files/{id}", get(crate::downloads::candidate_file))
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
+        .route(
+            "/candidates/{id}/export.zip",
+            get(crate::downloads::candidate_export),
+        )
         .route("/api/{*fn_name}", post(server_fn_handler))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
@@ -157,17 +161,28 @@ pub fn router(config: &Config, backend: Backend) -> Router {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    backend: Backend,
 }
 
 impl Application {
     /// Connects and migrates the database, builds the router and binds the port.
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
         let db = connect(config).await?;
-        let router = router(config, backend(config, db));
+        let backend = backend(config, db);
+        let router = router(config, backend.clone());
         let listener = TcpListener::bind(config.bind)
             .await
             .map_err(|e| StartupError::Bind(config.bind, e))?;
-        Ok(Self { listener, router })
+        Ok(Self {
+            listener,
+            router,
+            backend,
+        })
+    }
+
+    /// What the server functions use: the database, the file store, the policies.
+    pub fn backend(&self) -> Backend {
+        self.backend.clone()
     }
 
     /// The port actually bound (useful with port 0 in tests).

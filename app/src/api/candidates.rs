@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, CandidateDetail, CandidateId};
+use crate::model::{AppError, CandidateDetail, CandidateId, NoteInput};
+#[allow(unused_imports)]
+use crate::model::Permission;
 
 /// Everything about one candidate: profile, files, applications and history.
 #[server(endpoint = "get_candidate", input = Json)]
 pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, access, auth, candidates};
+    use crate::server::{Backend, access, audit, auth, candidates};
     let me = auth::authorize(Permission::ReadCandidates)?;
     let db = Backend::current()?.db;
     access::candidate(&db, &me, id).await?;
@@ -19,7 +21,9 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
     } else {
         Some(access::team_openings(&db, &me).await?)
     };
-    candidates::detail(&db, id, openings.as_deref()).await
+    let detail = candidates::detail(&db, id, openings.as_deref()).await?;
+    audit::record(&db, me.id, audit::Action::CandidateViewed, "candidate", id.0).await?;
+    Ok(detail)
 }
 
 /// One page of the candidates matching the filter.
@@ -32,4 +36,44 @@ pub async fn list_candidates(
     use crate::server::{Backend, auth, candidates};
     auth::authorize(Permission::ManageRecruitment)?;
     candidates::list(&Backend::current()?.db, &filter, page).await
+}
+
+/// Adds a note to a candidate's timeline.
+#[server(endpoint = "add_note", input = Json)]
+pub async fn add_note(id: CandidateId, input: NoteInput) -> Result<(), AppError> {
+    use crate::server::{Backend, auth, notes};
+    let me = auth::authorize(Permission::ManageRecruitment)?;
+    notes::add(&Backend::current()?.db, me.id, id, input).await
+}
+
+/// Replaces a candidate's tags; answers them as saved.
+#[server(endpoint = "set_tags", input = Json)]
+pub async fn set_tags(id: CandidateId, tags: Vec<String>) -> Result<Vec<String>, AppError> {
+    use crate::server::{Backend, auth, notes};
+    auth::authorize(Permission::ManageRecruitment)?;
+    notes::set_tags(&Backend::current()?.db, id, tags).await
+}
+
+/// Every tag in use, most used first.
+#[server(endpoint = "list_tags", input = Json)]
+pub async fn list_tags() -> Result<Vec<String>, AppError> {
+    use crate::server::{Backend, auth, notes};
+    auth::authorize(Permission::ManageRecruitment)?;
+    notes::all_tags(&Backend::current()?.db).await
+}
+
+/// Merges candidate `duplicate` into `keep`, keeping every application, file and note.
+#[server(endpoint = "merge_candidates", input = Json)]
+pub async fn merge_candidates(keep: CandidateId, duplicate: CandidateId) -> Result<(), AppError> {
+    use crate::server::{Backend, auth, duplicates};
+    let me = auth::authorize(Permission::ManageRecruitment)?;
+    duplicates::merge(&Backend::current()?.db, me.id, keep, duplicate).await
+}
+
+/// Erases a candidate and their files for good. `confirm` must repeat their name.
+#[server(endpoint = "erase_candidate", input = Json)]
+pub async fn erase_candidate(id: CandidateId, confirm: String) -> Result<(), AppError> {
+    use crate::server::{Backend, auth, person_data};
+    let me = auth::authorize(Permission::ManageRecruitment)?;
+    person_data::erase(&Backend::current()?, me.id, id, &confirm).await
 }

@@ -51,7 +51,8 @@ async fn read_submission(
     data: server_fn::codec::MultipartData,
 ) -> Result<crate::server::applications::Submission, AppError> {
     use crate::model::MAX_UPLOAD_BYTES;
-    use crate::server::applications::{Submission, Upload};
+    use crate::server::applications::Submission;
+    use crate::server::files::Upload;
 
     const MAX_TEXT_BYTES: usize = 64 * 1024;
     let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;

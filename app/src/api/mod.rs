@@ -8,14 +8,17 @@ pub mod account;
 pub mod candidates;
 pub mod careers;
 pub mod competencies;
+pub mod data_protection;
+pub mod intake;
 pub mod openings;
 pub mod profiles;
+pub mod reports;
 pub mod session;
 pub mod users;
 
 /// Server functions that take multipart form data (files). The server checks their requests
 /// carry a multipart boundary before the framework parses them.
-pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/apply"];
+pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/apply", "/api/upload_cv", "/api/import_candidates"];
 
 /// Largest request body a server function accepts: two files at the upload limit, and the form.
 pub const MAX_REQUEST_BYTES: usize = 2 * crate::model::MAX_UPLOAD_BYTES + 1024 * 1024;
@@ -30,4 +33,41 @@ pub(crate) fn set_cookie(value: &str) {
     ) {
         response.append_header(SET_COOKIE, value);
     }
+}
+
+/// Reads the file in form field `field` from a multipart body, holding at most the upload limit
+/// in memory. Over the limit, the answer is a field error on `field`; other fields are ignored.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_one_file(
+    data: server_fn::codec::MultipartData,
+    field: &str,
+) -> Result<Option<crate::server::files::Upload>, crate::model::AppError> {
+    use crate::model::{AppError, FieldErrors, MAX_UPLOAD_BYTES};
+    use crate::server::files::{Upload, UploadProblem};
+
+    let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
+    while let Some(mut part) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest)?
+    {
+        if part.name() != Some(field) {
+            continue;
+        }
+        let file_name = part.file_name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = part.chunk().await.map_err(|_| AppError::BadRequest)? {
+            if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+                let mut errors = FieldErrors::default();
+                errors.0.insert(field.into(), UploadProblem::TooLarge.error());
+                return Err(AppError::Invalid(errors));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if bytes.is_empty() && file_name.is_empty() {
+            return Ok(None);
+        }
+        return Ok(Some(Upload { file_name, bytes }));
+    }
+    Ok(None)
 }

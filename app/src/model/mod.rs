@@ -1,18 +1,26 @@
 //! Types shared by the browser and the server: ids, enums, inputs with their validation rules,
 //! and the error that server functions return.
 
+mod data_protection;
 mod error;
 mod framework;
 mod ids;
+mod intake;
+mod notes;
 mod page;
 mod password;
 mod recruitment;
+mod reports;
 mod users;
 
+pub use data_protection::*;
 pub use error::{AppError, FieldError, FieldErrors, validate};
 pub use framework::*;
 pub use ids::*;
+pub use intake::*;
+pub use notes::*;
 pub use page::Page;
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
 pub use recruitment::*;
+pub use reports::*;
 pub use users::*;

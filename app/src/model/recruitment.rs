@@ -385,6 +385,8 @@ pub struct CandidateApplicationView {
     pub location: String,
     pub stage: Stage,
     pub source: String,
+    /// Which job board, who referred.
+    pub source_detail: Option<String>,
     pub applied_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -416,6 +418,12 @@ pub struct CandidateDetail {
     pub files: Vec<CandidateFileView>,
     pub applications: Vec<CandidateApplicationView>,
     pub timeline: Vec<TimelineEntry>,
+    pub notes: Vec<super::NoteView>,
+    pub tags: Vec<String>,
+    /// Other candidates who may be the same person (shown to HR, who may merge them).
+    pub possible_duplicates: Vec<super::PossibleDuplicate>,
+    /// Whether the one looking may change this record (HR and admins).
+    pub editable: bool,
 }
 
 /// How the candidate list is ordered.
@@ -459,6 +467,8 @@ pub struct CandidateFilter {
     pub stage: Option<Stage>,
     /// `careers`, `manual`, `referral`, `job_board` or `import`.
     pub source: Option<String>,
+    /// Candidates carrying this tag.
+    pub tag: Option<String>,
     pub area: Option<Area>,
     pub sector: Option<Sector>,
     /// Applied on or after this day.
@@ -484,6 +494,7 @@ pub struct CandidateRow {
     pub latest_stage: Option<Stage>,
     pub latest_source: Option<String>,
     pub latest_applied_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub tags: Vec<String>,
 }
 
 impl CandidateFilter {
@@ -497,6 +508,10 @@ impl CandidateFilter {
                 "opening" => filter.opening = value.parse().ok(),
                 "stage" => filter.stage = Stage::parse(value),
                 "source" => filter.source = SOURCES.contains(&value).then(|| value.to_owned()),
+                "tag" => {
+                    let tag = value.to_lowercase();
+                    filter.tag = (!tag.is_empty()).then(|| tag.chars().take(40).collect());
+                }
                 "area" => filter.area = Area::parse(value),
                 "sector" => filter.sector = Sector::parse(value),
                 "from" => filter.from = value.parse().ok(),
@@ -522,6 +537,9 @@ impl CandidateFilter {
         }
         if let Some(s) = &self.source {
             pairs.push(("source", s.clone()));
+        }
+        if let Some(t) = &self.tag {
+            pairs.push(("tag", t.clone()));
         }
         if let Some(a) = self.area {
             pairs.push(("area", a.as_str().to_owned()));
@@ -577,6 +595,7 @@ mod filter_tests {
             opening: Some(OpeningId(4)),
             stage: Some(Stage::Interview),
             source: Some("careers".into()),
+            tag: Some("inglese c1".into()),
             from: "2026-01-31".parse().ok(),
             sort: CandidateSort::Name,
             ..CandidateFilter::default()

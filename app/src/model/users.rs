@@ -36,7 +36,7 @@ impl Role {
     pub fn can(self, permission: Permission) -> bool {
         use Permission::*;
         match permission {
-            ManageUsers => self == Role::Admin,
+            ManageUsers | ConfigureDataProtection => self == Role::Admin,
             ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
             ReadCandidates => matches!(self, Role::Admin | Role::Hr | Role::Interviewer),
             ViewFramework | OwnAccount => true,
@@ -51,6 +51,8 @@ pub enum Permission {
     ManageUsers,
     /// Add, edit and retire competencies; manage job profiles.
     ManageFramework,
+    /// Publish the privacy notice, set how long rejected candidates are kept, run that job.
+    ConfigureDataProtection,
     /// Run recruitment: openings, hiring teams, candidates and the pipeline.
     ManageRecruitment,
     /// Read candidates' profiles and files: all of them for HR and admins, and for an

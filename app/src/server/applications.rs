@@ -11,20 +11,13 @@ use sea_orm::{
 use super::entities::{
     application, candidate, candidate_file, outbox, privacy_notice, stage_event,
 };
-use super::files::{DocumentType, StoredFile, clean_file_name, sniff};
+use super::files::{DocumentType, StoredFile, Upload, UploadProblem, check_upload};
 use super::{Backend, openings, rate_limit, text};
 use crate::i18n::Lang;
 use crate::model::{
-    AppError, ApplicationInput, CandidateId, FieldError, FieldErrors, MAX_UPLOAD_BYTES, OpeningId,
-    PrivacyNotice, normalise_email, phone_key,
+    AppError, ApplicationInput, CandidateId, FieldErrors, OpeningId, PrivacyNotice,
+    normalise_email, phone_key,
 };
-
-/// A file as it arrived: the form field it came in, the name the browser gave, its bytes.
-#[derive(Debug, Clone)]
-pub struct Upload {
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Everything a candidate sent with one application.
 #[derive(Debug, Clone, Default)]
@@ -56,44 +49,6 @@ pub async fn current_notice(db: &impl ConnectionTrait) -> Result<PrivacyNotice, 
     })
 }
 
-/// A checked file, ready to store.
-struct Checked {
-    kind: DocumentType,
-    name: String,
-    bytes: Vec<u8>,
-}
-
-fn check_upload(
-    field: &'static str,
-    upload: Option<Upload>,
-    required: bool,
-    errors: &mut FieldErrors,
-) -> Option<Checked> {
-    let Some(upload) = upload else {
-        if required {
-            errors
-                .0
-                .insert(field.into(), FieldError::new("file_required"));
-        }
-        return None;
-    };
-    match sniff(&upload.bytes) {
-        Ok(kind) => Some(Checked {
-            kind,
-            name: clean_file_name(&upload.file_name, kind),
-            bytes: upload.bytes,
-        }),
-        Err(problem) => {
-            let mut error = FieldError::new(problem.code());
-            if problem == super::files::UploadProblem::TooLarge {
-                error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
-            }
-            errors.0.insert(field.into(), error);
-            None
-        }
-    }
-}
-
 /// A stored file with its extracted text, waiting for its database row.
 struct Kept {
     kind: &'static str,
@@ -119,9 +74,9 @@ pub async fn apply(
         Err(error) => error.field_errors(),
     };
     for field in &submission.oversized {
-        let mut error = FieldError::new("file_too_large");
-        error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
-        errors.0.insert((*field).into(), error);
+        errors
+            .0
+            .insert((*field).into(), UploadProblem::TooLarge.error());
     }
     let cv = check_upload(
         "cv",

@@ -11,12 +11,24 @@ use crate::model::{AppError, UserId};
 pub enum Action {
     /// A candidate file (CV, cover letter) was downloaded.
     FileDownloaded,
+    /// A candidate's page (their profile and the list of their CVs) was viewed.
+    CandidateViewed,
+    /// Another candidate record was merged into this one.
+    CandidatesMerged,
+    /// Everything about a candidate was exported.
+    CandidateExported,
+    /// A candidate was erased at their request.
+    CandidateErased,
 }
 
 impl Action {
     fn as_str(self) -> &'static str {
         match self {
             Action::FileDownloaded => "file_downloaded",
+            Action::CandidateViewed => "candidate_viewed",
+            Action::CandidatesMerged => "candidates_merged",
+            Action::CandidateExported => "candidate_exported",
+            Action::CandidateErased => "candidate_erased",
         }
     }
 }

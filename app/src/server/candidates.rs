@@ -7,7 +7,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use super::audit;
 use super::entities::{
-    application, candidate, candidate_file, job_profile, opening, stage_event, user,
+    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event,
+    user,
 };
 use super::files::FileStore;
 use crate::model::{
@@ -16,17 +17,32 @@ use crate::model::{
     TimelineEntry, UserId,
 };
 
-/// Everything about one candidate, in a fixed number of queries. With `only_openings`, just the
-/// applications to those openings (and their files and history) are included.
+/// Everything about one candidate, in a fixed number of queries. With `only_openings` (an
+/// interviewer's view), just the applications to those openings (and their files and history)
+/// are included, read-only, without notes, tags or possible duplicates.
 pub async fn detail(
     db: &DatabaseConnection,
     id: CandidateId,
     only_openings: Option<&[i32]>,
 ) -> Result<CandidateDetail, AppError> {
     let person = candidate::Entity::find_by_id(id.0)
+        .filter(candidate::Column::AnonymisedAt.is_null())
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let editable = only_openings.is_none();
+    let (notes, tags, possible_duplicates) = if editable {
+        (
+            super::notes::of(db, id).await?,
+            super::notes::tags_of(db, &[id.0])
+                .await?
+                .remove(&id.0)
+                .unwrap_or_default(),
+            super::duplicates::find(db, &person).await?,
+        )
+    } else {
+        Default::default()
+    };
     let mut applications = application::Entity::find()
         .filter(application::Column::CandidateId.eq(id.0))
         .order_by_desc(application::Column::CreatedAt)
@@ -130,6 +146,7 @@ pub async fn detail(
                         .unwrap_or_default(),
                     stage: Stage::parse(&a.stage).unwrap_or(Stage::Applied),
                     source: a.source,
+                    source_detail: a.source_detail,
                     applied_at: a.created_at,
                 }
             })
@@ -142,6 +159,10 @@ pub async fn detail(
         talent_pool: person.talent_pool,
         consent_at: person.consent_at,
         consent_notice_version: person.consent_notice_version,
+        notes,
+        tags,
+        possible_duplicates,
+        editable,
     })
 }
 
@@ -194,6 +215,17 @@ fn filtered(
     let mut query = candidate::Entity::find().filter(candidate::Column::AnonymisedAt.is_null());
     if let Some(matches) = super::search::matches(backend, &filter.q) {
         query = query.filter(matches);
+    }
+    if let Some(tag) = &filter.tag {
+        query = query.filter(
+            candidate::Column::Id.in_subquery(
+                Query::select()
+                    .column(candidate_tag::Column::CandidateId)
+                    .from(candidate_tag::Entity)
+                    .and_where(Expr::col(candidate_tag::Column::Tag).eq(tag.as_str()))
+                    .to_owned(),
+            ),
+        );
     }
     let by_application = filter.opening.is_some()
         || filter.stage.is_some()
@@ -262,14 +294,15 @@ fn filtered(
     }
 }
 
-/// Rows for `people`: their latest application with its opening's title. Three queries.
+/// Rows for `people`: their latest application with its opening's title, and their tags.
+/// Four queries.
 async fn rows(
     db: &impl sea_orm::ConnectionTrait,
     people: Vec<candidate::Model>,
 ) -> Result<Vec<CandidateRow>, AppError> {
     let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
     let applications = application::Entity::find()
-        .filter(application::Column::CandidateId.is_in(ids))
+        .filter(application::Column::CandidateId.is_in(ids.clone()))
         .order_by_desc(application::Column::CreatedAt)
         .order_by_desc(application::Column::Id)
         .all(db)
@@ -290,6 +323,7 @@ async fn rows(
         .into_iter()
         .map(|p| (p.id, (p.title_it, p.title_en)))
         .collect();
+    let mut tags = super::notes::tags_of(db, &ids).await?;
     let mut latest: HashMap<i32, &application::Model> = HashMap::new();
     let mut counts: HashMap<i32, u32> = HashMap::new();
     for a in &applications {
@@ -313,6 +347,7 @@ async fn rows(
                 latest_applied_at: last.map(|a| a.created_at),
                 latest_title_it: title_it,
                 latest_title_en: title_en,
+                tags: tags.remove(&p.id).unwrap_or_default(),
                 name: p.name,
                 email: p.email,
                 phone: p.phone,
@@ -321,7 +356,7 @@ async fn rows(
         .collect())
 }
 
-/// One page (from 0) of the candidates matching `filter`: five queries whatever the page size.
+/// One page (from 0) of the candidates matching `filter`: six queries whatever the page size.
 pub async fn list(
     db: &DatabaseConnection,
     filter: &CandidateFilter,
@@ -359,7 +394,7 @@ pub async fn export_csv(
 ) -> Result<String, AppError> {
     use sea_orm::PaginatorTrait;
     let mut out = String::from(
-        "\"id\",\"name\",\"email\",\"phone\",\"applications\",\"latest_opening\",\"latest_stage\",\"latest_source\",\"latest_applied_at\"\r\n",
+        "\"id\",\"name\",\"email\",\"phone\",\"applications\",\"latest_opening\",\"latest_stage\",\"latest_source\",\"latest_applied_at\",\"tags\"\r\n",
     );
     let mut pages = filtered(db.get_database_backend(), filter).paginate(db, 1000);
     let mut written = 0;
@@ -379,6 +414,7 @@ pub async fn export_csv(
                 row.latest_applied_at
                     .map(|a| a.to_rfc3339())
                     .unwrap_or_default(),
+                row.tags.join(", "),
             ];
             out.push_str(
                 &fields

@@ -412,3 +412,106 @@ pub mod audit_event {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod candidate_note {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "candidate_notes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub candidate_id: i32,
+        pub author_id: Option<i32>,
+        pub body: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod candidate_tag {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "candidate_tags")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub candidate_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub tag: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod intake_upload {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "intake_uploads")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub uploader_id: i32,
+        pub original_name: String,
+        pub stored_name: String,
+        pub content_type: String,
+        pub size_bytes: i64,
+        pub sha256: String,
+        pub text: Option<String>,
+        pub text_extracted: bool,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod retention_setting {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "retention_settings")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: i32,
+        pub months_without_consent: i32,
+        pub months_with_consent: i32,
+        pub updated_at: DateTimeUtc,
+        pub updated_by: Option<i32>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod retention_run {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "retention_runs")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub at: DateTimeUtc,
+        pub actor_id: Option<i32>,
+        pub anonymised: i32,
+        pub files_deleted: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

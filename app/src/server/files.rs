@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::sessions::random_token;
-use crate::model::{AppError, MAX_UPLOAD_BYTES};
+use crate::model::{AppError, FieldError, FieldErrors, MAX_UPLOAD_BYTES};
 
 /// The kinds of document Percorso accepts, recognised by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,15 @@ impl UploadProblem {
             UploadProblem::TooLarge => "file_too_large",
             UploadProblem::WrongType => "file_type",
         }
+    }
+
+    /// The field error to show, with the size limit in MB when the file was too large.
+    pub fn error(self) -> FieldError {
+        let mut error = FieldError::new(self.code());
+        if self == UploadProblem::TooLarge {
+            error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
+        }
+        error
     }
 }
 
@@ -94,6 +103,49 @@ pub fn clean_file_name(given: &str, kind: DocumentType) -> String {
         stem
     };
     format!("{stem}.{}", kind.extension())
+}
+
+/// A file as it arrived: the name the browser gave and its bytes.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// An upload whose bytes were recognised, ready to store.
+#[derive(Debug)]
+pub struct Checked {
+    pub kind: DocumentType,
+    /// The cleaned name to show and to download under.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks the upload in form field `field`, adding its error (missing, empty, too large, not a
+/// PDF or DOCX) to `errors`.
+pub fn check_upload(
+    field: &str,
+    upload: Option<Upload>,
+    required: bool,
+    errors: &mut FieldErrors,
+) -> Option<Checked> {
+    let Some(upload) = upload else {
+        if required {
+            errors.0.insert(field.into(), FieldError::new("file_required"));
+        }
+        return None;
+    };
+    match sniff(&upload.bytes) {
+        Ok(kind) => Some(Checked {
+            kind,
+            name: clean_file_name(&upload.file_name, kind),
+            bytes: upload.bytes,
+        }),
+        Err(problem) => {
+            errors.0.insert(field.into(), problem.error());
+            None
+        }
+    }
 }
 
 /// Where uploaded files live: a directory of files named by random tokens.

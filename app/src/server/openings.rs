@@ -80,6 +80,27 @@ async fn find(db: &impl ConnectionTrait, id: OpeningId) -> Result<opening::Model
         .ok_or(AppError::NotFound)
 }
 
+/// An opening's title (from its profile) and location.
+pub struct Heading {
+    pub title_it: String,
+    pub title_en: String,
+    pub location: String,
+}
+
+/// The heading of opening `id`.
+pub async fn heading(db: &impl ConnectionTrait, id: OpeningId) -> Result<Heading, AppError> {
+    let found = find(db, id).await?;
+    let profile = job_profile::Entity::find_by_id(found.profile_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Heading {
+        title_it: profile.title_it,
+        title_en: profile.title_en,
+        location: found.location,
+    })
+}
+
 /// One opening with its hiring team.
 pub async fn get(db: &DatabaseConnection, id: OpeningId) -> Result<OpeningDetail, AppError> {
     let model = find(db, id).await?;

@@ -8,21 +8,14 @@ use sea_orm::{
 };
 
 use super::auth::CurrentUser;
-use super::entities::{application, candidate, job_profile, opening, stage_event};
+use super::entities::{application, candidate, stage_event};
 use crate::model::{
     AppError, ApplicationId, Board, BoardCard, CandidateId, MoveInput, OpeningId, Stage,
 };
 
 /// An opening's board: every application with its candidate, in two queries plus the opening.
 pub async fn board(db: &DatabaseConnection, opening_id: OpeningId) -> Result<Board, AppError> {
-    let found = opening::Entity::find_by_id(opening_id.0)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let profile = job_profile::Entity::find_by_id(found.profile_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let heading = super::openings::heading(db, opening_id).await?;
     let now = Utc::now();
     let rows = application::Entity::find()
         .filter(application::Column::OpeningId.eq(opening_id.0))
@@ -47,9 +40,9 @@ pub async fn board(db: &DatabaseConnection, opening_id: OpeningId) -> Result<Boa
         .collect();
     Ok(Board {
         opening_id,
-        title_it: profile.title_it,
-        title_en: profile.title_en,
-        location: found.location,
+        title_it: heading.title_it,
+        title_en: heading.title_en,
+        location: heading.location,
         cards,
     })
 }

@@ -1,0 +1,230 @@
+//! Data protection settings and the retention job: publishing privacy notice versions, the
+//! months rejected candidates are kept, and anonymising those whose time is up (run daily by
+//! the server, or at once by an admin), each run logged.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Months, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+
+use super::entities::{
+    application, candidate, privacy_notice, retention_run, retention_setting, user,
+};
+use super::{Backend, applications, person_data};
+use crate::model::{
+    AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
+};
+
+/// Candidates anonymised per transaction.
+const BATCH: u64 = 200;
+
+/// The policy in force.
+pub async fn policy(db: &impl ConnectionTrait) -> Result<RetentionPolicy, AppError> {
+    let row = retention_setting::Entity::find_by_id(1)
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            tracing::error!("no retention settings in the database");
+            AppError::Internal
+        })?;
+    Ok(RetentionPolicy {
+        months_without_consent: u32::try_from(row.months_without_consent).unwrap_or(1),
+        months_with_consent: u32::try_from(row.months_with_consent).unwrap_or(1),
+    })
+}
+
+/// Changes the policy.
+pub async fn save_policy(
+    db: &DatabaseConnection,
+    actor: UserId,
+    policy: RetentionPolicy,
+) -> Result<(), AppError> {
+    crate::model::validate(&policy)?;
+    retention_setting::ActiveModel {
+        id: Set(1),
+        months_without_consent: Set(policy.months_without_consent as i32),
+        months_with_consent: Set(policy.months_with_consent as i32),
+        updated_at: Set(Utc::now()),
+        updated_by: Set(Some(actor.0)),
+    }
+    .update(db)
+    .await?;
+    tracing::info!(user_id = %actor, ?policy, "retention policy changed");
+    Ok(())
+}
+
+/// Publishes a new version of the privacy notice; applications from now on record it.
+pub async fn publish_notice(
+    db: &DatabaseConnection,
+    actor: UserId,
+    input: NoticeInput,
+) -> Result<i32, AppError> {
+    crate::model::validate(&input)?;
+    let saved = privacy_notice::ActiveModel {
+        text_it: Set(input.text_it.trim().to_owned()),
+        text_en: Set(input.text_en.trim().to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(user_id = %actor, version = saved.version, "privacy notice published");
+    Ok(saved.version)
+}
+
+/// Candidates whose every application ended (rejected or withdrawn) before `cutoff`.
+fn ended_before(cutoff: DateTime<Utc>) -> SelectStatement {
+    let col = |c: application::Column| Expr::col((application::Entity, c));
+    Query::select()
+        .column((application::Entity, application::Column::CandidateId))
+        .from(application::Entity)
+        .group_by_col((application::Entity, application::Column::CandidateId))
+        .and_having(
+            Expr::expr(Func::sum(
+                Expr::case(
+                    col(application::Column::Stage).is_in(["rejected", "withdrawn"]),
+                    0,
+                )
+                .finally(1),
+            ))
+            .eq(0),
+        )
+        .and_having(
+            Expr::expr(Func::max(col(application::Column::StageChangedAt))).lt(cutoff),
+        )
+        .to_owned()
+}
+
+/// The candidates the policy says to anonymise now.
+fn due(policy: RetentionPolicy, now: DateTime<Utc>) -> sea_orm::Select<candidate::Entity> {
+    let cutoff = |months: u32| now.checked_sub_months(Months::new(months)).unwrap_or(now);
+    candidate::Entity::find()
+        .filter(candidate::Column::AnonymisedAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    candidate::Column::TalentPool.eq(false).and(
+                        candidate::Column::Id
+                            .in_subquery(ended_before(cutoff(policy.months_without_consent))),
+                    ),
+                )
+                .add(
+                    candidate::Column::TalentPool.eq(true).and(
+                        candidate::Column::Id
+                            .in_subquery(ended_before(cutoff(policy.months_with_consent))),
+                    ),
+                ),
+        )
+}
+
+/// Anonymises every candidate the policy says is due, a batch per transaction, deletes their
+/// files and logs the run. `actor` is none for the scheduled run.
+pub async fn run_retention(
+    backend: &Backend,
+    actor: Option<UserId>,
+) -> Result<RetentionRunView, AppError> {
+    let db = &backend.db;
+    let policy = policy(db).await?;
+    let now = Utc::now();
+    let mut anonymised = 0u32;
+    let mut files_deleted = 0u32;
+    loop {
+        let ids: Vec<i32> = due(policy, now)
+            .select_only()
+            .column(candidate::Column::Id)
+            .order_by_asc(candidate::Column::Id)
+            .limit(BATCH)
+            .into_tuple::<i32>()
+            .all(db)
+            .await?;
+        if ids.is_empty() {
+            break;
+        }
+        let count = ids.len() as u32;
+        let stored = db
+            .transaction::<_, Vec<String>, AppError>(|tx| {
+                Box::pin(async move {
+                    let mut stored = Vec::new();
+                    for id in ids {
+                        stored.extend(person_data::anonymise(tx, id).await?);
+                    }
+                    Ok(stored)
+                })
+            })
+            .await?;
+        person_data::delete_files(backend, &stored).await;
+        anonymised += count;
+        files_deleted += stored.len() as u32;
+    }
+    retention_run::ActiveModel {
+        at: Set(now),
+        actor_id: Set(actor.map(|a| a.0)),
+        anonymised: Set(anonymised as i32),
+        files_deleted: Set(files_deleted as i32),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(anonymised, files_deleted, scheduled = actor.is_none(), "retention run");
+    Ok(RetentionRunView {
+        at: now,
+        actor_name: None,
+        anonymised,
+        files_deleted,
+    })
+}
+
+/// Runs retention once a day for as long as the server runs.
+pub async fn run_daily(backend: Backend) {
+    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    loop {
+        every_day.tick().await;
+        if run_retention(&backend, None).await.is_err() {
+            tracing::error!("the scheduled retention run failed; it will be tried again tomorrow");
+        }
+    }
+}
+
+/// Everything the data protection page shows.
+pub async fn overview(db: &DatabaseConnection) -> Result<DataProtection, AppError> {
+    let notice = applications::current_notice(db).await?;
+    let published_at = privacy_notice::Entity::find_by_id(notice.version)
+        .one(db)
+        .await?
+        .map(|n| n.created_at)
+        .unwrap_or_else(Utc::now);
+    let policy = policy(db).await?;
+    let due_now = due(policy, Utc::now()).count(db).await?;
+    let runs = retention_run::Entity::find()
+        .order_by_desc(retention_run::Column::Id)
+        .limit(10)
+        .all(db)
+        .await?;
+    let actor_ids: Vec<i32> = runs.iter().filter_map(|r| r.actor_id).collect();
+    let names: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(actor_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    Ok(DataProtection {
+        notice,
+        notice_published_at: published_at,
+        policy,
+        due_now,
+        runs: runs
+            .into_iter()
+            .map(|r| RetentionRunView {
+                at: r.at,
+                actor_name: r.actor_id.and_then(|a| names.get(&a).cloned()),
+                anonymised: u32::try_from(r.anonymised).unwrap_or(0),
+                files_deleted: u32::try_from(r.files_deleted).unwrap_or(0),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,231 @@
+//! A candidate's rights over their data: everything about them as one download (JSON and
+//! their files in a zip), erasure on request, and the anonymisation retention applies.
+
+use std::io::Write;
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+
+use super::entities::{
+    application, audit_event, candidate, candidate_file, candidate_note, candidate_tag,
+    stage_event,
+};
+use super::{Backend, audit, candidates, search};
+use crate::model::{AppError, CandidateId, FieldErrors, UserId};
+
+/// A zip file: `person.json` with every record about the candidate, and `files/` with their
+/// documents. The export is recorded in the audit log.
+pub async fn export(
+    backend: &Backend,
+    actor: UserId,
+    id: CandidateId,
+) -> Result<(String, Vec<u8>), AppError> {
+    let db = &backend.db;
+    let detail = candidates::detail(db, id, None).await?;
+    let files = candidate_file::Entity::find()
+        .filter(candidate_file::Column::CandidateId.eq(id.0))
+        .order_by_asc(candidate_file::Column::Id)
+        .all(db)
+        .await?;
+    let accesses = audit_event::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    audit_event::Column::SubjectType
+                        .eq("candidate")
+                        .and(audit_event::Column::SubjectId.eq(id.0)),
+                )
+                .add(
+                    audit_event::Column::SubjectType
+                        .eq("candidate_file")
+                        .and(audit_event::Column::SubjectId.is_in(files.iter().map(|f| f.id))),
+                ),
+        )
+        .order_by_asc(audit_event::Column::At)
+        .all(db)
+        .await?;
+    let document = json!({
+        "exported_at": Utc::now(),
+        "candidate": {
+            "id": detail.id,
+            "name": detail.name,
+            "email": detail.email,
+            "phone": detail.phone,
+            "education": detail.education,
+            "experience": detail.experience,
+            "talent_pool_consent": detail.talent_pool,
+            "consent_at": detail.consent_at,
+            "consent_notice_version": detail.consent_notice_version,
+            "tags": detail.tags,
+        },
+        "applications": detail.applications,
+        "history": detail.timeline,
+        "notes": detail.notes,
+        "files": files.iter().map(|f| json!({
+            "id": f.id,
+            "kind": f.kind,
+            "name": f.original_name,
+            "size_bytes": f.size_bytes,
+            "sha256": f.sha256,
+            "uploaded_at": f.created_at,
+            "extracted_text": f.text,
+            "path_in_zip": zip_path(f),
+        })).collect::<Vec<_>>(),
+        "access_log": accesses.iter().map(|a| json!({
+            "at": a.at,
+            "action": a.action,
+            "user_id": a.actor_id,
+        })).collect::<Vec<_>>(),
+    });
+    let mut contents = Vec::new();
+    for file in &files {
+        contents.push((zip_path(file), backend.files.read(&file.stored_name).await?));
+    }
+    let bytes = super::blocking(move || write_zip(&document, contents)).await??;
+    audit::record(db, actor, audit::Action::CandidateExported, "candidate", id.0).await?;
+    tracing::info!(candidate_id = %id, user_id = %actor, "candidate data exported");
+    Ok((format!("candidate-{id}.zip"), bytes))
+}
+
+fn zip_path(file: &candidate_file::Model) -> String {
+    format!("files/{}-{}", file.id, file.original_name)
+}
+
+fn write_zip(
+    document: &serde_json::Value,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<u8>, AppError> {
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "cannot write the export zip");
+        AppError::Internal
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("person.json", options).map_err(|e| failed(&e))?;
+    let json = serde_json::to_vec_pretty(document).map_err(|e| failed(&e))?;
+    zip.write_all(&json).map_err(|e| failed(&e))?;
+    for (path, bytes) in files {
+        zip.start_file(path, options).map_err(|e| failed(&e))?;
+        zip.write_all(&bytes).map_err(|e| failed(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
+}
+
+/// Erases a candidate for good: their record, applications, history, notes, tags and files.
+/// `confirm` must repeat their name, so it cannot happen by a slip. The audit log keeps
+/// only that candidate number so-and-so was erased, by whom and when.
+pub async fn erase(
+    backend: &Backend,
+    actor: UserId,
+    id: CandidateId,
+    confirm: &str,
+) -> Result<(), AppError> {
+    let db = &backend.db;
+    let person = candidate::Entity::find_by_id(id.0)
+        .filter(candidate::Column::AnonymisedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if confirm.trim().to_lowercase() != person.name.trim().to_lowercase() {
+        return Err(AppError::Invalid(FieldErrors::single("confirm", "confirm_name")));
+    }
+    let stored = db
+        .transaction::<_, Vec<String>, AppError>(|tx| {
+            Box::pin(async move {
+                let stored = stored_names(tx, id.0).await?;
+                candidate::Entity::delete_by_id(id.0).exec(tx).await?;
+                search::reindex(tx, id.0).await?;
+                audit::record(tx, actor, audit::Action::CandidateErased, "candidate", id.0).await?;
+                Ok(stored)
+            })
+        })
+        .await?;
+    delete_files(backend, &stored).await;
+    tracing::info!(candidate_id = %id, user_id = %actor, "candidate erased");
+    Ok(())
+}
+
+async fn stored_names(db: &impl ConnectionTrait, candidate_id: i32) -> Result<Vec<String>, AppError> {
+    Ok(candidate_file::Entity::find()
+        .filter(candidate_file::Column::CandidateId.eq(candidate_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| f.stored_name)
+        .collect())
+}
+
+/// Deletes stored files after their rows are gone; a failure is logged, not fatal (the rows
+/// no longer point at them).
+pub(crate) async fn delete_files(backend: &Backend, stored: &[String]) {
+    for name in stored {
+        if backend.files.delete(name).await.is_err() {
+            tracing::warn!(stored_name = %name, "a deleted candidate's file could not be removed");
+        }
+    }
+}
+
+/// Anonymises a candidate in place: personal fields blanked, notes, tags and file rows gone,
+/// free text in their applications and history cleared, search document removed. The
+/// applications stay (stage, source, dates) for the funnel and source figures. Answers the
+/// stored files to delete once the transaction commits.
+pub(crate) async fn anonymise(
+    db: &impl ConnectionTrait,
+    candidate_id: i32,
+) -> Result<Vec<String>, AppError> {
+    let stored = stored_names(db, candidate_id).await?;
+    candidate_file::Entity::delete_many()
+        .filter(candidate_file::Column::CandidateId.eq(candidate_id))
+        .exec(db)
+        .await?;
+    candidate_note::Entity::delete_many()
+        .filter(candidate_note::Column::CandidateId.eq(candidate_id))
+        .exec(db)
+        .await?;
+    candidate_tag::Entity::delete_many()
+        .filter(candidate_tag::Column::CandidateId.eq(candidate_id))
+        .exec(db)
+        .await?;
+    let application_ids: Vec<i32> = application::Entity::find()
+        .filter(application::Column::CandidateId.eq(candidate_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    stage_event::Entity::update_many()
+        .col_expr(stage_event::Column::Reason, Expr::value(Option::<String>::None))
+        .filter(stage_event::Column::ApplicationId.is_in(application_ids))
+        .exec(db)
+        .await?;
+    application::Entity::update_many()
+        .col_expr(application::Column::CoverLetter, Expr::value(""))
+        .col_expr(application::Column::StageReason, Expr::value(Option::<String>::None))
+        .col_expr(application::Column::SourceDetail, Expr::value(Option::<String>::None))
+        .filter(application::Column::CandidateId.eq(candidate_id))
+        .exec(db)
+        .await?;
+    let now = Utc::now();
+    candidate::ActiveModel {
+        id: Set(candidate_id),
+        name: Set(String::new()),
+        email: Set(None),
+        email_key: Set(None),
+        phone: Set(None),
+        phone_key: Set(None),
+        education: Set(String::new()),
+        experience: Set(String::new()),
+        updated_at: Set(now),
+        anonymised_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .update(db)
+    .await?;
+    search::reindex(db, candidate_id).await?;
+    Ok(stored)
+}
