@@ -10,8 +10,8 @@ use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
 use crate::pages::{
-    account, admin_users, board, candidate_list, candidates, careers, competencies, home, login,
-    not_found, openings, profiles,
+    account, admin_users, board, candidate_list, candidates, careers, competencies,
+    data_protection, home, intake, login, not_found, openings, profiles, reports,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -137,6 +137,13 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/candidates")
                         view=candidate_list::CandidateListPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/intake") view=intake::IntakePage ssr=SsrMode::Async />
+                    <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/data-protection")
+                        view=data_protection::DataProtectionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -317,6 +317,92 @@ texts! {
     Results => "risultati", "results";
     NoCandidates => "Nessun candidato corrisponde.", "No candidate matches.";
     LatestApplication => "Ultima candidatura", "Latest application";
+    IntakeTitle => "Aggiungi candidati", "Add candidates";
+    NavIntake => "Aggiungi candidati", "Add candidates";
+    IntakeIntro => "Trascina qui uno o più curriculum: ognuno viene letto e precompila la sua scheda. Puoi anche inserire un candidato a mano o importare un file CSV.", "Drop one or more CVs here: each is read and prefills its own form. You can also add a candidate by hand or import a CSV file.";
+    AddByHand => "Inserisci a mano", "Add by hand";
+    AttachedToExisting => "Aggiunto a una persona già presente:", "Added to a person already on file:";
+    CandidateSaved => "Candidato salvato:", "Candidate saved:";
+    PossibleDuplicatesWarning => "Attenzione, potrebbe essere la stessa persona di:", "Careful, this may be the same person as:";
+    SameEmail => "stessa email", "same email";
+    SamePhone => "stesso telefono", "same phone";
+    SimilarName => "nome simile", "similar name";
+    DropCvs => "Trascina qui i curriculum, o fai clic per sceglierli", "Drop CVs here, or click to choose them";
+    DropCvsHint => "PDF o DOCX, fino a 10 MB ciascuno.", "PDF or DOCX, up to 10 MB each.";
+    UploadDone => "Caricato", "Uploaded";
+    NoOpeningYet => "Nessuna posizione per ora", "No opening yet";
+    Opening => "Posizione", "Opening";
+    FullName => "Nome e cognome", "Full name";
+    SourceDetail => "Quale portale, o chi l'ha segnalato", "Which job board, or who referred them";
+    SaveCandidate => "Salva il candidato", "Save the candidate";
+    Discard => "Scarta", "Discard";
+    ImportTitle => "Importa da CSV", "Import from CSV";
+    ImportHint => "Prima riga: name, email, phone, opening, education, experience, tags (solo name è obbligatoria). Se una riga ha errori non viene importato nulla.", "First row: name, email, phone, opening, education, experience, tags (only name is required). If any row has errors, nothing is imported.";
+    CsvFile => "File CSV", "CSV file";
+    Import => "Importa", "Import";
+    ImportDone => "Importazione completata.", "Import complete.";
+    Created => "nuovi", "new";
+    ImportRowErrors => "Righe da correggere (nulla è stato importato)", "Rows to fix (nothing was imported)";
+    Row => "Riga", "Row";
+    Column => "Colonna", "Column";
+    Problem => "Problema", "Problem";
+    NotesTitle => "Note e commenti", "Notes and comments";
+    AddNote => "Aggiungi la nota", "Add the note";
+    Note => "Nota", "Note";
+    NoteAdded => "Nota aggiunta.", "Note added.";
+    TagsLabel => "Etichette", "Tags";
+    TagsHint => "Separate da virgole, per esempio: inglese c1, sap", "Comma-separated, for example: english c1, sap";
+    SaveTags => "Salva le etichette", "Save the tags";
+    TagsSaved => "Etichette salvate.", "Tags saved.";
+    AnyTag => "Tutte le etichette", "All tags";
+    PossibleDuplicates => "Possibili doppioni", "Possible duplicates";
+    MergeExplain => "Unendo, le candidature, i file, la storia e le note dell'altro record passano a questo, e l'altro record scompare.", "Merging moves the other record's applications, files, history and notes to this one, and the other record disappears.";
+    MergeHere => "Unisci in questo candidato", "Merge into this candidate";
+    ConfirmMerge => "Conferma l'unione", "Confirm the merge";
+    Merged => "Candidati uniti.", "Candidates merged.";
+    PersonalData => "Dati personali", "Personal data";
+    ExportData => "Esporta tutti i dati di questa persona", "Export everything about this person";
+    ExportExplain => "Un archivio zip con tutti i dati (JSON) e i file. Il download viene registrato.", "A zip archive with all the data (JSON) and the files. The download is recorded.";
+    ConfirmExport => "Scarica l'archivio", "Download the archive";
+    EraseData => "Cancella questa persona", "Erase this person";
+    EraseExplain => "Cancella per sempre il candidato, le candidature, la storia, le note e i file. Non si può annullare.", "Erases the candidate, their applications, history, notes and files for good. This cannot be undone.";
+    ConfirmName => "Per confermare, scrivi il nome del candidato", "To confirm, type the candidate's name";
+    EraseForever => "Cancella per sempre", "Erase for good";
+    Erased => "Il candidato è stato cancellato.", "The candidate was erased.";
+    NavReports => "Report", "Reports";
+    ReportsTitle => "Report di selezione", "Recruitment reports";
+    SourceBreakdown => "Candidature per fonte", "Applications by source";
+    FunnelTitle => "Imbuto della posizione", "Opening funnel";
+    Reached => "arrivati", "reached";
+    Conversion => "conversione", "conversion";
+    MedianDays => "giorni in fase (mediana)", "days in stage (median)";
+    Hired => "assunti", "hired";
+    ApplicationsCount => "candidature", "applications";
+    LeftRejected => "Respinti", "Rejected";
+    LeftWithdrawn => "Ritirati", "Withdrawn";
+    NoData => "Ancora nessun dato.", "No data yet.";
+    ChooseOpening => "Scegli una posizione per vederne l'imbuto.", "Choose an opening to see its funnel.";
+    NavDataProtection => "Protezione dati", "Data protection";
+    DataProtectionTitle => "Protezione dei dati dei candidati", "Candidate data protection";
+    NoticeInForce => "Informativa in vigore", "Notice in force";
+    PublishedOn => "pubblicata il", "published on";
+    PublishNotice => "Pubblica una nuova versione", "Publish a new version";
+    NoticeIt => "Testo in italiano", "Italian text";
+    NoticeEn => "Testo in inglese", "English text";
+    NoticePublished => "Nuova versione pubblicata: le prossime candidature la registrano.", "New version published: applications from now on record it.";
+    RetentionTitle => "Conservazione dopo il rifiuto", "Retention after rejection";
+    MonthsWithoutConsent => "Mesi, senza consenso al bacino", "Months, without talent-pool consent";
+    MonthsWithConsent => "Mesi, con consenso al bacino", "Months, with talent-pool consent";
+    RetentionSaved => "Periodi di conservazione salvati.", "Retention periods saved.";
+    RetentionJob => "Anonimizzazione", "Anonymisation";
+    RetentionJobHint => "Ogni giorno il sistema anonimizza i candidati respinti oltre il periodo: dati personali cancellati, file eliminati, ricerca aggiornata.", "Every day the system anonymises rejected candidates past their period: personal data blanked, files deleted, search updated.";
+    DueNow => "Da anonimizzare ora", "Due now";
+    RunNow => "Esegui ora", "Run now";
+    RetentionRuns => "Ultime esecuzioni", "Latest runs";
+    Scheduled => "automatica", "scheduled";
+    Anonymised => "anonimizzati", "anonymised";
+    FilesDeleted => "file eliminati", "files deleted";
+    RetentionDone => "Esecuzione completata.", "Run complete.";
     ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
 }
 
@@ -484,6 +570,50 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "self" => it_en(
             "Non puoi farlo sul tuo stesso account.".into(),
             "You cannot do this to your own account.".into(),
+        ),
+        "merge_same" => it_en(
+            "Non si può unire un candidato con sé stesso.".into(),
+            "A candidate cannot be merged with themselves.".into(),
+        ),
+        "confirm_name" => it_en(
+            "Scrivi il nome del candidato esattamente come appare, per confermare.".into(),
+            "Type the candidate's name exactly as shown, to confirm.".into(),
+        ),
+        "too_many_tags" => it_en(
+            format!("Al massimo {n} etichette."),
+            format!("At most {n} tags."),
+        ),
+        "tag_chars" => it_en(
+            "Le etichette contengono solo lettere, cifre, spazi e trattini.".into(),
+            "Tags hold only letters, digits, spaces and dashes.".into(),
+        ),
+        "months_range" => it_en(
+            "Da 1 a 120 mesi.".into(),
+            "From 1 to 120 months.".into(),
+        ),
+        "unknown_opening" => it_en(
+            "Nessuna posizione con questo numero.".into(),
+            "No opening has this number.".into(),
+        ),
+        "csv_header" => it_en(
+            "La prima riga deve nominare le colonne, tra cui «name».".into(),
+            "The first row must name the columns, including \"name\".".into(),
+        ),
+        "csv_empty" => it_en(
+            "Il file non contiene righe di candidati.".into(),
+            "The file holds no candidate rows.".into(),
+        ),
+        "csv_encoding" => it_en(
+            "Il file deve essere un CSV in UTF-8.".into(),
+            "The file must be a UTF-8 CSV.".into(),
+        ),
+        "csv_row" => it_en(
+            "Questa riga non si legge come CSV.".into(),
+            "This row cannot be read as CSV.".into(),
+        ),
+        "too_many_rows" => it_en(
+            format!("Al massimo {n} righe per importazione."),
+            format!("At most {n} rows per import."),
         ),
         _ => it_en("Valore non valido.".into(), "Invalid value.".into()),
     }

@@ -24,9 +24,14 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     if user.role.can(Permission::ManageRecruitment) {
         links.push(("/openings", Text::NavOpenings));
         links.push(("/candidates", Text::NavCandidates));
+        links.push(("/intake", Text::NavIntake));
+        links.push(("/reports", Text::NavReports));
     }
     if user.role.can(Permission::ManageUsers) {
         links.push(("/admin/users", Text::NavUsers));
+    }
+    if user.role.can(Permission::ConfigureDataProtection) {
+        links.push(("/admin/data-protection", Text::NavDataProtection));
     }
     links.push(("/account", Text::NavAccount));
     links

@@ -1,17 +1,19 @@
-//! One candidate's page: contacts, consent, files (downloaded as attachments), applications
-//! and the history of their moves.
+//! One candidate's page: contacts, consent, files (downloaded as attachments), applications,
+//! and one timeline of their moves and HR's notes; for HR, tags, possible duplicates and the
+//! person's data rights.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::candidate_actions::{DuplicatesPanel, NoteForm, PersonalDataPanel, TagsForm};
 use super::candidate_list::source_label;
 use super::{RecordPath, record_path};
 use crate::api::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::{Lang, Text};
-use crate::model::{AppError, CandidateDetail, CandidateId, Permission};
+use crate::model::{AppError, CandidateDetail, CandidateId, NoteView, Permission, TimelineEntry};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
@@ -28,12 +30,14 @@ pub fn CandidatePage() -> impl IntoView {
 #[component]
 fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
     let t = use_texts();
-    let detail = Resource::new(move || id, get_candidate);
+    let version = RwSignal::new(0u32);
+    let detail = Resource::new(move || (id, version.get()), |(id, _)| get_candidate(id));
+    let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CandidateView detail can_manage /> }.into_any(),
+                    Ok(detail) => view! { <CandidateView detail can_manage reload /> }.into_any(),
                     Err(AppError::NotFound) => {
                         set_page_status(404);
                         view! { <Notice text=Text::NotFound /> }.into_any()
@@ -66,9 +70,10 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
+fn CandidateView(detail: CandidateDetail, can_manage: bool, reload: Callback<()>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
+    let editable = detail.editable && can_manage;
     let consent = detail.consent_at.map(|at| {
         format!(
             "{} {} ({} {})",
@@ -152,7 +157,10 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                                             }
                                         </td>
                                         <td><span class="badge">{t(a.stage.label())}</span></td>
-                                        <td>{t(source_label(&a.source))}</td>
+                                        <td>
+                                            {t(source_label(&a.source))}
+                                            {a.source_detail.clone().map(|d| format!(" · {d}"))}
+                                        </td>
                                         <td>{date(lang, &a.applied_at)}</td>
                                     </tr>
                                 }
@@ -161,30 +169,70 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {editable.then(|| view! {
+                <div class="panel">
+                    <TagsForm id=detail.id tags=detail.tags.clone() />
+                </div>
+            })}
+            {(editable && !detail.possible_duplicates.is_empty()).then(|| view! {
+                <DuplicatesPanel id=detail.id duplicates=detail.possible_duplicates.clone() on_merged=reload />
+            })}
             <h2>{t(Text::Timeline)}</h2>
+            {editable.then(|| view! { <NoteForm id=detail.id on_added=reload /> })}
             <ol class="timeline">
-                {detail
-                    .timeline
-                    .iter()
-                    .map(|e| {
-                        let what = match e.from {
-                            None => t(Text::CandidateApplied).to_owned(),
-                            Some(from) => format!("{} → {}", t(from.label()), t(e.to.label())),
-                        };
-                        view! {
-                            <li>
-                                <time datetime=e.at.to_rfc3339()>{date(lang, &e.at)}</time>
+                {timeline(&detail)
+                    .into_iter()
+                    .map(|entry| match entry {
+                        Entry::Move(e) => {
+                            let what = match e.from {
+                                None => t(Text::CandidateApplied).to_owned(),
+                                Some(from) => format!("{} → {}", t(from.label()), t(e.to.label())),
+                            };
+                            view! {
+                                <li>
+                                    <time datetime=e.at.to_rfc3339()>{date(lang, &e.at)}</time>
+                                    " · "
+                                    <strong>{what}</strong>
+                                    {format!(" · {}", lang.pick(&e.title_it, &e.title_en))}
+                                    {e.actor_name.clone().map(|n| format!(" · {} {n}", t(Text::By)))}
+                                    {e.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+                                </li>
+                            }
+                            .into_any()
+                        }
+                        Entry::Note(n) => view! {
+                            <li class="note">
+                                <time datetime=n.at.to_rfc3339()>{date(lang, &n.at)}</time>
                                 " · "
-                                <strong>{what}</strong>
-                                {format!(" · {}", lang.pick(&e.title_it, &e.title_en))}
-                                {e.actor_name.clone().map(|n| format!(" · {} {n}", t(Text::By)))}
-                                {e.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+                                <strong>{t(Text::Note)}</strong>
+                                {n.author_name.clone().map(|a| format!(" · {} {a}", t(Text::By)))}
+                                <p class="prose">{n.body.clone()}</p>
                             </li>
                         }
+                        .into_any(),
                     })
                     .collect_view()}
             </ol>
+            {editable.then(|| view! { <PersonalDataPanel id=detail.id /> })}
         </section>
     }
     .into_any()
+}
+
+/// One line of the timeline: a move in the pipeline or a note.
+enum Entry<'a> {
+    Move(&'a TimelineEntry),
+    Note(&'a NoteView),
+}
+
+/// Moves and notes together, newest first.
+fn timeline(detail: &CandidateDetail) -> Vec<Entry<'_>> {
+    let mut entries: Vec<(chrono::DateTime<chrono::Utc>, Entry<'_>)> = detail
+        .timeline
+        .iter()
+        .map(|e| (e.at, Entry::Move(e)))
+        .chain(detail.notes.iter().map(|n| (n.at, Entry::Note(n))))
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.into_iter().map(|(_, e)| e).collect()
 }

@@ -158,7 +158,14 @@ fn check_files(form: &leptos::web_sys::HtmlFormElement) -> crate::model::FieldEr
 
 /// A file input with its label and its error.
 #[component]
-fn FileField(name: &'static str, label: &'static str, form: FormState) -> impl IntoView {
+pub(crate) fn FileField(
+    name: &'static str,
+    label: &'static str,
+    form: FormState,
+    /// The types the picker offers; PDF and Word documents unless told.
+    #[prop(optional)]
+    accept: Option<&'static str>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = format!("f-{name}");
     let error_id = format!("f-{name}-error");
@@ -173,7 +180,7 @@ fn FileField(name: &'static str, label: &'static str, form: FormState) -> impl I
                 id=id
                 name=name
                 type="file"
-                accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                accept=accept.unwrap_or(".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=error_id.clone()
             />

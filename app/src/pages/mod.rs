@@ -3,15 +3,19 @@
 pub mod account;
 pub mod admin_users;
 pub mod board;
+pub mod candidate_actions;
 pub mod candidate_list;
 pub mod candidates;
 pub mod careers;
 pub mod competencies;
+pub mod data_protection;
 pub mod home;
+pub mod intake;
 pub mod login;
 pub mod not_found;
 pub mod openings;
 pub mod profiles;
+pub mod reports;
 
 /// Options for a select from a list of (value, label) pairs.
 pub(crate) fn options<T: Copy>(
