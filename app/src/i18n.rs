@@ -587,10 +587,7 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "Le etichette contengono solo lettere, cifre, spazi e trattini.".into(),
             "Tags hold only letters, digits, spaces and dashes.".into(),
         ),
-        "months_range" => it_en(
-            "Da 1 a 120 mesi.".into(),
-            "From 1 to 120 months.".into(),
-        ),
+        "months_range" => it_en("Da 1 a 120 mesi.".into(), "From 1 to 120 months.".into()),
         "unknown_opening" => it_en(
             "Nessuna posizione con questo numero.".into(),
             "No opening has this number.".into(),

@@ -207,12 +207,7 @@ impl MigrationTrait for Migration {
                         RetentionSettings::MonthsWithConsent,
                         RetentionSettings::UpdatedAt,
                     ])
-                    .values_panic([
-                        1.into(),
-                        6.into(),
-                        24.into(),
-                        chrono::Utc::now().into(),
-                    ])
+                    .values_panic([1.into(), 6.into(), 24.into(), chrono::Utc::now().into()])
                     .to_owned(),
             )
             .await?;

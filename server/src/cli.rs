@@ -113,8 +113,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::RunRetention => {
             let db = startup::connect(&config).await?;
-            let run =
-                data_protection::run_retention(&startup::backend(&config, db), None).await?;
+            let run = data_protection::run_retention(&startup::backend(&config, db), None).await?;
             println!(
                 "retention: {} candidates anonymised, {} files deleted",
                 run.anonymised, run.files_deleted

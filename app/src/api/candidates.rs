@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, CandidateDetail, CandidateId, NoteInput};
 #[allow(unused_imports)]
 use crate::model::Permission;
+use crate::model::{AppError, CandidateDetail, CandidateId, NoteInput};
 
 /// Everything about one candidate: profile, files, applications and history.
 #[server(endpoint = "get_candidate", input = Json)]
@@ -22,7 +22,14 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
         Some(access::team_openings(&db, &me).await?)
     };
     let detail = candidates::detail(&db, id, openings.as_deref()).await?;
-    audit::record(&db, me.id, audit::Action::CandidateViewed, "candidate", id.0).await?;
+    audit::record(
+        &db,
+        me.id,
+        audit::Action::CandidateViewed,
+        "candidate",
+        id.0,
+    )
+    .await?;
     Ok(detail)
 }
 

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView};
 #[allow(unused_imports)]
 use crate::model::Permission;
+use crate::model::{AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView};
 
 /// The notice in force, the retention policy and the latest runs.
 #[server(endpoint = "data_protection", input = Json)]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use server_fn::codec::{Json, MultipartData, MultipartFormData};
 
-use crate::model::{CandidateInput, ImportSummary, IntakeDraft, IntakeOutcome, UploadId};
 #[allow(unused_imports)]
 use crate::model::{AppError, Permission};
+use crate::model::{CandidateInput, ImportSummary, IntakeDraft, IntakeOutcome, UploadId};
 
 /// Stores one CV and reads it: the answer prefills the candidate form.
 #[server(endpoint = "upload_cv", input = MultipartFormData)]

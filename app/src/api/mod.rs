@@ -18,7 +18,8 @@ pub mod users;
 
 /// Server functions that take multipart form data (files). The server checks their requests
 /// carry a multipart boundary before the framework parses them.
-pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/apply", "/api/upload_cv", "/api/import_candidates"];
+pub const MULTIPART_ENDPOINTS: &[&str] =
+    &["/api/apply", "/api/upload_cv", "/api/import_candidates"];
 
 /// Largest request body a server function accepts: two files at the upload limit, and the form.
 pub const MAX_REQUEST_BYTES: usize = 2 * crate::model::MAX_UPLOAD_BYTES + 1024 * 1024;
@@ -59,7 +60,9 @@ pub(crate) async fn read_one_file(
         while let Some(chunk) = part.chunk().await.map_err(|_| AppError::BadRequest)? {
             if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
                 let mut errors = FieldErrors::default();
-                errors.0.insert(field.into(), UploadProblem::TooLarge.error());
+                errors
+                    .0
+                    .insert(field.into(), UploadProblem::TooLarge.error());
                 return Err(AppError::Invalid(errors));
             }
             bytes.extend_from_slice(&chunk);

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, Funnel, OpeningId, SourceCount};
 #[allow(unused_imports)]
 use crate::model::Permission;
+use crate::model::{AppError, Funnel, OpeningId, SourceCount};
 
 /// Applications per source, for every opening or one.
 #[server(endpoint = "source_breakdown", input = Json)]

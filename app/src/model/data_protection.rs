@@ -60,7 +60,13 @@ mod tests {
             months_with_consent: 121,
         };
         let errors = validate(&policy).unwrap_err().field_errors();
-        assert_eq!(errors.get("months_without_consent").unwrap().code, "months_range");
-        assert_eq!(errors.get("months_with_consent").unwrap().code, "months_range");
+        assert_eq!(
+            errors.get("months_without_consent").unwrap().code,
+            "months_range"
+        );
+        assert_eq!(
+            errors.get("months_with_consent").unwrap().code,
+            "months_range"
+        );
     }
 }

@@ -84,7 +84,9 @@ impl CandidateInput {
             Err(error) => error.field_errors(),
         };
         if !MANUAL_SOURCES.contains(&self.source.as_str()) {
-            errors.0.insert("source".into(), super::FieldError::new("required"));
+            errors
+                .0
+                .insert("source".into(), super::FieldError::new("required"));
         } else if source_needs_detail(&self.source) && self.source_detail.trim().is_empty() {
             errors
                 .0
@@ -154,7 +156,12 @@ pub fn name_key(name: &str) -> String {
     let mut words: Vec<String> = name
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().map(fold_accent).collect::<String>().to_lowercase())
+        .map(|w| {
+            w.chars()
+                .map(fold_accent)
+                .collect::<String>()
+                .to_lowercase()
+        })
         .collect();
     words.sort();
     words.join(" ")
@@ -184,9 +191,9 @@ pub fn similar_names(a: &str, b: &str) -> bool {
         return true;
     }
     let shorter = a.chars().count().min(b.chars().count());
-    let allowed = if shorter >= 12 {
+    let allowed = if shorter >= 16 {
         2
-    } else if shorter >= 7 {
+    } else if shorter >= 10 {
         1
     } else {
         0
@@ -197,7 +204,7 @@ pub fn similar_names(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    
+
     fn input() -> CandidateInput {
         CandidateInput {
             name: "Giulia Neri".into(),

@@ -30,7 +30,11 @@ pub const MAX_TAG_CHARS: usize = 40;
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for tag in text.split(',') {
-        let tag = tag.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let tag = tag
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
@@ -87,7 +91,13 @@ mod tests {
     fn tags_with_symbols_or_too_many_are_refused() {
         assert!(check_tags(&parse_tags("sap, excel")).is_ok());
         let code = |tags: &[String]| {
-            check_tags(tags).unwrap_err().field_errors().get("tags").unwrap().code.clone()
+            check_tags(tags)
+                .unwrap_err()
+                .field_errors()
+                .get("tags")
+                .unwrap()
+                .code
+                .clone()
         };
         assert_eq!(code(&parse_tags("<script>")), "tag_chars");
         let many: Vec<String> = (0..21).map(|i| format!("t{i}")).collect();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::candidates::list_candidates;
+use crate::api::candidates::{list_candidates, list_tags};
 use crate::api::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded};
@@ -91,6 +91,7 @@ fn CandidateList() -> impl IntoView {
         |(f, p)| list_candidates(f, p),
     );
     let openings = Resource::new(|| (), |()| list_openings());
+    let tags = Resource::new(|| (), |()| list_tags());
     view! {
         <Title text=t(Text::CandidatesTitle) />
         <section class="page">
@@ -108,7 +109,8 @@ fn CandidateList() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let openings = openings.await.unwrap_or_default();
-                    view! { <Filters filter=filter.get_untracked() openings /> }
+                    let tags = tags.await.unwrap_or_default();
+                    view! { <Filters filter=filter.get_untracked() openings tags /> }
                 })}
             </Suspense>
             <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
@@ -143,7 +145,10 @@ fn CandidateList() -> impl IntoView {
                                         .map(|c| {
                                             view! {
                                                 <tr>
-                                                    <td><a href=format!("/candidates/{}", c.id)>{c.name}</a></td>
+                                                    <td>
+                                                        <a href=format!("/candidates/{}", c.id)>{c.name}</a>
+                                                        {c.tags.into_iter().map(|tag| view! { " " <span class="badge">{tag}</span> }).collect_view()}
+                                                    </td>
                                                     <td>{c.email.unwrap_or_default()}</td>
                                                     <td>{lang.pick(&c.latest_title_it, &c.latest_title_en).to_owned()}</td>
                                                     <td>{c.latest_stage.map(|s| view! { <span class="badge">{t(s.label())}</span> })}</td>
@@ -170,7 +175,11 @@ fn CandidateList() -> impl IntoView {
 }
 
 #[component]
-fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoView {
+fn Filters(
+    filter: CandidateFilter,
+    openings: Vec<OpeningSummary>,
+    tags: Vec<String>,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let navigate = use_navigate();
@@ -183,6 +192,7 @@ fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoV
             .unwrap_or_default(),
     );
     let source = RwSignal::new(filter.source.clone().unwrap_or_default());
+    let tag = RwSignal::new(filter.tag.clone().unwrap_or_default());
     let area = RwSignal::new(
         filter
             .area
@@ -205,6 +215,7 @@ fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoV
             ("opening", opening.get_untracked()),
             ("stage", stage.get_untracked()),
             ("source", source.get_untracked()),
+            ("tag", tag.get_untracked()),
             ("area", area.get_untracked()),
             ("sector", sector.get_untracked()),
             ("from", from.get_untracked()),
@@ -267,6 +278,10 @@ fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoV
             .map(|s| ((*s).to_owned(), t(source_label(s)).to_owned()))
             .collect(),
     );
+    let tag_choices = with_any(
+        Text::AnyTag,
+        tags.into_iter().map(|tag| (tag.clone(), tag)).collect(),
+    );
     let area_choices = with_any(
         Text::AllAreas,
         Area::FOR_PROFILES
@@ -301,6 +316,7 @@ fn Filters(filter: CandidateFilter, openings: Vec<OpeningSummary>) -> impl IntoV
             {select("f-opening", Text::NavOpenings, opening, opening_choices)}
             {select("f-stage", Text::Status, stage, stage_choices)}
             {select("f-source", Text::Source, source, source_choices)}
+            {select("f-tag", Text::TagsLabel, tag, tag_choices)}
             {select("f-area", Text::Area, area, area_choices)}
             {select("f-sector", Text::Sector, sector, sector_choices)}
             <label for="f-from">

@@ -34,7 +34,7 @@ fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
     let detail = Resource::new(move || (id, version.get()), |(id, _)| get_candidate(id));
     let reload = Callback::new(move |()| version.update(|v| *v += 1));
     view! {
-        <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <CandidateView detail can_manage reload /> }.into_any(),
@@ -49,7 +49,7 @@ fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
                     Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

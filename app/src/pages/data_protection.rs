@@ -33,25 +33,31 @@ fn DataProtectionSettings() -> impl IntoView {
     let t = use_texts();
     let version = RwSignal::new(0u32);
     let data = Resource::new(move || version.get(), |_| get_data_protection());
-    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    // A form that succeeds reloads the figures; its message lives here, above the reload.
+    let done: RwSignal<Option<Text>> = RwSignal::new(None);
+    let reload = Callback::new(move |message: Text| {
+        done.set(Some(message));
+        version.update(|v| *v += 1);
+    });
     view! {
         <Title text=t(Text::DataProtectionTitle) />
         <section class="page">
             <h1>{t(Text::DataProtectionTitle)}</h1>
-            <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+            {move || done.get().map(|m| view! { <p class="alert success" role="status">{t(m)}</p> })}
+            <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => view! { <Settings data reload /> }.into_any(),
                         Err(_) => view! { <p class="alert error">{t(Text::GenericError)}</p> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
 #[component]
-fn Settings(data: DataProtection, reload: Callback<()>) -> impl IntoView {
+fn Settings(data: DataProtection, reload: Callback<Text>) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     view! {
@@ -95,7 +101,7 @@ fn Settings(data: DataProtection, reload: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn NoticeForm(current: crate::model::PrivacyNotice, reload: Callback<()>) -> impl IntoView {
+fn NoticeForm(current: crate::model::PrivacyNotice, reload: Callback<Text>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let text_it = RwSignal::new(current.text_it);
@@ -105,8 +111,7 @@ fn NoticeForm(current: crate::model::PrivacyNotice, reload: Callback<()>) -> imp
         async move { publish_notice(input).await }
     });
     form.follow(publish, move |_version| {
-        form.succeed(Text::NoticePublished);
-        reload.run(());
+        reload.run(Text::NoticePublished);
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -129,7 +134,7 @@ fn NoticeForm(current: crate::model::PrivacyNotice, reload: Callback<()>) -> imp
 }
 
 #[component]
-fn RetentionForm(policy: RetentionPolicy, reload: Callback<()>) -> impl IntoView {
+fn RetentionForm(policy: RetentionPolicy, reload: Callback<Text>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let without = RwSignal::new(policy.months_without_consent.to_string());
@@ -139,8 +144,7 @@ fn RetentionForm(policy: RetentionPolicy, reload: Callback<()>) -> impl IntoView
         async move { save_retention(policy).await }
     });
     form.follow(save, move |()| {
-        form.succeed(Text::RetentionSaved);
-        reload.run(());
+        reload.run(Text::RetentionSaved);
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -167,13 +171,12 @@ fn RetentionForm(policy: RetentionPolicy, reload: Callback<()>) -> impl IntoView
 }
 
 #[component]
-fn RunNow(reload: Callback<()>) -> impl IntoView {
+fn RunNow(reload: Callback<Text>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let run = Action::new(|()| run_retention());
     form.follow(run, move |_| {
-        form.succeed(Text::RetentionDone);
-        reload.run(());
+        reload.run(Text::RetentionDone);
     });
     view! {
         <FormMessages form />

@@ -272,7 +272,12 @@ mod upload {
     use crate::i18n::{Lang, field_error_message};
     use crate::model::{AppError, IntakeDraft, MAX_UPLOAD_BYTES};
 
-    pub fn send(file: File, progress: RwSignal<Progress>, drafts: RwSignal<Vec<IntakeDraft>>, lang: Lang) {
+    pub fn send(
+        file: File,
+        progress: RwSignal<Progress>,
+        drafts: RwSignal<Vec<IntakeDraft>>,
+        lang: Lang,
+    ) {
         if file.size() > MAX_UPLOAD_BYTES as f64 {
             let mut error = crate::model::FieldError::new("file_too_large");
             error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
@@ -293,7 +298,9 @@ mod upload {
             failed(AppError::Network);
             return;
         };
-        if data.append_with_blob_and_filename("file", &file, &file.name()).is_err()
+        if data
+            .append_with_blob_and_filename("file", &file, &file.name())
+            .is_err()
             || request.open("POST", "/api/upload_cv").is_err()
         {
             failed(AppError::Network);
@@ -302,7 +309,9 @@ mod upload {
         let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
             if ev.length_computable() && ev.total() > 0.0 {
                 // The last few percent wait for the server to read the file.
-                progress.set(Progress::Sending((ev.loaded() / ev.total() * 95.0).min(95.0)));
+                progress.set(Progress::Sending(
+                    (ev.loaded() / ev.total() * 95.0).min(95.0),
+                ));
             }
         });
         if let Ok(target) = request.upload() {
@@ -348,7 +357,8 @@ fn CandidateForm(
     let lang = use_lang();
     let form = FormState::new();
     let upload_id: Option<UploadId> = draft.as_ref().map(|d| d.upload_id);
-    let prefill = |f: fn(&IntakeDraft) -> &String| draft.as_ref().map(f).cloned().unwrap_or_default();
+    let prefill =
+        |f: fn(&IntakeDraft) -> &String| draft.as_ref().map(f).cloned().unwrap_or_default();
     let name = RwSignal::new(prefill(|d| &d.name));
     let email = RwSignal::new(prefill(|d| &d.email));
     let phone = RwSignal::new(prefill(|d| &d.phone));
@@ -358,7 +368,8 @@ fn CandidateForm(
     let source = RwSignal::new("manual".to_owned());
     let source_detail = RwSignal::new(String::new());
     // Field ids must be unique on the page: one prefix per form.
-    let prefix = StoredValue::new(upload_id.map_or_else(|| "manual".to_owned(), |id| format!("u{id}")));
+    let prefix =
+        StoredValue::new(upload_id.map_or_else(|| "manual".to_owned(), |id| format!("u{id}")));
     let field = move |n: &str| format!("{}.{n}", prefix.get_value());
 
     let save = Action::new(move |input: &CandidateInput| {
@@ -392,7 +403,9 @@ fn CandidateForm(
             }
         }
     });
-    form.follow(discard, move |id| drafts.update(|d| d.retain(|x| x.upload_id != id)));
+    form.follow(discard, move |id| {
+        drafts.update(|d| d.retain(|x| x.upload_id != id))
+    });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

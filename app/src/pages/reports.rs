@@ -25,7 +25,11 @@ fn Reports() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let opening = Memo::new(move |_| {
-        query.with(|q| q.get("opening").and_then(|o| o.parse::<i32>().ok()).map(OpeningId))
+        query.with(|q| {
+            q.get("opening")
+                .and_then(|o| o.parse::<i32>().ok())
+                .map(OpeningId)
+        })
     });
     let openings = Resource::new(|| (), |()| list_openings());
     let sources = Resource::new(move || opening.get(), source_breakdown);

@@ -7,8 +7,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use super::audit;
 use super::entities::{
-    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event,
-    user,
+    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event, user,
 };
 use super::files::FileStore;
 use crate::model::{

@@ -93,9 +93,7 @@ fn ended_before(cutoff: DateTime<Utc>) -> SelectStatement {
             ))
             .eq(0),
         )
-        .and_having(
-            Expr::expr(Func::max(col(application::Column::StageChangedAt))).lt(cutoff),
-        )
+        .and_having(Expr::expr(Func::max(col(application::Column::StageChangedAt))).lt(cutoff))
         .to_owned()
 }
 
@@ -169,7 +167,12 @@ pub async fn run_retention(
     }
     .insert(db)
     .await?;
-    tracing::info!(anonymised, files_deleted, scheduled = actor.is_none(), "retention run");
+    tracing::info!(
+        anonymised,
+        files_deleted,
+        scheduled = actor.is_none(),
+        "retention run"
+    );
     Ok(RetentionRunView {
         at: now,
         actor_name: None,

@@ -68,7 +68,8 @@ pub async fn find(
         .into_iter()
         .filter_map(|other| {
             let same = |a: &Option<String>, b: &Option<String>| {
-                a.as_deref().is_some_and(|a| !a.is_empty() && Some(a) == b.as_deref())
+                a.as_deref()
+                    .is_some_and(|a| !a.is_empty() && Some(a) == b.as_deref())
             };
             let reason = if same(&person.email_key, &other.email_key) {
                 DuplicateReason::Email
@@ -208,10 +209,19 @@ pub async fn merge(
             }
             .insert(tx)
             .await?;
-            candidate::Entity::delete_by_id(duplicate.0).exec(tx).await?;
+            candidate::Entity::delete_by_id(duplicate.0)
+                .exec(tx)
+                .await?;
             search::reindex(tx, duplicate.0).await?;
             search::reindex(tx, keep.0).await?;
-            audit::record(tx, actor, audit::Action::CandidatesMerged, "candidate", keep.0).await?;
+            audit::record(
+                tx,
+                actor,
+                audit::Action::CandidatesMerged,
+                "candidate",
+                keep.0,
+            )
+            .await?;
             Ok(())
         })
     })

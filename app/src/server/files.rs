@@ -131,7 +131,9 @@ pub fn check_upload(
 ) -> Option<Checked> {
     let Some(upload) = upload else {
         if required {
-            errors.0.insert(field.into(), FieldError::new("file_required"));
+            errors
+                .0
+                .insert(field.into(), FieldError::new("file_required"));
         }
         return None;
     };

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
 
 use super::entities::{candidate_tag, opening};
 use super::files::Upload;
@@ -49,7 +52,11 @@ fn file_error(code: &str, param: Option<i64>) -> AppError {
 fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
     let text = std::str::from_utf8(bytes).map_err(|_| file_error("csv_encoding", None))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = if text.lines().next().is_some_and(|l| l.matches(';').count() > l.matches(',').count()) {
+    let delimiter = if text
+        .lines()
+        .next()
+        .is_some_and(|l| l.matches(';').count() > l.matches(',').count())
+    {
         b';'
     } else {
         b','
@@ -76,7 +83,9 @@ fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
             return Err(file_error("too_many_rows", Some(MAX_ROWS as i64)));
         }
         let Ok(record) = record else {
-            errors.0.insert(format!("rows.{line}"), FieldError::new("csv_row"));
+            errors
+                .0
+                .insert(format!("rows.{line}"), FieldError::new("csv_row"));
             continue;
         };
         let cell = |name: &str| {
@@ -96,9 +105,10 @@ fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
             match opening_text.parse::<i32>() {
                 Ok(id) if openings.contains(&id) => Some(OpeningId(id)),
                 _ => {
-                    errors
-                        .0
-                        .insert(format!("rows.{line}.opening"), FieldError::new("unknown_opening"));
+                    errors.0.insert(
+                        format!("rows.{line}.opening"),
+                        FieldError::new("unknown_opening"),
+                    );
                     None
                 }
             }
@@ -144,7 +154,10 @@ pub async fn run(
 ) -> Result<ImportSummary, AppError> {
     let file = file.ok_or_else(|| file_error("file_required", None))?;
     if file.bytes.len() > MAX_UPLOAD_BYTES {
-        return Err(file_error("file_too_large", Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64)));
+        return Err(file_error(
+            "file_too_large",
+            Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64),
+        ));
     }
     let openings: Vec<i32> = opening::Entity::find()
         .all(db)
@@ -224,14 +237,20 @@ mod tests {
 
     #[test]
     fn a_file_without_a_name_column_is_refused_as_a_whole() {
-        assert_eq!(errors("email\na@b.it\n").get("file").unwrap().code, "csv_header");
+        assert_eq!(
+            errors("email\na@b.it\n").get("file").unwrap().code,
+            "csv_header"
+        );
     }
 
     #[test]
     fn semicolons_and_a_byte_order_mark_are_understood() {
-        let rows = parse("\u{feff}name;email;tags\nAnna Rossi;anna@example.it;SAP, Excel\n".as_bytes(), &[])
-            .ok()
-            .unwrap();
+        let rows = parse(
+            "\u{feff}name;email;tags\nAnna Rossi;anna@example.it;SAP, Excel\n".as_bytes(),
+            &[],
+        )
+        .ok()
+        .unwrap();
         assert_eq!(rows[0].input.email, "anna@example.it");
         assert_eq!(rows[0].tags, vec!["sap".to_owned(), "excel".to_owned()]);
     }

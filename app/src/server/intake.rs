@@ -82,7 +82,8 @@ pub fn guess_name(text: &str, file_name: &str) -> String {
             && line.chars().count() <= 60
             && words.iter().all(|w| {
                 w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
             })
             && !words.iter().any(|w| is_cv_word(w))
     });
@@ -90,12 +91,17 @@ pub fn guess_name(text: &str, file_name: &str) -> String {
         return line.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
-    stem.split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty() && !is_cv_word(w))
+    stem.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '.' | ','))
+        .filter(|w| {
+            !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\'') && !is_cv_word(w)
+        })
         .map(|w| {
             let mut chars = w.chars();
             chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
             })
         })
         .collect::<Vec<_>>()
@@ -323,7 +329,9 @@ async fn attach_upload(
     }
     .insert(tx)
     .await?;
-    intake_upload::Entity::delete_by_id(upload.id).exec(tx).await?;
+    intake_upload::Entity::delete_by_id(upload.id)
+        .exec(tx)
+        .await?;
     Ok(())
 }
 
@@ -338,6 +346,7 @@ mod tests {
             "Giulia Neri"
         );
         assert_eq!(guess_name("", "CV_mario-rossi_2026.pdf"), "Mario Rossi");
+        assert_eq!(guess_name("", "anna-bo-x7k2.pdf"), "Anna Bo");
         assert_eq!(guess_name("", "curriculum.docx"), "");
     }
 }

@@ -6,14 +6,13 @@ use std::io::Write;
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 
 use super::entities::{
-    application, audit_event, candidate, candidate_file, candidate_note, candidate_tag,
-    stage_event,
+    application, audit_event, candidate, candidate_file, candidate_note, candidate_tag, stage_event,
 };
 use super::{Backend, audit, candidates, search};
 use crate::model::{AppError, CandidateId, FieldErrors, UserId};
@@ -87,7 +86,14 @@ pub async fn export(
         contents.push((zip_path(file), backend.files.read(&file.stored_name).await?));
     }
     let bytes = super::blocking(move || write_zip(&document, contents)).await??;
-    audit::record(db, actor, audit::Action::CandidateExported, "candidate", id.0).await?;
+    audit::record(
+        db,
+        actor,
+        audit::Action::CandidateExported,
+        "candidate",
+        id.0,
+    )
+    .await?;
     tracing::info!(candidate_id = %id, user_id = %actor, "candidate data exported");
     Ok((format!("candidate-{id}.zip"), bytes))
 }
@@ -106,7 +112,8 @@ fn write_zip(
     };
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
-    zip.start_file("person.json", options).map_err(|e| failed(&e))?;
+    zip.start_file("person.json", options)
+        .map_err(|e| failed(&e))?;
     let json = serde_json::to_vec_pretty(document).map_err(|e| failed(&e))?;
     zip.write_all(&json).map_err(|e| failed(&e))?;
     for (path, bytes) in files {
@@ -132,7 +139,10 @@ pub async fn erase(
         .await?
         .ok_or(AppError::NotFound)?;
     if confirm.trim().to_lowercase() != person.name.trim().to_lowercase() {
-        return Err(AppError::Invalid(FieldErrors::single("confirm", "confirm_name")));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "confirm",
+            "confirm_name",
+        )));
     }
     let stored = db
         .transaction::<_, Vec<String>, AppError>(|tx| {
@@ -150,7 +160,10 @@ pub async fn erase(
     Ok(())
 }
 
-async fn stored_names(db: &impl ConnectionTrait, candidate_id: i32) -> Result<Vec<String>, AppError> {
+async fn stored_names(
+    db: &impl ConnectionTrait,
+    candidate_id: i32,
+) -> Result<Vec<String>, AppError> {
     Ok(candidate_file::Entity::find()
         .filter(candidate_file::Column::CandidateId.eq(candidate_id))
         .all(db)
@@ -199,14 +212,23 @@ pub(crate) async fn anonymise(
         .map(|a| a.id)
         .collect();
     stage_event::Entity::update_many()
-        .col_expr(stage_event::Column::Reason, Expr::value(Option::<String>::None))
+        .col_expr(
+            stage_event::Column::Reason,
+            Expr::value(Option::<String>::None),
+        )
         .filter(stage_event::Column::ApplicationId.is_in(application_ids))
         .exec(db)
         .await?;
     application::Entity::update_many()
         .col_expr(application::Column::CoverLetter, Expr::value(""))
-        .col_expr(application::Column::StageReason, Expr::value(Option::<String>::None))
-        .col_expr(application::Column::SourceDetail, Expr::value(Option::<String>::None))
+        .col_expr(
+            application::Column::StageReason,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            application::Column::SourceDetail,
+            Expr::value(Option::<String>::None),
+        )
         .filter(application::Column::CandidateId.eq(candidate_id))
         .exec(db)
         .await?;

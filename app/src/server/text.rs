@@ -79,21 +79,24 @@ pub fn find_contacts(text: &str) -> (Option<String>, Option<String>) {
         })
         .map(str::to_lowercase);
     let phone = text.lines().find_map(|line| {
-        let mut start = None;
-        for (i, c) in line.char_indices() {
-            if c == '+' || c.is_ascii_digit() {
-                start = Some(i);
-                break;
-            }
-        }
-        let candidate: String = line[start?..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || " +-./()".contains(*c))
-            .collect();
-        let candidate = candidate.trim().to_owned();
-        crate::model::check_phone(&candidate)
-            .ok()
-            .map(|()| candidate)
+        // Try every run of phone characters that starts a word: "+39 347…", "(041) 555…".
+        let starts = line.char_indices().filter(|&(i, c)| {
+            (c == '+' || c == '(' || c.is_ascii_digit())
+                && line[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|before| before.is_whitespace() || matches!(before, ':' | ','))
+        });
+        starts.map(|(i, _)| i).find_map(|start| {
+            let candidate: String = line[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || " +-./()".contains(*c))
+                .collect();
+            let candidate = candidate.trim().to_owned();
+            crate::model::check_phone(&candidate)
+                .ok()
+                .map(|()| candidate)
+        })
     });
     (email, phone)
 }
@@ -124,5 +127,12 @@ mod tests {
         );
         assert_eq!(email.as_deref(), Some("anna.rossi@example.it"));
         assert_eq!(phone.as_deref(), Some("+39 347 123 4567"));
+    }
+
+    #[test]
+    fn digits_inside_an_email_are_not_taken_for_a_phone() {
+        let (email, phone) = find_contacts("Curriculum anna.82@example.it 02 555 7788");
+        assert_eq!(email.as_deref(), Some("anna.82@example.it"));
+        assert_eq!(phone.as_deref(), Some("02 555 7788"));
     }
 }

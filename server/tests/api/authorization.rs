@@ -7,9 +7,13 @@ use std::collections::BTreeSet;
 
 use app::model::Role;
 use reqwest::StatusCode;
+use reqwest::multipart::Form;
 use serde_json::{Value, json};
 
-use crate::helpers::{Browser, TestApp};
+use crate::careers::{file, public_opening};
+use crate::documents::pdf;
+use crate::helpers::{Answer, Browser, TestApp};
+use crate::intake::{add, apply_as, candidate_by_email, input, uploaded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -33,13 +37,36 @@ const SIGNED_IN: &[Who] = &[
 const ADMIN: &[Who] = &[Who::As(Role::Admin)];
 const HR_AND_ADMIN: &[Who] = &[Who::As(Role::Admin), Who::As(Role::Hr)];
 
-/// Records the calls need: a bystander user, a competency and a profile.
+/// Records the calls need: a bystander user, a competency, a profile, an opening and a
+/// candidate.
 struct Fixture {
     bystander: i64,
     competency: i64,
     profile: i64,
     owner: i64,
     opening: i64,
+    candidate: i64,
+}
+
+/// A request body: JSON, or a multipart form for the functions that take files.
+enum Body {
+    Json(Value),
+    Form(Form),
+}
+
+impl From<Value> for Body {
+    fn from(value: Value) -> Self {
+        Body::Json(value)
+    }
+}
+
+impl Browser {
+    async fn send(&self, endpoint: &str, body: Body) -> Answer {
+        match body {
+            Body::Json(value) => self.call(endpoint, value).await,
+            Body::Form(form) => self.send_form(endpoint, form).await,
+        }
+    }
 }
 
 fn competency(suffix: &str) -> Value {
@@ -80,8 +107,8 @@ fn opening(f: &Fixture) -> Value {
 }
 
 /// Every server function: its endpoint, who may call it, and a well-formed body for it.
-fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)> {
-    vec![
+fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)> {
+    let json_table: Vec<(&'static str, &'static [Who], Value)> = vec![
         ("session", EVERYONE, json!({})),
         (
             "login",
@@ -157,9 +184,10 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
         ),
         ("list_staff", HR_AND_ADMIN, json!({})),
         ("opening_board", HR_AND_ADMIN, json!({"id": f.opening})),
-        // An interviewer reads only their hiring teams' candidates (see `candidates.rs`);
-        // someone else's record is refused like any denial.
-        ("get_candidate", HR_AND_ADMIN, json!({"id": 999_999})),
+        // An interviewer reads only their hiring teams' candidates (see `candidates.rs` and
+        // `record_level_rules_hold_on_other_peoples_records`); someone else's record is
+        // refused like any denial.
+        ("get_candidate", HR_AND_ADMIN, json!({"id": f.candidate})),
         (
             "list_candidates",
             HR_AND_ADMIN,
@@ -170,14 +198,77 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Value)
             HR_AND_ADMIN,
             json!({"id": 999_999, "input": {"to": "screening", "reason": ""}}),
         ),
+        (
+            "add_note",
+            HR_AND_ADMIN,
+            json!({"id": f.candidate, "input": {"body": "Nota"}}),
+        ),
+        (
+            "set_tags",
+            HR_AND_ADMIN,
+            json!({"id": f.candidate, "tags": ["sap"]}),
+        ),
+        ("list_tags", HR_AND_ADMIN, json!({})),
+        (
+            "merge_candidates",
+            HR_AND_ADMIN,
+            json!({"keep": 999_999, "duplicate": 999_998}),
+        ),
+        (
+            "erase_candidate",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "confirm": "x"}),
+        ),
+        ("pending_uploads", HR_AND_ADMIN, json!({})),
+        // Another user's upload is not found, like a missing one (see below).
+        ("discard_upload", HR_AND_ADMIN, json!({"id": 999_999})),
+        (
+            "add_candidate",
+            HR_AND_ADMIN,
+            json!({"input": input(&format!("Nuovo {caller}"), json!({}))}),
+        ),
+        ("source_breakdown", HR_AND_ADMIN, json!({"opening": null})),
+        ("opening_funnel", HR_AND_ADMIN, json!({"id": f.opening})),
+        ("data_protection", ADMIN, json!({})),
+        (
+            "publish_notice",
+            ADMIN,
+            json!({"input": {"text_it": format!("Informativa {caller}"), "text_en": "Notice"}}),
+        ),
+        (
+            "save_retention",
+            ADMIN,
+            json!({"policy": {"months_without_consent": 6, "months_with_consent": 24}}),
+        ),
+        ("run_retention", ADMIN, json!({})),
         ("list_public_openings", EVERYONE, json!({})),
         ("get_public_opening", EVERYONE, json!({"id": f.opening})),
         ("privacy_notice", EVERYONE, json!({})),
         // Multipart only: a JSON body is a 400, which still shows nobody is turned away.
         ("apply", EVERYONE, json!({})),
-        // Last: it ends the caller's session.
-        ("logout", EVERYONE, json!({})),
-    ]
+    ];
+    let mut table: Vec<(&'static str, &'static [Who], Body)> = json_table
+        .into_iter()
+        .map(|(endpoint, who, body)| (endpoint, who, body.into()))
+        .collect();
+    // Multipart: a real form, since a JSON body is refused (400) before anyone is asked who
+    // they are.
+    table.push((
+        "upload_cv",
+        HR_AND_ADMIN,
+        Body::Form(Form::new().part("file", file("cv.pdf", pdf(&[caller])))),
+    ));
+    table.push((
+        "import_candidates",
+        HR_AND_ADMIN,
+        Body::Form(Form::new().part(
+            "file",
+            file("c.csv", format!("name\nImportato {caller}\n").into_bytes()),
+        )),
+    ));
+    // Last: it ends the caller's session.
+    table.push(("logout", EVERYONE, json!({}).into()));
+    table
 }
 
 #[tokio::test]
@@ -210,11 +301,20 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
         profile,
         owner,
         opening: 0,
+        candidate: 0,
     };
     fixture.opening = admin
         .call("create_opening", json!({"input": opening(&fixture)}))
         .await
         .body
+        .as_i64()
+        .unwrap();
+    fixture.candidate = add(
+        &admin,
+        input("Candidato Fixture", json!({"opening_id": fixture.opening})),
+    )
+    .await
+    .body["candidate_id"]
         .as_i64()
         .unwrap();
 
@@ -237,7 +337,7 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
             Who::As(role) => (app.signed_in(*role).await, role.as_str().into()),
         };
         for (endpoint, allowed, body) in table(&fixture, &name) {
-            let answer = browser.call(endpoint, body).await;
+            let answer = browser.send(endpoint, body).await;
             let status = answer.status;
             let expected_allowed = allowed.contains(who);
             let ok = match (expected_allowed, who) {
@@ -264,4 +364,156 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn every_download_allows_exactly_the_roles_in_the_table() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Bank teller").await;
+    apply_as(
+        &app,
+        opening,
+        "Anna Bianchi",
+        "anna@example.it",
+        "+39 333 111 2222",
+        false,
+    )
+    .await;
+    let candidate = candidate_by_email(&app, "anna@example.it").await;
+    let admin = app.signed_in(Role::Admin).await;
+    let file = admin
+        .call("get_candidate", json!({"id": candidate}))
+        .await
+        .body["files"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let table: [(String, &[Who]); 3] = [
+        // The hiring team may too, record by record (see `candidates.rs`).
+        (format!("/files/{file}"), HR_AND_ADMIN),
+        ("/candidates.csv".into(), HR_AND_ADMIN),
+        (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
+    ];
+    let mut failures = Vec::new();
+    for who in EVERYONE {
+        let browser = match who {
+            Who::Visitor => app.anonymous(),
+            Who::As(role) => app.signed_in(*role).await,
+        };
+        for (path, allowed) in &table {
+            let (status, _, _) = browser.download(path).await;
+            let expected = if allowed.contains(who) {
+                StatusCode::OK
+            } else if *who == Who::Visitor {
+                StatusCode::UNAUTHORIZED
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            if status != expected {
+                failures.push(format!(
+                    "{path} as {who:?}: expected {expected}, got {status}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn record_level_rules_hold_on_other_peoples_records() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let colleague = app.signed_in(Role::Hr).await;
+    let admin = app.signed_in(Role::Admin).await;
+    let interviewer = app.signed_in(Role::Interviewer).await;
+    let profiles = hr.call("list_profiles", json!({})).await.body;
+    let team = hr
+        .call(
+            "create_opening",
+            json!({"input": {
+                "profile_id": profiles[0]["id"], "location": "Como", "positions": 1,
+                "status": "open", "published": true, "hr_owner_id": hr.user_id,
+                "interviewer_ids": [interviewer.user_id],
+                "description_it": "", "description_en": ""}}),
+        )
+        .await
+        .body
+        .as_i64()
+        .unwrap();
+    let elsewhere = public_opening(&app, "Bank teller").await;
+    apply_as(
+        &app,
+        team,
+        "Anna Bianchi",
+        "anna@example.it",
+        "+39 333 111 2222",
+        false,
+    )
+    .await;
+    apply_as(
+        &app,
+        elsewhere,
+        "Bruno Verdi",
+        "bruno@example.it",
+        "+39 333 111 3333",
+        false,
+    )
+    .await;
+    let assigned = candidate_by_email(&app, "anna@example.it").await;
+    let unassigned = candidate_by_email(&app, "bruno@example.it").await;
+
+    // An upload belongs to the HR user who sent it.
+    let upload = uploaded(&hr, "cv.pdf", pdf(&["Carla Neri"])).await;
+    for other in [&colleague, &admin] {
+        let discard = other.call("discard_upload", json!({"id": upload})).await;
+        assert_eq!(discard.status, StatusCode::NOT_FOUND, "{discard:?}");
+        let used = add(other, input("Carla Neri", json!({"upload_id": upload}))).await;
+        assert_eq!(used.status, StatusCode::NOT_FOUND, "{used:?}");
+        let pending = other.call("pending_uploads", json!({})).await;
+        assert_eq!(pending.body, json!([]));
+    }
+    let pending = hr.call("pending_uploads", json!({})).await;
+    assert_eq!(pending.body[0]["upload_id"], upload);
+
+    // An interviewer reads their team's candidate, read-only, and nobody else's.
+    let refused = interviewer
+        .call("get_candidate", json!({"id": unassigned}))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let seen = interviewer
+        .call("get_candidate", json!({"id": assigned}))
+        .await;
+    assert_eq!(seen.status, StatusCode::OK, "{seen:?}");
+    assert_eq!(seen.body["editable"], false);
+    for (endpoint, body) in [
+        ("add_note", json!({"id": assigned, "input": {"body": "x"}})),
+        ("set_tags", json!({"id": assigned, "tags": ["x"]})),
+        (
+            "merge_candidates",
+            json!({"keep": assigned, "duplicate": unassigned}),
+        ),
+        (
+            "erase_candidate",
+            json!({"id": assigned, "confirm": "Anna Bianchi"}),
+        ),
+        (
+            "add_candidate",
+            json!({"input": input("X Y", json!({"opening_id": team}))}),
+        ),
+    ] {
+        let answer = interviewer.call(endpoint, body).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::FORBIDDEN,
+            "{endpoint}: {answer:?}"
+        );
+    }
+    for id in [assigned, unassigned] {
+        let (status, _, _) = interviewer
+            .download(&format!("/candidates/{id}/export.zip"))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "export of {id}");
+    }
+    let still = hr.call("get_candidate", json!({"id": assigned})).await;
+    assert_eq!(still.status, StatusCode::OK);
+    assert_eq!(still.body["notes"], json!([]));
 }

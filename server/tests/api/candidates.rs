@@ -3,7 +3,7 @@
 use app::model::Role;
 use app::server::entities::audit_event;
 use reqwest::StatusCode;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::careers::{file, form, public_opening, send};
@@ -28,6 +28,15 @@ async fn applied(app: &TestApp) -> (Browser, i64, serde_json::Value) {
         card["candidate_id"].as_i64().unwrap(),
         card["application_id"].clone(),
     )
+}
+
+/// The audit log's file downloads.
+async fn downloads(app: &TestApp) -> Vec<audit_event::Model> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("file_downloaded"))
+        .all(&app.db)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -90,9 +99,8 @@ async fn a_cv_downloads_as_an_attachment_and_the_download_is_audited() {
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(response.bytes().await.unwrap().to_vec(), pdf(&["Luisa"]));
 
-    let audit = audit_event::Entity::find().all(&app.db).await.unwrap();
+    let audit = downloads(&app).await;
     assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].action, "file_downloaded");
     assert_eq!(audit[0].actor_id, hr.user_id.map(|id| id.0));
     assert_eq!(audit[0].subject_id as i64, file_id);
 }
@@ -125,7 +133,10 @@ async fn only_hr_admins_and_the_hiring_team_download_candidate_files() {
         .await
         .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    assert_eq!(audit_event::Entity::find().count(&app.db).await.unwrap(), 0);
+    assert!(
+        downloads(&app).await.is_empty(),
+        "refused downloads are not recorded"
+    );
     let admin = app.signed_in(Role::Admin).await;
     assert_eq!(
         admin.client.get(&url).send().await.unwrap().status(),
@@ -234,4 +245,35 @@ async fn an_interviewer_reads_only_the_candidates_of_their_hiring_teams() {
         StatusCode::FORBIDDEN,
         "read-only"
     );
+}
+
+#[tokio::test]
+async fn viewing_a_candidate_is_recorded_in_the_audit_log() {
+    let app = TestApp::spawn().await;
+    let (hr, candidate, _) = applied(&app).await;
+    let detail = hr.call("get_candidate", json!({"id": candidate})).await;
+    assert_eq!(detail.status, StatusCode::OK, "{detail:?}");
+    let viewed = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("candidate_viewed"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(viewed.len(), 1);
+    assert_eq!(viewed[0].actor_id, hr.user_id.map(|id| id.0));
+    assert_eq!(viewed[0].subject_type, "candidate");
+    assert_eq!(i64::from(viewed[0].subject_id), candidate);
+
+    let missing = hr.call("get_candidate", json!({"id": 999_999})).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let interviewer = app.signed_in(Role::Interviewer).await;
+    let refused = interviewer
+        .call("get_candidate", json!({"id": candidate}))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let viewed = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("candidate_viewed"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(viewed.len(), 1, "refused or missing views are not recorded");
 }

@@ -1,12 +1,17 @@
-//! The `percorso` binary: create-user, migrate, and graceful shutdown on SIGTERM.
+//! The `percorso` binary: create-user, run-retention, and graceful shutdown on SIGTERM.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use app::model::Role;
+use app::server::entities::{candidate, retention_run};
 use reqwest::StatusCode;
+use sea_orm::EntityTrait;
 
+use crate::careers::public_opening;
+use crate::data_protection::ended;
 use crate::helpers::{TestApp, test_config};
+use crate::intake::stored_files;
 
 fn percorso(config: &server::config::Config) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_percorso"));
@@ -114,4 +119,56 @@ async fn serve_stops_gracefully_on_sigterm() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "a graceful stop exits 0, got {status}");
+}
+
+#[tokio::test]
+async fn run_retention_anonymises_the_candidates_due_and_logs_an_unattended_run() {
+    let (config, dir) = test_config().await;
+    let mut command = percorso(&config);
+    command.arg("run-retention");
+    let app = TestApp::spawn_with(config, dir).await;
+    let opening = public_opening(&app, "Bank teller").await;
+    let hr = app.signed_in(Role::Hr).await;
+    let due = ended(
+        &app,
+        &hr,
+        opening,
+        "old@example.it",
+        "rejected",
+        false,
+        7 * 31,
+    )
+    .await;
+    let kept = ended(&app, &hr, opening, "new@example.it", "rejected", false, 1).await;
+
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("1 candidates anonymised, 1 files deleted"),
+        "{stdout}"
+    );
+    let anonymised = |id: i64| {
+        let db = app.db.clone();
+        async move {
+            candidate::Entity::find_by_id(id as i32)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .anonymised_at
+                .is_some()
+        }
+    };
+    assert!(anonymised(due).await);
+    assert!(!anonymised(kept).await);
+    assert_eq!(stored_files(&app).len(), 1, "only the kept candidate's CV");
+    let runs = retention_run::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].actor_id, None, "nobody ran it from the app");
+    assert_eq!(runs[0].anonymised, 1);
 }

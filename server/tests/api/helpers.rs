@@ -197,6 +197,44 @@ impl Browser {
         }
     }
 
+    /// Posts a multipart form to server function `endpoint` (file uploads).
+    pub async fn send_form(&self, endpoint: &str, form: reqwest::multipart::Form) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// GETs a download and returns its status, headers and bytes.
+    pub async fn download(&self, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .unwrap_or_default();
+        (status, headers, bytes)
+    }
+
     pub async fn sign_in(&self) -> Answer {
         self.call(
             "login",
