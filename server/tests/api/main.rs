@@ -7,6 +7,7 @@ mod candidates;
 mod careers;
 mod cli;
 mod data_protection;
+mod demo;
 mod documents;
 mod framework;
 mod helpers;
