@@ -339,6 +339,8 @@ texts! {
     ImportTitle => "Importa da CSV", "Import from CSV";
     ImportHint => "Prima riga: name, email, phone, opening, education, experience, tags (solo name è obbligatoria). Se una riga ha errori non viene importato nulla.", "First row: name, email, phone, opening, education, experience, tags (only name is required). If any row has errors, nothing is imported.";
     CsvFile => "File CSV", "CSV file";
+    CsvTemplate => "Scarica un modello vuoto.", "Download an empty template.";
+    NoFiles => "Nessun file.", "No files.";
     Import => "Importa", "Import";
     ImportDone => "Importazione completata.", "Import complete.";
     Created => "nuovi", "new";

@@ -108,6 +108,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool, reload: Callback<()>
                 </div>
                 <div class="panel">
                     <h2>{t(Text::Files)}</h2>
+                    {detail.files.is_empty().then(|| view! { <p class="muted">{t(Text::NoFiles)}</p> })}
                     <ul class="files">
                         {detail
                             .files

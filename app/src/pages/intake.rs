@@ -565,7 +565,15 @@ fn ImportForm() -> impl IntoView {
     view! {
         <form class="panel" on:submit=submit novalidate enctype="multipart/form-data">
             <h2>{t(Text::ImportTitle)}</h2>
-            <p class="hint">{t(Text::ImportHint)}</p>
+            <p class="hint">
+                {t(Text::ImportHint)} " "
+                <a
+                    href="data:text/csv;charset=utf-8,name%2Cemail%2Cphone%2Copening%2Ceducation%2Cexperience%2Ctags%0D%0A"
+                    download="candidates-template.csv"
+                >
+                    {t(Text::CsvTemplate)}
+                </a>
+            </p>
             <FormMessages form />
             <FileField name="file" label=t(Text::CsvFile) form accept=".csv,text/csv" />
             <Show when=move || rows.with(|r| !r.is_empty())>
