@@ -74,7 +74,7 @@ async fn create_user_reads_the_password_from_the_environment_and_applies_the_pol
 
 #[tokio::test]
 async fn serve_stops_gracefully_on_sigterm() {
-    let (config, _dir) = test_config().await;
+    let (config, dir) = test_config().await;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -119,6 +119,9 @@ async fn serve_stops_gracefully_on_sigterm() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "a graceful stop exits 0, got {status}");
+    if let Some(dir) = dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 #[tokio::test]

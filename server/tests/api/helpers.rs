@@ -44,13 +44,19 @@ async fn fresh_database() -> (String, Option<PathBuf>) {
     }
 }
 
-/// Configuration for a test server: random port, fresh database.
+/// Configuration for a test server: random port, fresh database, and a data directory of its
+/// own (removed afterwards), so tests can look at the files it stores.
 pub async fn test_config() -> (Config, Option<PathBuf>) {
     let (url, dir) = fresh_database().await;
+    let dir = dir.unwrap_or_else(|| {
+        let dir = std::env::temp_dir().join(format!("percorso-test-{}", random_suffix()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    });
     let config = Config {
         database_url: Some(url),
         bind: "127.0.0.1:0".parse().expect("address"),
-        data_dir: dir.clone().unwrap_or_else(std::env::temp_dir),
+        data_dir: dir.clone(),
         site_root: PathBuf::from("target/site"),
         log: "warn".into(),
         log_format: LogFormat::Text,
@@ -58,7 +64,7 @@ pub async fn test_config() -> (Config, Option<PathBuf>) {
         session_max_hours: 12,
         secure_cookies: false,
     };
-    (config, dir)
+    (config, Some(dir))
 }
 
 pub struct TestApp {
