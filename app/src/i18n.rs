@@ -565,6 +565,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             format!("The file is larger than the {n} MB limit."),
         ),
         "file_empty" => it_en("Il file è vuoto.".into(), "The file is empty.".into()),
+        "file_name" => it_en(
+            "Il nome del file non può contenere «../»: rinominalo e riprova.".into(),
+            "The file name cannot contain \"../\": rename it and try again.".into(),
+        ),
         "positions_range" => it_en(
             "I posti vanno da 1 a 500.".into(),
             "Positions go from 1 to 500.".into(),

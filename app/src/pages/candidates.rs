@@ -234,6 +234,6 @@ fn timeline(detail: &CandidateDetail) -> Vec<Entry<'_>> {
         .map(|e| (e.at, Entry::Move(e)))
         .chain(detail.notes.iter().map(|n| (n.at, Entry::Note(n))))
         .collect();
-    entries.sort_by(|a, b| b.0.cmp(&a.0));
+    entries.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
     entries.into_iter().map(|(_, e)| e).collect()
 }

@@ -83,6 +83,12 @@ pub fn sniff(bytes: &[u8]) -> Result<DocumentType, UploadProblem> {
     Err(UploadProblem::WrongType)
 }
 
+/// Whether a file name tries to climb out of a folder (`../`): browsers never send one, so it
+/// is refused outright rather than cleaned.
+pub fn climbs_directories(name: &str) -> bool {
+    name.split(['/', '\\']).any(|part| part.trim() == "..")
+}
+
 /// A file name safe to show and to offer for download: no directories, no control characters,
 /// at most 120 characters, and the extension of what the file really is.
 pub fn clean_file_name(given: &str, kind: DocumentType) -> String {
@@ -137,6 +143,10 @@ pub fn check_upload(
         }
         return None;
     };
+    if climbs_directories(&upload.file_name) {
+        errors.0.insert(field.into(), FieldError::new("file_name"));
+        return None;
+    }
     match sniff(&upload.bytes) {
         Ok(kind) => Some(Checked {
             kind,
@@ -262,6 +272,13 @@ mod tests {
             clean_file_name("cv\u{0}\n.pdf", DocumentType::Pdf),
             "cv.pdf"
         );
+    }
+
+    #[test]
+    fn names_that_climb_out_of_a_folder_are_recognised() {
+        assert!(climbs_directories("../../etc/passwd.pdf"));
+        assert!(climbs_directories("cv\\..\\..\\boot.ini"));
+        assert!(!climbs_directories("C:\\Users\\anna\\CV..finale.pdf"));
     }
 
     #[test]

@@ -258,7 +258,7 @@ async fn a_file_over_ten_megabytes_is_refused_with_the_limit_named() {
 }
 
 #[tokio::test]
-async fn a_path_in_the_file_name_is_dropped() {
+async fn a_file_name_that_climbs_out_of_its_folder_is_refused_and_nothing_is_stored() {
     let app = TestApp::spawn().await;
     let opening = public_opening(&app, "Bank teller").await;
     let answer = send(
@@ -267,19 +267,42 @@ async fn a_path_in_the_file_name_is_dropped() {
         form(opening, "path@example.it").part("cv", file("../../etc/passwd.pdf", pdf(&["ok"]))),
     )
     .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{answer:?}"
+    );
+    assert_eq!(answer.field_error("cv").as_deref(), Some("file_name"));
+    assert_eq!(
+        candidate_file::Entity::find().count(&app.db).await.unwrap(),
+        0
+    );
+    assert!(
+        !app.data_dir().join("files").exists()
+            || std::fs::read_dir(app.data_dir().join("files"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_folder_in_the_file_name_is_dropped() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Bank teller").await;
+    let answer = send(
+        &app.anonymous(),
+        &app,
+        form(opening, "path@example.it").part("cv", file("C:\\Users\\anna\\cv.pdf", pdf(&["ok"]))),
+    )
+    .await;
     assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
     let stored = candidate_file::Entity::find()
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored.original_name, "passwd.pdf");
-    assert!(
-        app.data_dir()
-            .join("files")
-            .join(&stored.stored_name)
-            .exists()
-    );
+    assert_eq!(stored.original_name, "cv.pdf");
 }
 
 #[tokio::test]
