@@ -336,6 +336,8 @@ texts! {
     SourceDetail => "Quale portale, o chi l'ha segnalato", "Which job board, or who referred them";
     SaveCandidate => "Salva il candidato", "Save the candidate";
     Discard => "Scarta", "Discard";
+    SaveAll => "Salva tutti", "Save all";
+    SaveAllHint => "Salva ogni scheda qui sotto; quelle con errori restano da correggere.", "Saves every form below; those with errors stay for you to fix.";
     ImportTitle => "Importa da CSV", "Import from CSV";
     ImportHint => "Prima riga: name, email, phone, opening, education, experience, tags (solo name è obbligatoria). Se una riga ha errori non viene importato nulla.", "First row: name, email, phone, opening, education, experience, tags (only name is required). If any row has errors, nothing is imported.";
     CsvFile => "File CSV", "CSV file";

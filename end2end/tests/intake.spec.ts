@@ -81,6 +81,21 @@ test("HR drop two CVs, each uploads with its progress and prefills its own form"
   await expect(page.getByRole("link", { name: "Chiara Galli" })).toBeVisible();
 });
 
+test("Save all saves every prefilled form in the tray at once", async ({ page }) => {
+  const id = unique();
+  await signIn(page, demo.hr);
+  await open(page, "/intake");
+  await page.locator("#f-cv-files").setInputFiles([
+    { name: `marta-sala-${id}.pdf`, mimeType: "application/pdf", buffer: pdfWith(`marta.${id}@example.it`) },
+    { name: `nino-gatti-${id}.pdf`, mimeType: "application/pdf", buffer: pdfWith(`nino.${id}@example.it`) },
+  ]);
+  await expect(page.locator(".intake-form").filter({ hasText: id })).toHaveCount(2);
+  await page.getByRole("button", { name: "Save all" }).click();
+  await expect(page.locator(".saved li").filter({ hasText: "Marta Sala" })).toBeVisible();
+  await expect(page.locator(".saved li").filter({ hasText: "Nino Gatti" })).toBeVisible();
+  await expect(page.locator(".intake-form").filter({ hasText: id })).toHaveCount(0);
+});
+
 test("a second application with the same email attaches to the same person", async ({ page, browser }) => {
   const id = unique();
   const first = `Padova ${id}`;

@@ -81,6 +81,14 @@ fn Intake() -> impl IntoView {
                     view! {
                         <SavedList saved />
                         <Uploader drafts />
+                        <Show when=move || drafts.with(|d| d.len() > 1)>
+                            <div class="actions">
+                                <button type="button" class="primary" on:click=move |_| save_all()>
+                                    {t(Text::SaveAll)}
+                                </button>
+                                <span class="hint">{t(Text::SaveAllHint)}</span>
+                            </div>
+                        </Show>
                         <div class="drafts">
                             <For
                                 each=move || drafts.get()
@@ -99,6 +107,26 @@ fn Intake() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// Submits every form in the tray, as if each Save were pressed: each checks itself, and those
+/// with errors stay, showing them.
+fn save_all() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        let Ok(forms) = document().query_selector_all(".drafts form.intake-form") else {
+            return;
+        };
+        for i in 0..forms.length() {
+            if let Some(form) = forms
+                .get(i)
+                .and_then(|n| n.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
+            {
+                let _ = form.request_submit();
+            }
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use super::auth::CurrentUser;
@@ -139,7 +139,7 @@ pub async fn set_active(
 ) -> Result<(), AppError> {
     refuse_self(actor, id, "active")?;
     let target = find(db, id).await?;
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             let mut model: user::ActiveModel = target.into();
             model.active = Set(active);
@@ -212,7 +212,7 @@ async fn store_password(
     keep_session: Option<i32>,
 ) -> Result<(), AppError> {
     let id = UserId(target.id);
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             let mut model: user::ActiveModel = target.into();
             model.password_hash = Set(password_hash);

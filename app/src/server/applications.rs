@@ -5,7 +5,6 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use super::entities::{
@@ -123,136 +122,135 @@ pub async fn apply(
     let stored_names: Vec<String> = kept.iter().map(|k| k.stored.stored_name.clone()).collect();
 
     let email = input.email.trim().to_owned();
-    let saved = db
-        .transaction::<_, CandidateId, AppError>(|tx| {
-            Box::pin(async move {
-                let now = Utc::now();
-                let key = normalise_email(&email);
-                let existing = candidate::Entity::find()
-                    .filter(candidate::Column::EmailKey.eq(&key))
-                    .filter(candidate::Column::AnonymisedAt.is_null())
-                    .order_by_asc(candidate::Column::Id)
-                    .one(tx)
-                    .await?;
-                let person = match existing {
-                    Some(found) => {
-                        let mut model: candidate::ActiveModel = found.into();
-                        model.name = Set(input.name.trim().to_owned());
-                        model.phone = Set(Some(input.phone.trim().to_owned()));
-                        model.phone_key = Set(Some(phone_key(&input.phone)));
-                        if !input.education.trim().is_empty() {
-                            model.education = Set(input.education.trim().to_owned());
-                        }
-                        if !input.experience.trim().is_empty() {
-                            model.experience = Set(input.experience.trim().to_owned());
-                        }
-                        model.talent_pool = Set(input.talent_pool);
-                        model.consent_at = Set(Some(now));
-                        model.consent_notice_version = Set(Some(notice_version));
-                        model.updated_at = Set(now);
-                        model.update(tx).await?
+    let saved = super::write(db, |tx| {
+        Box::pin(async move {
+            let now = Utc::now();
+            let key = normalise_email(&email);
+            let existing = candidate::Entity::find()
+                .filter(candidate::Column::EmailKey.eq(&key))
+                .filter(candidate::Column::AnonymisedAt.is_null())
+                .order_by_asc(candidate::Column::Id)
+                .one(tx)
+                .await?;
+            let person = match existing {
+                Some(found) => {
+                    let mut model: candidate::ActiveModel = found.into();
+                    model.name = Set(input.name.trim().to_owned());
+                    model.phone = Set(Some(input.phone.trim().to_owned()));
+                    model.phone_key = Set(Some(phone_key(&input.phone)));
+                    if !input.education.trim().is_empty() {
+                        model.education = Set(input.education.trim().to_owned());
                     }
-                    None => {
-                        candidate::ActiveModel {
-                            name: Set(input.name.trim().to_owned()),
-                            email: Set(Some(email.clone())),
-                            email_key: Set(Some(key)),
-                            phone: Set(Some(input.phone.trim().to_owned())),
-                            phone_key: Set(Some(phone_key(&input.phone))),
-                            education: Set(input.education.trim().to_owned()),
-                            experience: Set(input.experience.trim().to_owned()),
-                            talent_pool: Set(input.talent_pool),
-                            consent_at: Set(Some(now)),
-                            consent_notice_version: Set(Some(notice_version)),
-                            created_at: Set(now),
-                            updated_at: Set(now),
-                            anonymised_at: Set(None),
-                            ..Default::default()
-                        }
-                        .insert(tx)
-                        .await?
+                    if !input.experience.trim().is_empty() {
+                        model.experience = Set(input.experience.trim().to_owned());
                     }
-                };
-
-                let existing_application = application::Entity::find()
-                    .filter(application::Column::CandidateId.eq(person.id))
-                    .filter(application::Column::OpeningId.eq(opening_id.0))
-                    .one(tx)
-                    .await?;
-                let application_id = match existing_application {
-                    Some(found) => found.id,
-                    None => {
-                        let created = application::ActiveModel {
-                            candidate_id: Set(person.id),
-                            opening_id: Set(opening_id.0),
-                            stage: Set("applied".into()),
-                            stage_reason: Set(None),
-                            source: Set("careers".into()),
-                            source_detail: Set(None),
-                            cover_letter: Set(input.cover_letter.trim().to_owned()),
-                            stage_changed_at: Set(now),
-                            created_at: Set(now),
-                            updated_at: Set(now),
-                            ..Default::default()
-                        }
-                        .insert(tx)
-                        .await?;
-                        stage_event::ActiveModel {
-                            application_id: Set(created.id),
-                            from_stage: Set(None),
-                            to_stage: Set("applied".into()),
-                            reason: Set(None),
-                            actor_id: Set(None),
-                            at: Set(now),
-                            ..Default::default()
-                        }
-                        .insert(tx)
-                        .await?;
-                        created.id
-                    }
-                };
-
-                for file in kept {
-                    candidate_file::ActiveModel {
-                        candidate_id: Set(person.id),
-                        application_id: Set(Some(application_id)),
-                        kind: Set(file.kind.into()),
-                        original_name: Set(file.name),
-                        stored_name: Set(file.stored.stored_name),
-                        content_type: Set(file.document.content_type().into()),
-                        size_bytes: Set(i64::try_from(file.stored.size).unwrap_or(i64::MAX)),
-                        sha256: Set(file.stored.sha256),
-                        text_extracted: Set(file.text.is_some()),
-                        text: Set(file.text),
+                    model.talent_pool = Set(input.talent_pool);
+                    model.consent_at = Set(Some(now));
+                    model.consent_notice_version = Set(Some(notice_version));
+                    model.updated_at = Set(now);
+                    model.update(tx).await?
+                }
+                None => {
+                    candidate::ActiveModel {
+                        name: Set(input.name.trim().to_owned()),
+                        email: Set(Some(email.clone())),
+                        email_key: Set(Some(key)),
+                        phone: Set(Some(input.phone.trim().to_owned())),
+                        phone_key: Set(Some(phone_key(&input.phone))),
+                        education: Set(input.education.trim().to_owned()),
+                        experience: Set(input.experience.trim().to_owned()),
+                        talent_pool: Set(input.talent_pool),
+                        consent_at: Set(Some(now)),
+                        consent_notice_version: Set(Some(notice_version)),
                         created_at: Set(now),
+                        updated_at: Set(now),
+                        anonymised_at: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await?
+                }
+            };
+
+            let existing_application = application::Entity::find()
+                .filter(application::Column::CandidateId.eq(person.id))
+                .filter(application::Column::OpeningId.eq(opening_id.0))
+                .one(tx)
+                .await?;
+            let application_id = match existing_application {
+                Some(found) => found.id,
+                None => {
+                    let created = application::ActiveModel {
+                        candidate_id: Set(person.id),
+                        opening_id: Set(opening_id.0),
+                        stage: Set("applied".into()),
+                        stage_reason: Set(None),
+                        source: Set("careers".into()),
+                        source_detail: Set(None),
+                        cover_letter: Set(input.cover_letter.trim().to_owned()),
+                        stage_changed_at: Set(now),
+                        created_at: Set(now),
+                        updated_at: Set(now),
                         ..Default::default()
                     }
                     .insert(tx)
                     .await?;
+                    stage_event::ActiveModel {
+                        application_id: Set(created.id),
+                        from_stage: Set(None),
+                        to_stage: Set("applied".into()),
+                        reason: Set(None),
+                        actor_id: Set(None),
+                        at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(tx)
+                    .await?;
+                    created.id
                 }
+            };
 
-                super::search::reindex(tx, person.id).await?;
-
-                let (subject, body) = confirmation(
-                    lang,
-                    &input.name,
-                    lang.pick(&opening.title_it, &opening.title_en),
-                );
-                outbox::ActiveModel {
-                    to_address: Set(email),
-                    subject: Set(subject),
-                    body: Set(body),
+            for file in kept {
+                candidate_file::ActiveModel {
+                    candidate_id: Set(person.id),
+                    application_id: Set(Some(application_id)),
+                    kind: Set(file.kind.into()),
+                    original_name: Set(file.name),
+                    stored_name: Set(file.stored.stored_name),
+                    content_type: Set(file.document.content_type().into()),
+                    size_bytes: Set(i64::try_from(file.stored.size).unwrap_or(i64::MAX)),
+                    sha256: Set(file.stored.sha256),
+                    text_extracted: Set(file.text.is_some()),
+                    text: Set(file.text),
                     created_at: Set(now),
-                    sent_at: Set(None),
-                    attempts: Set(0),
                     ..Default::default()
                 }
                 .insert(tx)
                 .await?;
-                Ok(CandidateId(person.id))
-            })
+            }
+
+            super::search::reindex(tx, person.id).await?;
+
+            let (subject, body) = confirmation(
+                lang,
+                &input.name,
+                lang.pick(&opening.title_it, &opening.title_en),
+            );
+            outbox::ActiveModel {
+                to_address: Set(email),
+                subject: Set(subject),
+                body: Set(body),
+                created_at: Set(now),
+                sent_at: Set(None),
+                attempts: Set(0),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+            Ok(CandidateId(person.id))
         })
-        .await;
+    })
+    .await;
     match saved {
         Ok(candidate_id) => {
             tracing::info!(candidate_id = %candidate_id, opening_id = %opening_id, "application received");

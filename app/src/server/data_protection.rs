@@ -8,7 +8,7 @@ use chrono::{DateTime, Months, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::entities::{
@@ -143,17 +143,16 @@ pub async fn run_retention(
             break;
         }
         let count = ids.len() as u32;
-        let stored = db
-            .transaction::<_, Vec<String>, AppError>(|tx| {
-                Box::pin(async move {
-                    let mut stored = Vec::new();
-                    for id in ids {
-                        stored.extend(person_data::anonymise(tx, id).await?);
-                    }
-                    Ok(stored)
-                })
+        let stored = super::write(db, |tx| {
+            Box::pin(async move {
+                let mut stored = Vec::new();
+                for id in ids {
+                    stored.extend(person_data::anonymise(tx, id).await?);
+                }
+                Ok(stored)
             })
-            .await?;
+        })
+        .await?;
         person_data::delete_files(backend, &stored).await;
         anonymised += count;
         files_deleted += stored.len() as u32;

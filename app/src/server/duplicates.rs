@@ -8,7 +8,7 @@ use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 
 use super::entities::{application, candidate, candidate_file, candidate_note, candidate_tag};
@@ -125,7 +125,7 @@ pub async fn merge(
             "merge_same",
         )));
     }
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             let live = |id: CandidateId| async move {
                 candidate::Entity::find_by_id(id.0)

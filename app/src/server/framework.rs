@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::entities::{competency, competency_level, profile_requirement};
@@ -196,30 +196,29 @@ pub async fn create(
     input: CompetencyInput,
 ) -> Result<CompetencyId, AppError> {
     check_level_count(&input)?;
-    let id = db
-        .transaction::<_, i32, AppError>(|tx| {
-            Box::pin(async move {
-                check_unique_names(tx, &input, None).await?;
-                let now = Utc::now();
-                let created = competency::ActiveModel {
-                    code: Set(new_code(tx, &input.name_en).await?),
-                    area: Set(input.area.as_str().to_owned()),
-                    name_it: Set(input.name_it.trim().to_owned()),
-                    name_en: Set(input.name_en.trim().to_owned()),
-                    description_it: Set(input.description_it.trim().to_owned()),
-                    description_en: Set(input.description_en.trim().to_owned()),
-                    retired_at: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(tx)
-                .await?;
-                write_levels(tx, created.id, &input.levels).await?;
-                Ok(created.id)
-            })
+    let id = super::write(db, |tx| {
+        Box::pin(async move {
+            check_unique_names(tx, &input, None).await?;
+            let now = Utc::now();
+            let created = competency::ActiveModel {
+                code: Set(new_code(tx, &input.name_en).await?),
+                area: Set(input.area.as_str().to_owned()),
+                name_it: Set(input.name_it.trim().to_owned()),
+                name_en: Set(input.name_en.trim().to_owned()),
+                description_it: Set(input.description_it.trim().to_owned()),
+                description_en: Set(input.description_en.trim().to_owned()),
+                retired_at: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+            write_levels(tx, created.id, &input.levels).await?;
+            Ok(created.id)
         })
-        .await?;
+    })
+    .await?;
     tracing::info!(competency_id = id, "competency created");
     Ok(CompetencyId(id))
 }
@@ -235,7 +234,7 @@ pub async fn update(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             check_unique_names(tx, &input, Some(id)).await?;
             let mut model: competency::ActiveModel = existing.into();
@@ -275,7 +274,7 @@ pub async fn set_retired(
 
 /// Deletes a competency that nothing uses; one in use must be retired instead.
 pub async fn delete(db: &DatabaseConnection, id: CompetencyId) -> Result<(), AppError> {
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             competency::Entity::find_by_id(id.0)
                 .one(tx)

@@ -3,10 +3,7 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use super::entities::{candidate_tag, opening};
 use super::files::Upload;
@@ -166,47 +163,46 @@ pub async fn run(
         .map(|o| o.id)
         .collect();
     let rows = parse(&file.bytes, &openings)?;
-    let summary = db
-        .transaction::<_, ImportSummary, AppError>(|tx| {
-            Box::pin(async move {
-                let mut summary = ImportSummary {
-                    created: 0,
-                    matched: 0,
-                };
-                let mut seen: HashMap<i32, ()> = HashMap::new();
-                for row in rows {
-                    let (person, matched) = intake::find_or_create(tx, &row.input).await?;
-                    if matched || seen.contains_key(&person.id) {
-                        summary.matched += 1;
-                    } else {
-                        summary.created += 1;
-                    }
-                    seen.insert(person.id, ());
-                    if let Some(opening_id) = row.input.opening_id {
-                        intake::ensure_application(tx, actor, person.id, opening_id, "import", "")
-                            .await?;
-                    }
-                    for tag in row.tags {
-                        let known = candidate_tag::Entity::find()
-                            .filter(candidate_tag::Column::CandidateId.eq(person.id))
-                            .filter(candidate_tag::Column::Tag.eq(tag.as_str()))
-                            .one(tx)
-                            .await?;
-                        if known.is_none() {
-                            candidate_tag::ActiveModel {
-                                candidate_id: Set(person.id),
-                                tag: Set(tag),
-                            }
-                            .insert(tx)
-                            .await?;
-                        }
-                    }
-                    search::reindex(tx, person.id).await?;
+    let summary = super::write(db, |tx| {
+        Box::pin(async move {
+            let mut summary = ImportSummary {
+                created: 0,
+                matched: 0,
+            };
+            let mut seen: HashMap<i32, ()> = HashMap::new();
+            for row in rows {
+                let (person, matched) = intake::find_or_create(tx, &row.input).await?;
+                if matched || seen.contains_key(&person.id) {
+                    summary.matched += 1;
+                } else {
+                    summary.created += 1;
                 }
-                Ok(summary)
-            })
+                seen.insert(person.id, ());
+                if let Some(opening_id) = row.input.opening_id {
+                    intake::ensure_application(tx, actor, person.id, opening_id, "import", "")
+                        .await?;
+                }
+                for tag in row.tags {
+                    let known = candidate_tag::Entity::find()
+                        .filter(candidate_tag::Column::CandidateId.eq(person.id))
+                        .filter(candidate_tag::Column::Tag.eq(tag.as_str()))
+                        .one(tx)
+                        .await?;
+                    if known.is_none() {
+                        candidate_tag::ActiveModel {
+                            candidate_id: Set(person.id),
+                            tag: Set(tag),
+                        }
+                        .insert(tx)
+                        .await?;
+                    }
+                }
+                search::reindex(tx, person.id).await?;
+            }
+            Ok(summary)
         })
-        .await?;
+    })
+    .await?;
     tracing::info!(user_id = %actor, created = summary.created, matched = summary.matched, "candidates imported");
     Ok(summary)
 }

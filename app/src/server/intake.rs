@@ -6,7 +6,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use super::entities::{
@@ -168,27 +168,25 @@ pub async fn add(
             .await?
             .ok_or_else(|| AppError::Invalid(FieldErrors::single("opening_id", "required")))?;
     }
-    let (candidate_id, matched_existing) = db
-        .transaction::<_, (CandidateId, bool), AppError>(|tx| {
-            Box::pin(async move {
-                let source = input.source.clone();
-                let detail = input.source_detail.trim().to_owned();
-                let (person, matched) = find_or_create(tx, &input).await?;
-                let application_id = match input.opening_id {
-                    Some(opening_id) => Some(
-                        ensure_application(tx, actor, person.id, opening_id, &source, &detail)
-                            .await?,
-                    ),
-                    None => None,
-                };
-                if let Some(upload_id) = input.upload_id {
-                    attach_upload(tx, actor, upload_id, person.id, application_id).await?;
-                }
-                search::reindex(tx, person.id).await?;
-                Ok((CandidateId(person.id), matched))
-            })
+    let (candidate_id, matched_existing) = super::write(db, |tx| {
+        Box::pin(async move {
+            let source = input.source.clone();
+            let detail = input.source_detail.trim().to_owned();
+            let (person, matched) = find_or_create(tx, &input).await?;
+            let application_id = match input.opening_id {
+                Some(opening_id) => Some(
+                    ensure_application(tx, actor, person.id, opening_id, &source, &detail).await?,
+                ),
+                None => None,
+            };
+            if let Some(upload_id) = input.upload_id {
+                attach_upload(tx, actor, upload_id, person.id, application_id).await?;
+            }
+            search::reindex(tx, person.id).await?;
+            Ok((CandidateId(person.id), matched))
         })
-        .await?;
+    })
+    .await?;
     let person = candidate::Entity::find_by_id(candidate_id.0)
         .one(db)
         .await?

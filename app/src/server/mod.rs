@@ -104,6 +104,38 @@ pub(crate) fn same_text_ignoring_case(
     Expr::expr(Func::lower(Expr::col(column))).eq(value.trim().to_lowercase())
 }
 
+/// Runs `work` in a write transaction: committed if it returns `Ok`, rolled back if not. On
+/// SQLite the transaction takes the write lock at its start (`BEGIN IMMEDIATE`), so two
+/// requests that read then write wait for each other instead of one failing with "database is
+/// locked"; PostgreSQL ignores the mode.
+pub async fn write<T, F>(db: &DatabaseConnection, work: F) -> Result<T, AppError>
+where
+    T: Send,
+    F: for<'c> FnOnce(
+            &'c sea_orm::DatabaseTransaction,
+        ) -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<T, AppError>> + Send + 'c>,
+        > + Send,
+{
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    let tx = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    match work(&tx).await {
+        Ok(value) => {
+            tx.commit().await?;
+            Ok(value)
+        }
+        Err(error) => {
+            tx.rollback().await?;
+            Err(error)
+        }
+    }
+}
+
 /// Runs blocking work (password hashing) on the blocking pool, off the async runtime.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::entities::{candidate, candidate_note, candidate_tag, user};
@@ -97,7 +97,7 @@ pub async fn set_tags(
     tags.sort();
     tags.dedup();
     let saved = tags.clone();
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             candidate_tag::Entity::delete_many()
                 .filter(candidate_tag::Column::CandidateId.eq(id.0))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use super::entities::{job_profile, opening, opening_interviewer, user};
@@ -233,21 +233,20 @@ fn apply(model: &mut opening::ActiveModel, input: &OpeningInput) {
 }
 
 pub async fn create(db: &DatabaseConnection, input: OpeningInput) -> Result<OpeningId, AppError> {
-    let id = db
-        .transaction::<_, i32, AppError>(|tx| {
-            Box::pin(async move {
-                check(tx, &input).await?;
-                let mut model = opening::ActiveModel {
-                    created_at: Set(Utc::now()),
-                    ..Default::default()
-                };
-                apply(&mut model, &input);
-                let created = model.insert(tx).await?;
-                write_team(tx, created.id, &input.interviewer_ids).await?;
-                Ok(created.id)
-            })
+    let id = super::write(db, |tx| {
+        Box::pin(async move {
+            check(tx, &input).await?;
+            let mut model = opening::ActiveModel {
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            };
+            apply(&mut model, &input);
+            let created = model.insert(tx).await?;
+            write_team(tx, created.id, &input.interviewer_ids).await?;
+            Ok(created.id)
         })
-        .await?;
+    })
+    .await?;
     tracing::info!(opening_id = id, "opening created");
     Ok(OpeningId(id))
 }
@@ -258,7 +257,7 @@ pub async fn update(
     input: OpeningInput,
 ) -> Result<(), AppError> {
     let existing = find(db, id).await?;
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input).await?;
             let mut model: opening::ActiveModel = existing.into();

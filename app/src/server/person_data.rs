@@ -7,7 +7,6 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 use serde_json::json;
 
@@ -144,17 +143,16 @@ pub async fn erase(
             "confirm_name",
         )));
     }
-    let stored = db
-        .transaction::<_, Vec<String>, AppError>(|tx| {
-            Box::pin(async move {
-                let stored = stored_names(tx, id.0).await?;
-                candidate::Entity::delete_by_id(id.0).exec(tx).await?;
-                search::reindex(tx, id.0).await?;
-                audit::record(tx, actor, audit::Action::CandidateErased, "candidate", id.0).await?;
-                Ok(stored)
-            })
+    let stored = super::write(db, |tx| {
+        Box::pin(async move {
+            let stored = stored_names(tx, id.0).await?;
+            candidate::Entity::delete_by_id(id.0).exec(tx).await?;
+            search::reindex(tx, id.0).await?;
+            audit::record(tx, actor, audit::Action::CandidateErased, "candidate", id.0).await?;
+            Ok(stored)
         })
-        .await?;
+    })
+    .await?;
     delete_files(backend, &stored).await;
     tracing::info!(candidate_id = %id, user_id = %actor, "candidate erased");
     Ok(())

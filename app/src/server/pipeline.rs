@@ -4,7 +4,6 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use super::auth::CurrentUser;
@@ -64,7 +63,7 @@ pub async fn move_to(
         return Ok(());
     }
     let actor_id = actor.id.0;
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             let now = Utc::now();
             let reason = Some(input.reason.trim().to_owned()).filter(|r| !r.is_empty());

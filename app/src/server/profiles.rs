@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::entities::{competency, job_profile, profile_requirement};
@@ -196,30 +196,29 @@ pub async fn create(
     db: &DatabaseConnection,
     input: JobProfileInput,
 ) -> Result<JobProfileId, AppError> {
-    let id = db
-        .transaction::<_, i32, AppError>(|tx| {
-            Box::pin(async move {
-                check(tx, &input, None).await?;
-                let now = Utc::now();
-                let created = job_profile::ActiveModel {
-                    code: Set(super::sessions::random_token()[..16].to_owned()),
-                    title_it: Set(input.title_it.trim().to_owned()),
-                    title_en: Set(input.title_en.trim().to_owned()),
-                    area: Set(input.area.as_str().to_owned()),
-                    sector: Set(input.sector.as_str().to_owned()),
-                    description_it: Set(input.description_it.trim().to_owned()),
-                    description_en: Set(input.description_en.trim().to_owned()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(tx)
-                .await?;
-                write_requirements(tx, created.id, &input.requirements).await?;
-                Ok(created.id)
-            })
+    let id = super::write(db, |tx| {
+        Box::pin(async move {
+            check(tx, &input, None).await?;
+            let now = Utc::now();
+            let created = job_profile::ActiveModel {
+                code: Set(super::sessions::random_token()[..16].to_owned()),
+                title_it: Set(input.title_it.trim().to_owned()),
+                title_en: Set(input.title_en.trim().to_owned()),
+                area: Set(input.area.as_str().to_owned()),
+                sector: Set(input.sector.as_str().to_owned()),
+                description_it: Set(input.description_it.trim().to_owned()),
+                description_en: Set(input.description_en.trim().to_owned()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+            write_requirements(tx, created.id, &input.requirements).await?;
+            Ok(created.id)
         })
-        .await?;
+    })
+    .await?;
     tracing::info!(profile_id = id, "job profile created");
     Ok(JobProfileId(id))
 }
@@ -234,7 +233,7 @@ pub async fn update(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    db.transaction::<_, (), AppError>(|tx| {
+    super::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input, Some(id)).await?;
             let mut model: job_profile::ActiveModel = existing.into();
@@ -256,27 +255,26 @@ pub async fn update(
 
 /// Deletes a job profile and its requirements; one that openings use cannot be deleted.
 pub async fn delete(db: &DatabaseConnection, id: JobProfileId) -> Result<(), AppError> {
-    let deleted = db
-        .transaction::<_, u64, AppError>(|tx| {
-            Box::pin(async move {
-                let used = super::entities::opening::Entity::find()
-                    .filter(super::entities::opening::Column::ProfileId.eq(id.0))
-                    .count(tx)
-                    .await?;
-                if used > 0 {
-                    return Err(AppError::Conflict("profile_in_use".into()));
-                }
-                profile_requirement::Entity::delete_many()
-                    .filter(profile_requirement::Column::ProfileId.eq(id.0))
-                    .exec(tx)
-                    .await?;
-                Ok(job_profile::Entity::delete_by_id(id.0)
-                    .exec(tx)
-                    .await?
-                    .rows_affected)
-            })
+    let deleted = super::write(db, |tx| {
+        Box::pin(async move {
+            let used = super::entities::opening::Entity::find()
+                .filter(super::entities::opening::Column::ProfileId.eq(id.0))
+                .count(tx)
+                .await?;
+            if used > 0 {
+                return Err(AppError::Conflict("profile_in_use".into()));
+            }
+            profile_requirement::Entity::delete_many()
+                .filter(profile_requirement::Column::ProfileId.eq(id.0))
+                .exec(tx)
+                .await?;
+            Ok(job_profile::Entity::delete_by_id(id.0)
+                .exec(tx)
+                .await?
+                .rows_affected)
         })
-        .await?;
+    })
+    .await?;
     if deleted == 0 {
         return Err(AppError::NotFound);
     }

@@ -584,3 +584,26 @@ async fn a_same_phone_or_a_similar_name_is_reported_as_a_possible_duplicate_and_
         "only the careers application"
     );
 }
+
+#[tokio::test]
+async fn many_candidates_saved_at_once_are_all_kept() {
+    // "Save all" sends every form of the tray together: on SQLite, transactions that read
+    // then write must wait for each other rather than fail with "database is locked".
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let names: Vec<String> = (0..12).map(|i| format!("Persona Numero{i}")).collect();
+    let answers = futures::future::join_all(names.iter().map(|name| {
+        add(
+            &hr,
+            input(
+                name,
+                json!({"email": format!("{}@example.it", name.replace(' ', "."))}),
+            ),
+        )
+    }))
+    .await;
+    for answer in &answers {
+        assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+    }
+    assert_eq!(candidate::Entity::find().count(&app.db).await.unwrap(), 12);
+}
