@@ -350,6 +350,8 @@ texts! {
     Row => "Riga", "Row";
     Column => "Colonna", "Column";
     Problem => "Problema", "Problem";
+    TeamCandidates => "Candidati dei tuoi gruppi di selezione", "Candidates on your hiring teams";
+    NoTeamCandidates => "Nessun candidato in corso sulle posizioni del tuo gruppo.", "No candidate in progress on your teams' openings.";
     NotesTitle => "Note e commenti", "Notes and comments";
     AddNote => "Aggiungi la nota", "Add the note";
     Note => "Nota", "Note";

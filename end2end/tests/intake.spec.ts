@@ -149,3 +149,14 @@ test("HR cannot open the data protection settings", async ({ page }) => {
   const response = await page.goto("/admin/data-protection");
   expect(response?.status()).toBe(403);
 });
+
+test("an interviewer finds their team's candidates at home and reads them without HR's tools", async ({ page }) => {
+  await signIn(page, demo.interviewer);
+  const team = page.locator(".team-candidates");
+  await expect(team.getByRole("link", { name: "Chiara Lombardi" })).toBeVisible();
+  await team.getByRole("link", { name: "Chiara Lombardi" }).click();
+  await expect(page.getByRole("heading", { name: "Chiara Lombardi", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Applications" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save the tags" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Erase this person" })).toHaveCount(0);
+});

@@ -84,3 +84,13 @@ pub async fn erase_candidate(id: CandidateId, confirm: String) -> Result<(), App
     let me = auth::authorize(Permission::ManageRecruitment)?;
     person_data::erase(&Backend::current()?, me.id, id, &confirm).await
 }
+
+/// The open applications on the hiring teams I am on, with their candidates.
+#[server(endpoint = "team_candidates", input = Json)]
+pub async fn team_candidates() -> Result<Vec<crate::model::TeamCandidate>, AppError> {
+    use crate::server::{Backend, access, auth, candidates};
+    let me = auth::authorize(Permission::ReadCandidates)?;
+    let db = Backend::current()?.db;
+    let openings = access::team_openings(&db, &me).await?;
+    candidates::on_openings(&db, &openings).await
+}

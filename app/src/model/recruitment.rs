@@ -317,6 +317,18 @@ pub struct BoardCard {
     pub reason: Option<String>,
 }
 
+/// An application on one of an interviewer's hiring teams, for their list of candidates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamCandidate {
+    pub candidate_id: super::CandidateId,
+    pub name: String,
+    pub opening_id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    pub location: String,
+    pub stage: Stage,
+}
+
 /// An opening's pipeline: its title and every application on it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Board {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::use_texts;
+use crate::api::candidates::team_candidates;
+use crate::app::{use_lang, use_texts};
 use crate::components::guard::guarded;
 use crate::i18n::Text;
 use crate::model::{Permission, SessionUser};
@@ -41,6 +42,8 @@ fn Home(user: SessionUser) -> impl IntoView {
                 {t(Text::SignedInAs)} " " <strong>{t(user.role.label())}</strong> ". "
                 {t(Text::HomeIntro)}
             </p>
+            {(user.role.can(Permission::ReadCandidates) && !user.role.can(Permission::ManageRecruitment))
+                .then(|| view! { <TeamCandidates /> })}
             <ul class="cards">
                 {cards
                     .into_iter()
@@ -56,6 +59,41 @@ fn Home(user: SessionUser) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// For interviewers: the candidates in progress on the hiring teams they are on.
+#[component]
+fn TeamCandidates() -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let rows = Resource::new(|| (), |()| team_candidates());
+    view! {
+        <section class="panel" aria-labelledby="team-title">
+            <h2 id="team-title">{t(Text::TeamCandidates)}</h2>
+            <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let rows = rows.await.unwrap_or_default();
+                    if rows.is_empty() {
+                        return view! { <p class="muted">{t(Text::NoTeamCandidates)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="team-candidates">
+                            {rows.into_iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/candidates/{}", r.candidate_id)>{r.name}</a>
+                                    <span class="muted">
+                                        {format!(" · {} · {} ", lang.pick(&r.title_it, &r.title_en), r.location)}
+                                    </span>
+                                    <span class="badge">{t(r.stage.label())}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
         </section>
     }
 }

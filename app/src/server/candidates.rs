@@ -165,6 +165,42 @@ pub async fn detail(
     })
 }
 
+/// The applications still in progress on `openings` (not hired, rejected or withdrawn), with
+/// their candidates, by opening and stage.
+pub async fn on_openings(
+    db: &DatabaseConnection,
+    openings: &[i32],
+) -> Result<Vec<crate::model::TeamCandidate>, AppError> {
+    let rows = application::Entity::find()
+        .filter(application::Column::OpeningId.is_in(openings.to_vec()))
+        .filter(application::Column::Stage.is_not_in(["hired", "rejected", "withdrawn"]))
+        .find_also_related(candidate::Entity)
+        .order_by_asc(application::Column::OpeningId)
+        .order_by_asc(application::Column::StageChangedAt)
+        .all(db)
+        .await?;
+    let mut headings = HashMap::new();
+    for id in openings {
+        headings.insert(*id, super::openings::heading(db, OpeningId(*id)).await?);
+    }
+    Ok(rows
+        .into_iter()
+        .filter_map(|(a, c)| {
+            let c = c.filter(|c| c.anonymised_at.is_none())?;
+            let heading = headings.get(&a.opening_id)?;
+            Some(crate::model::TeamCandidate {
+                candidate_id: CandidateId(c.id),
+                name: c.name,
+                opening_id: OpeningId(a.opening_id),
+                title_it: heading.title_it.clone(),
+                title_en: heading.title_en.clone(),
+                location: heading.location.clone(),
+                stage: Stage::parse(&a.stage).unwrap_or(Stage::Applied),
+            })
+        })
+        .collect())
+}
+
 /// A file ready to send: its name, type and bytes.
 #[derive(Debug)]
 pub struct Download {

@@ -36,6 +36,11 @@ const SIGNED_IN: &[Who] = &[
 ];
 const ADMIN: &[Who] = &[Who::As(Role::Admin)];
 const HR_AND_ADMIN: &[Who] = &[Who::As(Role::Admin), Who::As(Role::Hr)];
+const CANDIDATE_READERS: &[Who] = &[
+    Who::As(Role::Admin),
+    Who::As(Role::Hr),
+    Who::As(Role::Interviewer),
+];
 
 /// Records the calls need: a bystander user, a competency, a profile, an opening and a
 /// candidate.
@@ -209,6 +214,7 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             json!({"id": f.candidate, "tags": ["sap"]}),
         ),
         ("list_tags", HR_AND_ADMIN, json!({})),
+        ("team_candidates", CANDIDATE_READERS, json!({})),
         (
             "merge_candidates",
             HR_AND_ADMIN,

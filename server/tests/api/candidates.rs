@@ -215,6 +215,23 @@ async fn an_interviewer_reads_only_the_candidates_of_their_hiring_teams() {
         .call("get_candidate", json!({"id": other}))
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let team = interviewer.call("team_candidates", json!({})).await.body;
+    let team: Vec<(i64, i64)> = team
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["candidate_id"].as_i64().unwrap(),
+                r["opening_id"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        team,
+        vec![(assigned, mine)],
+        "their team's candidates, and only those"
+    );
     let hr_view = hr.call("get_candidate", json!({"id": assigned})).await.body;
     let other_file = hr_view["files"]
         .as_array()
