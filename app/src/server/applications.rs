@@ -260,7 +260,7 @@ pub async fn apply(
             for name in stored_names {
                 let _ = backend.files.delete(&name).await;
             }
-            Err(error.into())
+            Err(error)
         }
     }
 }
