@@ -246,3 +246,17 @@ pub async fn create_validated(
     crate::model::validate(&input)?;
     create(db, input).await
 }
+
+/// The names of the users `ids`, by id (one query).
+pub async fn names(
+    db: &impl sea_orm::ConnectionTrait,
+    ids: Vec<i32>,
+) -> Result<std::collections::HashMap<i32, String>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect())
+}

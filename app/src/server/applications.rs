@@ -7,9 +7,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{
-    application, candidate, candidate_file, outbox, privacy_notice, stage_event,
-};
+use super::entities::{candidate, candidate_file, outbox, privacy_notice};
 use super::files::{DocumentType, StoredFile, Upload, UploadProblem, check_upload};
 use super::{Backend, openings, rate_limit, text};
 use crate::i18n::Lang;
@@ -172,43 +170,18 @@ pub async fn apply(
                 }
             };
 
-            let existing_application = application::Entity::find()
-                .filter(application::Column::CandidateId.eq(person.id))
-                .filter(application::Column::OpeningId.eq(opening_id.0))
-                .one(tx)
-                .await?;
-            let application_id = match existing_application {
-                Some(found) => found.id,
-                None => {
-                    let created = application::ActiveModel {
-                        candidate_id: Set(person.id),
-                        opening_id: Set(opening_id.0),
-                        stage: Set("applied".into()),
-                        stage_reason: Set(None),
-                        source: Set("careers".into()),
-                        source_detail: Set(None),
-                        cover_letter: Set(input.cover_letter.trim().to_owned()),
-                        stage_changed_at: Set(now),
-                        created_at: Set(now),
-                        updated_at: Set(now),
-                        ..Default::default()
-                    }
-                    .insert(tx)
-                    .await?;
-                    stage_event::ActiveModel {
-                        application_id: Set(created.id),
-                        from_stage: Set(None),
-                        to_stage: Set("applied".into()),
-                        reason: Set(None),
-                        actor_id: Set(None),
-                        at: Set(now),
-                        ..Default::default()
-                    }
-                    .insert(tx)
-                    .await?;
-                    created.id
-                }
-            };
+            let application_id = super::intake::ensure_application(
+                tx,
+                super::intake::NewApplication {
+                    actor: None,
+                    candidate_id: person.id,
+                    opening_id,
+                    source: "careers",
+                    detail: "",
+                    cover_letter: input.cover_letter.trim(),
+                },
+            )
+            .await?;
 
             for file in kept {
                 candidate_file::ActiveModel {

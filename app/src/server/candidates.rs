@@ -7,7 +7,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use super::audit;
 use super::entities::{
-    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event, user,
+    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event,
 };
 use super::files::FileStore;
 use crate::model::{
@@ -92,13 +92,7 @@ pub async fn detail(
         .all(db)
         .await?;
     let actor_ids: Vec<i32> = events.iter().filter_map(|e| e.actor_id).collect();
-    let actors: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(actor_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let actors = super::accounts::names(db, actor_ids).await?;
     let opening_of: HashMap<i32, i32> = applications.iter().map(|a| (a.id, a.opening_id)).collect();
 
     Ok(CandidateDetail {

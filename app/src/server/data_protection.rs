@@ -2,8 +2,6 @@
 //! months rejected candidates are kept, and anonymising those whose time is up (run daily by
 //! the server, or at once by an admin), each run logged.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Months, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{
@@ -11,9 +9,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{
-    application, candidate, privacy_notice, retention_run, retention_setting, user,
-};
+use super::entities::{application, candidate, privacy_notice, retention_run, retention_setting};
 use super::{Backend, applications, person_data};
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
@@ -207,13 +203,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<DataProtection, AppErro
         .all(db)
         .await?;
     let actor_ids: Vec<i32> = runs.iter().filter_map(|r| r.actor_id).collect();
-    let names: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(actor_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let names = super::accounts::names(db, actor_ids).await?;
     Ok(DataProtection {
         notice,
         notice_published_at: published_at,

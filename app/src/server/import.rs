@@ -179,8 +179,18 @@ pub async fn run(
                 }
                 seen.insert(person.id, ());
                 if let Some(opening_id) = row.input.opening_id {
-                    intake::ensure_application(tx, actor, person.id, opening_id, "import", "")
-                        .await?;
+                    intake::ensure_application(
+                        tx,
+                        intake::NewApplication {
+                            actor: Some(actor),
+                            candidate_id: person.id,
+                            opening_id,
+                            source: "import",
+                            detail: "",
+                            cover_letter: "",
+                        },
+                    )
+                    .await?;
                 }
                 for tag in row.tags {
                     let known = candidate_tag::Entity::find()

@@ -175,7 +175,18 @@ pub async fn add(
             let (person, matched) = find_or_create(tx, &input).await?;
             let application_id = match input.opening_id {
                 Some(opening_id) => Some(
-                    ensure_application(tx, actor, person.id, opening_id, &source, &detail).await?,
+                    ensure_application(
+                        tx,
+                        NewApplication {
+                            actor: Some(actor),
+                            candidate_id: person.id,
+                            opening_id,
+                            source: &source,
+                            detail: &detail,
+                            cover_letter: "",
+                        },
+                    )
+                    .await?,
                 ),
                 None => None,
             };
@@ -254,19 +265,27 @@ pub(crate) async fn find_or_create(
     Ok((created, false))
 }
 
+/// An application about to be made.
+pub(crate) struct NewApplication<'a> {
+    /// Who made it; none when the candidate applied themselves.
+    pub actor: Option<UserId>,
+    pub candidate_id: i32,
+    pub opening_id: OpeningId,
+    pub source: &'a str,
+    /// Which job board, who referred; empty for the rest.
+    pub detail: &'a str,
+    pub cover_letter: &'a str,
+}
+
 /// The person's application to the opening, created (at Applied, recorded in the history)
 /// if they have none.
 pub(crate) async fn ensure_application(
     tx: &DatabaseTransaction,
-    actor: UserId,
-    candidate_id: i32,
-    opening_id: OpeningId,
-    source: &str,
-    detail: &str,
+    new: NewApplication<'_>,
 ) -> Result<i32, AppError> {
     if let Some(found) = application::Entity::find()
-        .filter(application::Column::CandidateId.eq(candidate_id))
-        .filter(application::Column::OpeningId.eq(opening_id.0))
+        .filter(application::Column::CandidateId.eq(new.candidate_id))
+        .filter(application::Column::OpeningId.eq(new.opening_id.0))
         .one(tx)
         .await?
     {
@@ -274,13 +293,13 @@ pub(crate) async fn ensure_application(
     }
     let now = Utc::now();
     let created = application::ActiveModel {
-        candidate_id: Set(candidate_id),
-        opening_id: Set(opening_id.0),
+        candidate_id: Set(new.candidate_id),
+        opening_id: Set(new.opening_id.0),
         stage: Set("applied".into()),
         stage_reason: Set(None),
-        source: Set(source.to_owned()),
-        source_detail: Set((!detail.is_empty()).then(|| detail.to_owned())),
-        cover_letter: Set(String::new()),
+        source: Set(new.source.to_owned()),
+        source_detail: Set((!new.detail.is_empty()).then(|| new.detail.to_owned())),
+        cover_letter: Set(new.cover_letter.to_owned()),
         stage_changed_at: Set(now),
         created_at: Set(now),
         updated_at: Set(now),
@@ -293,7 +312,7 @@ pub(crate) async fn ensure_application(
         from_stage: Set(None),
         to_stage: Set("applied".into()),
         reason: Set(None),
-        actor_id: Set(Some(actor.0)),
+        actor_id: Set(new.actor.map(|a| a.0)),
         at: Set(now),
         ..Default::default()
     }

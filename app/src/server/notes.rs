@@ -8,7 +8,7 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{candidate, candidate_note, candidate_tag, user};
+use super::entities::{candidate, candidate_note, candidate_tag};
 use crate::model::{AppError, CandidateId, NoteInput, NoteView, UserId, check_tags};
 
 async fn live_candidate(db: &impl ConnectionTrait, id: CandidateId) -> Result<(), AppError> {
@@ -50,13 +50,7 @@ pub async fn of(db: &impl ConnectionTrait, id: CandidateId) -> Result<Vec<NoteVi
         .all(db)
         .await?;
     let author_ids: Vec<i32> = notes.iter().filter_map(|n| n.author_id).collect();
-    let authors: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(author_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let authors = super::accounts::names(db, author_ids).await?;
     Ok(notes
         .into_iter()
         .map(|n| NoteView {

@@ -47,13 +47,7 @@ pub async fn list(db: &DatabaseConnection) -> Result<Vec<OpeningSummary>, AppErr
         .await?;
     let profiles = profiles_of(db, &openings).await?;
     let owner_ids: Vec<i32> = openings.iter().map(|o| o.hr_owner_id).collect();
-    let owners: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(owner_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let owners = super::accounts::names(db, owner_ids).await?;
     Ok(openings
         .into_iter()
         .map(|o| {
