@@ -10,6 +10,7 @@ mod documents;
 mod framework;
 mod helpers;
 mod http;
+mod list_queries;
 mod openings;
 mod pipeline;
 mod profiles;
