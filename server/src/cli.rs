@@ -1,7 +1,9 @@
-//! The command line: `serve` (the default), `migrate`, `create-user` and `seed-demo`.
+//! The command line: `serve` (the default), `migrate`, `create-user`, `seed-demo` and
+//! `seed-bench`.
 
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
+use app::server::bench_data::{self, SeedError, SeedOptions};
 use app::server::{accounts, data_protection, demo};
 use clap::{Parser, Subcommand};
 
@@ -49,6 +51,17 @@ pub enum Command {
     /// Anonymise the rejected candidates the retention policy says are due, then exit (the
     /// server also does this once a day).
     RunRetention,
+    /// Fill a database that has no candidates with synthetic ones for benchmarks: a dozen
+    /// openings, and candidates with CVs (PDF files in the data directory), applications and
+    /// stage histories. See docs/performance.md.
+    SeedBench {
+        /// How many candidates to make.
+        #[arg(long, default_value_t = bench_data::DEFAULT_CANDIDATES)]
+        candidates: u32,
+        /// Add them even though the database already has candidates.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_role(value: &str) -> Result<Role, String> {
@@ -128,7 +141,57 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             print_demo_logins();
             Ok(())
         }
+        Command::SeedBench { candidates, force } => seed_bench(&config, candidates, force).await,
     }
+}
+
+async fn seed_bench(config: &Config, candidates: u32, force: bool) -> Result<(), CliError> {
+    let db = startup::connect(config).await?;
+    let files = startup::backend(config, db.clone()).files;
+    println!(
+        "seeding {candidates} candidates (CV files in {})",
+        files.root().display()
+    );
+    let started = std::time::Instant::now();
+    let step = (u64::from(candidates) / 10).max(1);
+    let options = SeedOptions { candidates, force };
+    let seeded = bench_data::seed(&db, &files, options, |done| {
+        if done % step == 0 || done == u64::from(candidates) {
+            println!(
+                "  {done:>7} / {candidates} candidates, {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    })
+    .await
+    .map_err(|error| match error {
+        SeedError::NotEmpty(existing) => CliError::Invalid(format!(
+            "the database already has {existing} candidates: seed-bench fills a database \
+             without any; pass --force to add {candidates} more anyway"
+        )),
+        SeedError::NoProfiles => CliError::Invalid(error.to_string()),
+        SeedError::App(error) => error.into(),
+    })?;
+    println!(
+        "seeded {} candidates, {} applications, {} stage events and {} CV files over {} \
+         openings in {:.1} s",
+        seeded.candidates,
+        seeded.applications,
+        seeded.stage_events,
+        seeded.files,
+        seeded.openings,
+        seeded.elapsed.as_secs_f64()
+    );
+    if seeded.hr_owner_created {
+        println!(
+            "the openings belong to a new HR account, {} (an admin resets its password to \
+             sign in as it)",
+            seeded.hr_owner
+        );
+    } else {
+        println!("the openings belong to {}", seeded.hr_owner);
+    }
+    Ok(())
 }
 
 async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {

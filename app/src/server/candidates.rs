@@ -385,20 +385,36 @@ async fn rows(
         .collect())
 }
 
-/// One page (from 0) of the candidates matching `filter`: six queries whatever the page size.
+/// Statements one page of the list runs, whatever its size: the count, the page, and the
+/// page's applications, their openings, those openings' job profiles, and the page's tags.
+pub const QUERIES_PER_PAGE: usize = 6;
+
+/// One page (from 0) of the candidates matching `filter`, [`CANDIDATES_PER_PAGE`] a page.
 pub async fn list(
     db: &DatabaseConnection,
     filter: &CandidateFilter,
     page: u64,
 ) -> Result<Page<CandidateRow>, AppError> {
+    list_page(db, filter, page, CANDIDATES_PER_PAGE).await
+}
+
+/// One page (from 0) of `per_page` candidates (at least one) matching `filter`, in
+/// [`QUERIES_PER_PAGE`] statements.
+pub async fn list_page(
+    db: &DatabaseConnection,
+    filter: &CandidateFilter,
+    page: u64,
+    per_page: u64,
+) -> Result<Page<CandidateRow>, AppError> {
     use sea_orm::PaginatorTrait;
-    let paginator = filtered(db.get_database_backend(), filter).paginate(db, CANDIDATES_PER_PAGE);
+    let per_page = per_page.max(1);
+    let paginator = filtered(db.get_database_backend(), filter).paginate(db, per_page);
     let total = paginator.num_items().await?;
     let people = paginator.fetch_page(page).await?;
     Ok(Page {
         items: rows(db, people).await?,
         page,
-        per_page: CANDIDATES_PER_PAGE,
+        per_page,
         total,
     })
 }

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod bench_data;
 pub mod candidates;
 pub mod data_protection;
 pub mod demo;

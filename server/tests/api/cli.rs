@@ -1,15 +1,18 @@
-//! The `percorso` binary: create-user, run-retention, and graceful shutdown on SIGTERM.
+//! The `percorso` binary: create-user, migrate, seed-bench, run-retention, and graceful shutdown
+//! on SIGTERM.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use app::model::Role;
-use app::server::entities::{candidate, retention_run};
+use app::server::entities::{candidate, candidate_file, retention_run};
 use reqwest::StatusCode;
-use sea_orm::EntityTrait;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
 
-use crate::careers::public_opening;
+use crate::careers::{file, form, public_opening, send};
 use crate::data_protection::ended;
+use crate::documents::pdf;
 use crate::helpers::{TestApp, test_config};
 use crate::intake::stored_files;
 
@@ -174,4 +177,87 @@ async fn run_retention_anonymises_the_candidates_due_and_logs_an_unattended_run(
     assert_eq!(runs.len(), 1);
     assert_eq!(runs[0].actor_id, None, "nobody ran it from the app");
     assert_eq!(runs[0].anonymised, 1);
+}
+
+#[tokio::test]
+async fn seed_bench_fills_an_empty_database_once_with_cvs_that_download_and_can_be_searched() {
+    let (config, dir) = test_config().await;
+    let seeded = percorso(&config)
+        .args(["seed-bench", "--candidates", "30"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&seeded.stdout);
+    assert!(
+        seeded.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&seeded.stderr)
+    );
+    assert!(stdout.contains("seeded 30 candidates"), "{stdout}");
+
+    let again = percorso(&config)
+        .args(["seed-bench", "--candidates", "30"])
+        .output()
+        .unwrap();
+    assert!(!again.status.success(), "a second run is refused");
+    let refusal = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        refusal.contains("already has 30 candidates") && refusal.contains("--force"),
+        "{refusal}"
+    );
+    let forced = percorso(&config)
+        .args(["seed-bench", "--candidates", "5", "--force"])
+        .output()
+        .unwrap();
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+
+    let app = TestApp::spawn_with(config, dir).await;
+    assert_eq!(candidate::Entity::find().count(&app.db).await.unwrap(), 35);
+    let files = candidate_file::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(files.len(), 35, "a CV each");
+    for stored in &files {
+        let path = app.data_dir().join("files").join(&stored.stored_name);
+        assert!(path.exists(), "{} is on disk", stored.stored_name);
+    }
+
+    let hr = app.signed_in(Role::Hr).await;
+    let response = hr
+        .client
+        .get(app.url(&format!("/files/{}", files[0].id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(bytes.len() as i64, files[0].size_bytes);
+
+    let everyone = hr
+        .call(
+            "list_candidates",
+            json!({"filter": {"q": "gdpr"}, "page": 0}),
+        )
+        .await;
+    assert_eq!(
+        everyone.body["total"], 35,
+        "every CV is in the search index"
+    );
+
+    // New rows get new ids after the seeded ones (PostgreSQL's sequences were moved on).
+    let visitor = app.anonymous();
+    let public = visitor.call("list_public_openings", json!({})).await.body;
+    let opening = public[0]["id"]
+        .as_i64()
+        .expect("seed-bench publishes openings");
+    let answer = send(
+        &visitor,
+        &app,
+        form(opening, "nuova@example.it").part("cv", file("cv.pdf", pdf(&["Curriculum"]))),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+    assert_eq!(candidate::Entity::find().count(&app.db).await.unwrap(), 36);
 }

@@ -14,6 +14,7 @@ mod helpers;
 mod http;
 mod import;
 mod intake;
+mod list_queries;
 mod merge;
 mod notes;
 mod openings;
