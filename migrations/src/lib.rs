@@ -9,6 +9,7 @@ mod m20261127_000003_load_framework;
 mod m20261128_000004_recruitment;
 mod m20261128_000005_audit;
 mod m20261128_000006_candidate_search;
+mod m20261128_000009_list_indexes;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_recruitment::Migration),
             Box::new(m20261128_000005_audit::Migration),
             Box::new(m20261128_000006_candidate_search::Migration),
+            Box::new(m20261128_000009_list_indexes::Migration),
         ]
     }
 }
