@@ -10,6 +10,7 @@ mod m20261128_000004_recruitment;
 mod m20261128_000005_audit;
 mod m20261128_000006_candidate_search;
 mod m20261128_000007_candidate_care;
+mod m20261128_000009_list_indexes;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_audit::Migration),
             Box::new(m20261128_000006_candidate_search::Migration),
             Box::new(m20261128_000007_candidate_care::Migration),
+            Box::new(m20261128_000009_list_indexes::Migration),
         ]
     }
 }

@@ -118,6 +118,14 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
             page: 0,
         },
         Case {
+            name: "area alone (most candidates): front office",
+            filter: CandidateFilter {
+                area: Some(Area::FrontOffice),
+                ..CandidateFilter::default()
+            },
+            page: 0,
+        },
+        Case {
             name: "sort by name",
             filter: filter(|f| f.sort = CandidateSort::Name),
             page: 0,

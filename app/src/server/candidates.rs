@@ -1,19 +1,21 @@
 //! One candidate's page (profile, files, applications, history) and file downloads, each
 //! download written to the audit log.
 
+mod list_query;
+
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+};
 
 use super::audit;
-use super::entities::{
-    application, candidate, candidate_file, candidate_tag, job_profile, opening, stage_event,
-};
+use super::entities::{application, candidate, candidate_file, job_profile, opening, stage_event};
 use super::files::FileStore;
 use crate::model::{
     AppError, ApplicationId, CandidateApplicationView, CandidateDetail, CandidateFileView,
-    CandidateFilter, CandidateId, CandidateRow, CandidateSort, FileId, OpeningId, Page, Stage,
-    TimelineEntry, UserId,
+    CandidateFilter, CandidateId, CandidateRow, FileId, OpeningId, Page, Stage, TimelineEntry,
+    UserId,
 };
 
 /// Everything about one candidate, in a fixed number of queries. With `only_openings` (an
@@ -234,95 +236,6 @@ pub async fn download(
 /// Candidates per page in the list.
 pub const CANDIDATES_PER_PAGE: u64 = 50;
 
-/// The candidates matching `filter`, ordered as it asks.
-fn filtered(
-    backend: sea_orm::DatabaseBackend,
-    filter: &CandidateFilter,
-) -> sea_orm::Select<candidate::Entity> {
-    use sea_orm::sea_query::{Expr, ExprTrait, Query};
-
-    let mut query = candidate::Entity::find().filter(candidate::Column::AnonymisedAt.is_null());
-    if let Some(matches) = super::search::matches(backend, &filter.q) {
-        query = query.filter(matches);
-    }
-    if let Some(tag) = &filter.tag {
-        query = query.filter(
-            candidate::Column::Id.in_subquery(
-                Query::select()
-                    .column(candidate_tag::Column::CandidateId)
-                    .from(candidate_tag::Entity)
-                    .and_where(Expr::col(candidate_tag::Column::Tag).eq(tag.as_str()))
-                    .to_owned(),
-            ),
-        );
-    }
-    let by_application = filter.opening.is_some()
-        || filter.stage.is_some()
-        || filter.source.is_some()
-        || filter.area.is_some()
-        || filter.sector.is_some()
-        || filter.from.is_some()
-        || filter.to.is_some();
-    if by_application {
-        let app = |c: application::Column| Expr::col((application::Entity, c));
-        let mut sub = Query::select()
-            .column((application::Entity, application::Column::CandidateId))
-            .from(application::Entity)
-            .inner_join(
-                opening::Entity,
-                Expr::col((opening::Entity, opening::Column::Id))
-                    .equals((application::Entity, application::Column::OpeningId)),
-            )
-            .inner_join(
-                job_profile::Entity,
-                Expr::col((job_profile::Entity, job_profile::Column::Id))
-                    .equals((opening::Entity, opening::Column::ProfileId)),
-            )
-            .to_owned();
-        if let Some(opening) = filter.opening {
-            sub.and_where(app(application::Column::OpeningId).eq(opening.0));
-        }
-        if let Some(stage) = filter.stage {
-            sub.and_where(app(application::Column::Stage).eq(stage.as_str()));
-        }
-        if let Some(source) = &filter.source {
-            sub.and_where(app(application::Column::Source).eq(source.as_str()));
-        }
-        if let Some(area) = filter.area {
-            sub.and_where(
-                Expr::col((job_profile::Entity, job_profile::Column::Area)).eq(area.as_str()),
-            );
-        }
-        if let Some(sector) = filter.sector {
-            sub.and_where(
-                Expr::col((job_profile::Entity, job_profile::Column::Sector)).eq(sector.as_str()),
-            );
-        }
-        if let Some(from) = filter.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
-            sub.and_where(app(application::Column::CreatedAt).gte(from.and_utc()));
-        }
-        if let Some(to) = filter
-            .to
-            .and_then(|d| d.succ_opt())
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-        {
-            sub.and_where(app(application::Column::CreatedAt).lt(to.and_utc()));
-        }
-        query = query.filter(candidate::Column::Id.in_subquery(sub));
-    }
-    match filter.sort {
-        CandidateSort::Newest => query
-            .order_by_desc(candidate::Column::UpdatedAt)
-            .order_by_desc(candidate::Column::Id),
-        CandidateSort::Oldest => query
-            .order_by_asc(candidate::Column::CreatedAt)
-            .order_by_asc(candidate::Column::Id),
-        CandidateSort::Name => query
-            .order_by_asc(candidate::Column::Name)
-            .order_by_asc(candidate::Column::Id),
-    }
-}
-
 /// Rows for `people`: their latest application with its opening's title, and their tags.
 /// Four queries.
 async fn rows(
@@ -406,11 +319,19 @@ pub async fn list_page(
     page: u64,
     per_page: u64,
 ) -> Result<Page<CandidateRow>, AppError> {
-    use sea_orm::PaginatorTrait;
+    let backend = db.get_database_backend();
     let per_page = per_page.max(1);
-    let paginator = filtered(db.get_database_backend(), filter).paginate(db, per_page);
-    let total = paginator.num_items().await?;
-    let people = paginator.fetch_page(page).await?;
+    let total = match db.query_one(&list_query::count(backend, filter)).await? {
+        Some(row) => u64::try_from(row.try_get::<i64>("", list_query::TOTAL)?).unwrap_or(0),
+        None => 0,
+    };
+    let ids = list_query::page_ids(backend, filter, total, page, per_page);
+    let people = list_query::ordered(
+        candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
+        filter.sort,
+    )
+    .all(db)
+    .await?;
     Ok(Page {
         items: rows(db, people).await?,
         page,
@@ -441,7 +362,7 @@ pub async fn export_csv(
     let mut out = String::from(
         "\"id\",\"name\",\"email\",\"phone\",\"applications\",\"latest_opening\",\"latest_stage\",\"latest_source\",\"latest_applied_at\",\"tags\"\r\n",
     );
-    let mut pages = filtered(db.get_database_backend(), filter).paginate(db, 1000);
+    let mut pages = list_query::filtered(db.get_database_backend(), filter).paginate(db, 1000);
     let mut written = 0;
     while let Some(people) = pages.fetch_and_next().await? {
         for row in rows(db, people).await? {

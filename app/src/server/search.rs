@@ -1,7 +1,7 @@
 //! The candidate search index: one document per candidate (name, email, phone and the text of
 //! their files), FTS5 on SQLite and `tsvector` on PostgreSQL, with prefix matching on both.
 
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Statement};
 
 use super::entities::{candidate, candidate_file};
@@ -17,27 +17,98 @@ pub fn tokens(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// "The candidate matches every word (as a prefix)", for the candidates query.
-pub fn matches(backend: DatabaseBackend, query: &str) -> Option<SimpleExpr> {
+/// FTS5's query for `words`: every word, as a prefix, each quoted (so it is never syntax).
+fn fts5_query(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
+    quoted.join(" ")
+}
+
+/// PostgreSQL's `tsquery` text for `words`: every word, as a prefix.
+fn tsquery(words: &[String]) -> String {
+    let prefixes: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
+    prefixes.join(" & ")
+}
+
+/// The ids of the candidates whose document matches every word (as a prefix), among `among`
+/// (a subquery of candidate ids) if given: a subquery, or `None` without words. The index
+/// holds one document per candidate the list shows, never one of an anonymised or deleted
+/// candidate (`reindex`, and the triggers of migration m20261128_000009), so these are
+/// distinct, listed candidates: counting them needs no candidate row.
+pub fn matching_ids(
+    backend: DatabaseBackend,
+    query: &str,
+    among: Option<SelectStatement>,
+) -> Option<SelectStatement> {
     let words = tokens(query);
     if words.is_empty() {
         return None;
     }
-    Some(match backend {
+    let mut ids = Query::select();
+    match backend {
         DatabaseBackend::Sqlite => {
-            let fts: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
-            Expr::cust_with_values(
-                r#""candidates"."id" IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ?)"#,
-                [fts.join(" ")],
-            )
+            ids.from(Alias::new("candidate_search"))
+                .expr(Expr::cust("rowid"))
+                .and_where(Expr::cust_with_values(
+                    "candidate_search MATCH ?",
+                    [fts5_query(&words)],
+                ));
+            if let Some(among) = among {
+                // The unary `+` keeps SQLite from handing each id to FTS5 as a separate
+                // lookup (seconds on a large index): it matches once and checks the ids.
+                ids.and_where(Expr::cust("+rowid").in_subquery(among));
+            }
         }
         _ => {
-            let ts: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
-            Expr::cust_with_values(
-                r#""candidates"."id" IN (SELECT candidate_id FROM candidate_search WHERE document @@ to_tsquery('simple', $1))"#,
-                [ts.join(" & ")],
-            )
+            // Through the GIN index, always (migration m20261128_000009 says why).
+            let found = Alias::new("found");
+            ids = Query::select()
+                .column(found.clone())
+                .from_function(
+                    Func::cust(Alias::new("candidate_search_ids")).arg(Expr::cust_with_values(
+                        "to_tsquery('simple', $1)",
+                        [tsquery(&words)],
+                    )),
+                    found.clone(),
+                )
+                .to_owned();
+            if let Some(among) = among {
+                ids.and_where(Expr::col(found).in_subquery(among));
+            }
         }
+    }
+    Some(ids.to_owned())
+}
+
+/// How many candidates match every word (as a prefix), counted in the index alone (see
+/// [`matching_ids`]), in column `column`, or `None` without words.
+pub fn count_matches(
+    backend: DatabaseBackend,
+    query: &str,
+    column: &str,
+) -> Option<SelectStatement> {
+    let words = tokens(query);
+    if words.is_empty() {
+        return None;
+    }
+    let total = Alias::new(column);
+    Some(match backend {
+        DatabaseBackend::Sqlite => Query::select()
+            .expr_as(Expr::cust("COUNT(*)"), total)
+            .from(Alias::new("candidate_search"))
+            .and_where(Expr::cust_with_values(
+                "candidate_search MATCH ?",
+                [fts5_query(&words)],
+            ))
+            .to_owned(),
+        _ => Query::select()
+            .expr_as(
+                Expr::cust_with_values(
+                    "candidate_search_count(to_tsquery('simple', $1))",
+                    [tsquery(&words)],
+                ),
+                total,
+            )
+            .to_owned(),
     })
 }
 

@@ -5,7 +5,7 @@ use app::model::Role;
 use app::server::entities::candidate;
 use chrono::Utc;
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 
 use crate::careers::{file, public_opening, send};
@@ -276,4 +276,52 @@ async fn hr_export_the_filtered_list_as_csv() {
         .await
         .unwrap();
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn an_anonymised_or_deleted_candidate_is_no_longer_found_or_counted() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Bank teller").await;
+    for (name, email) in [
+        ("Anna Bruno", "anna@example.it"),
+        ("Bruno Neri", "bruno@example.it"),
+    ] {
+        apply(
+            &app,
+            opening,
+            name,
+            email,
+            pdf(&["Parola: zibellino"]),
+            "cv.pdf",
+        )
+        .await;
+    }
+    let hr = app.signed_in(Role::Hr).await;
+    let search = json!({"filter": {"q": "zibellino"}, "page": 0});
+    assert_eq!(
+        hr.call("list_candidates", search.clone()).await.body["total"],
+        2
+    );
+
+    let find = |email: &'static str| {
+        candidate::Entity::find()
+            .filter(candidate::Column::Email.eq(email))
+            .one(&app.db)
+    };
+    let anna = find("anna@example.it").await.unwrap().unwrap();
+    let mut anonymised: candidate::ActiveModel = anna.into();
+    anonymised.anonymised_at = Set(Some(Utc::now()));
+    anonymised.update(&app.db).await.unwrap();
+    let answer = hr.call("list_candidates", search.clone()).await.body;
+    assert_eq!(answer["total"], 1, "{answer}");
+    assert_eq!(answer["items"][0]["name"], "Bruno Neri");
+
+    let bruno = find("bruno@example.it").await.unwrap().unwrap();
+    candidate::Entity::delete_by_id(bruno.id)
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let answer = hr.call("list_candidates", search).await.body;
+    assert_eq!(answer["total"], 0, "{answer}");
+    assert_eq!(answer["items"], json!([]));
 }
