@@ -1,7 +1,7 @@
 //! The application shell, the routes, and what every page can read from context.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -14,9 +14,20 @@ use crate::pages::{
     data_protection, home, intake, login, not_found, openings, profiles, reports,
 };
 
+/// The stylesheet's address. The server provides it: the file is named by a hash of its content.
+#[derive(Debug, Clone)]
+pub struct StylesheetHref(pub String);
+
 /// The HTML document around the app, rendered on the server.
+///
+/// Pages are HTML first: only their islands need the browser bundle, and the public pages
+/// (careers, applying) have none, so they load no script at all and work with JavaScript off.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
+    let scripts =
+        ships_bundle(&request_path()).then(|| view! { <HydrationScripts options islands=true /> });
+    let stylesheet =
+        use_context::<StylesheetHref>().map_or_else(|| "/pkg/app.css".to_owned(), |href| href.0);
     view! {
         <!DOCTYPE html>
         <html lang=lang.as_str()>
@@ -24,13 +35,34 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
-                <HydrationScripts options />
+                <link rel="stylesheet" href=stylesheet />
+                {scripts}
                 <MetaTags />
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Whether the page at `path` loads the browser bundle: every page but the public ones, whose
+/// forms are plain HTML forms.
+pub fn ships_bundle(path: &str) -> bool {
+    !(path == "/careers" || path.starts_with("/careers/"))
+}
+
+/// The path of the page being rendered (on the server; empty in the browser).
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .map(|parts| parts.uri.path().to_owned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
     }
 }
 
@@ -62,9 +94,10 @@ pub fn use_session() -> SessionResource {
     expect_context::<SessionResource>()
 }
 
-/// The language of the UI.
+/// The language of the UI. Islands hydrate without the server's context, so in the browser it
+/// is read from the page's `<html lang>`.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// A translator for fixed texts: `t(Text::Save)`.
@@ -81,15 +114,7 @@ pub fn App() -> impl IntoView {
     let session: SessionResource = Resource::new_blocking(|| (), |()| current_session());
     provide_context(session);
 
-    // Marks the page as interactive, so tests (and people) know the forms are live.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
-
     view! {
-        <Stylesheet id="percorso" href="/pkg/app.css" />
         <Title formatter=|page: String| {
             if page.is_empty() { "Percorso".to_owned() } else { format!("{page} · Percorso") }
         } />

@@ -87,6 +87,41 @@ macro_rules! texts {
     };
 }
 
+/// Things the UI counts, each with its singular and plural in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Position,
+    Profile,
+    Application,
+    Result,
+}
+
+impl Counted {
+    /// (Italian one, Italian many, English one, English many).
+    fn forms(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Counted::Position => ("posto", "posti", "position", "positions"),
+            Counted::Profile => ("profilo", "profili", "profile", "profiles"),
+            Counted::Application => ("candidatura", "candidature", "application", "applications"),
+            Counted::Result => ("risultato", "risultati", "result", "results"),
+        }
+    }
+}
+
+/// "1 position", "3 positions", "0 posti": a number and its noun, agreeing in `lang`. Both
+/// languages use the singular for exactly one and the plural otherwise (zero included).
+pub fn count(lang: Lang, n: impl Into<u64>, what: Counted) -> String {
+    let n = n.into();
+    let (it_one, it_many, en_one, en_many) = what.forms();
+    let noun = match (lang, n == 1) {
+        (Lang::It, true) => it_one,
+        (Lang::It, false) => it_many,
+        (Lang::En, true) => en_one,
+        (Lang::En, false) => en_many,
+    };
+    format!("{n} {noun}")
+}
+
 texts! {
     AppName => "Percorso", "Percorso";
     Tagline => "Selezione e formazione per front office e back office", "Recruitment and training for front-office and back-office roles";
@@ -182,7 +217,6 @@ texts! {
     ShowRetired => "Mostra le competenze ritirate", "Show retired competencies";
     Retired => "Ritirata", "Retired";
     InUse => "Usata da", "Used by";
-    ProfilesCount => "profili", "profiles";
     NameIt => "Nome (italiano)", "Name (Italian)";
     NameEn => "Nome (inglese)", "Name (English)";
     DescriptionIt => "Descrizione (italiano)", "Description (Italian)";
@@ -255,6 +289,7 @@ texts! {
     PrivacyNotice => "Informativa sulla privacy", "Privacy notice";
     TalentPoolConsent => "Acconsento a restare nel bacino dei candidati per future posizioni (facoltativo).", "I agree to stay in the talent pool for future positions (optional).";
     SendApplication => "Invia la candidatura", "Send application";
+    ChooseFileAgain => "Per sicurezza il browser non conserva i file: sceglili di nuovo.", "For your safety the browser does not keep files: choose them again.";
     HoneypotLabel => "Lascia vuoto questo campo", "Leave this field empty";
     AppliedTitle => "Candidatura inviata", "Application sent";
     AppliedBody => "Grazie! Abbiamo ricevuto la tua candidatura e ti abbiamo inviato una email di conferma. Ti contatteremo per i prossimi passi.", "Thank you! We have received your application and sent you a confirmation email. We will contact you about the next steps.";
@@ -312,9 +347,9 @@ texts! {
     SortOldest => "Meno recenti", "Oldest";
     SortName => "Nome", "Name";
     Filter => "Filtra", "Filter";
+    Show => "Mostra", "Show";
     ClearFilters => "Azzera", "Clear";
     ExportCsv => "Esporta CSV", "Export CSV";
-    Results => "risultati", "results";
     NoCandidates => "Nessun candidato corrisponde.", "No candidate matches.";
     LatestApplication => "Ultima candidatura", "Latest application";
     IntakeTitle => "Aggiungi candidati", "Add candidates";
@@ -383,7 +418,6 @@ texts! {
     Conversion => "conversione", "conversion";
     MedianDays => "giorni in fase (mediana)", "days in stage (median)";
     Hired => "assunti", "hired";
-    ApplicationsCount => "candidature", "applications";
     LeftRejected => "Respinti", "Rejected";
     LeftWithdrawn => "Ritirati", "Withdrawn";
     NoData => "Ancora nessun dato.", "No data yet.";
@@ -629,6 +663,17 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_thing_is_singular_and_any_other_number_plural_in_both_languages() {
+        assert_eq!(count(Lang::En, 1, Counted::Position), "1 position");
+        assert_eq!(count(Lang::En, 3, Counted::Position), "3 positions");
+        assert_eq!(count(Lang::En, 0, Counted::Result), "0 results");
+        assert_eq!(count(Lang::It, 1, Counted::Position), "1 posto");
+        assert_eq!(count(Lang::It, 2, Counted::Position), "2 posti");
+        assert_eq!(count(Lang::It, 1, Counted::Application), "1 candidatura");
+        assert_eq!(count(Lang::It, 5, Counted::Profile), "5 profili");
+    }
 
     #[test]
     fn accept_language_picks_the_preferred_supported_language() {

@@ -58,3 +58,15 @@ export function pdfWith(text: string): Buffer {
   return Buffer.from(body, "latin1");
 }
 
+
+/** HR open and publish an opening for `profile` in `place`; returns its id. */
+export async function publishedOpening(page: Page, profile: string, place: string): Promise<string> {
+  await open(page, "/openings/new");
+  await page.getByLabel("Job profile").selectOption({ label: profile });
+  await page.getByLabel("Location").fill(place);
+  await page.getByLabel("Status").selectOption("open");
+  await page.getByLabel("Published on the careers page").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
+  return page.url().match(/\/openings\/(\d+)$/)![1];
+}

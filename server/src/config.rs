@@ -16,6 +16,16 @@ pub enum LogFormat {
     Json,
 }
 
+/// `site/` beside the running binary if it exists (as `./dev dist` lays it out), else the
+/// development build's `target/site`.
+fn default_site_root() -> PathBuf {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("site")))
+        .filter(|site| site.is_dir())
+        .unwrap_or_else(|| PathBuf::from("target/site"))
+}
+
 /// Settings shared by every command.
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -37,11 +47,12 @@ pub struct Config {
     #[arg(long, env = "PERCORSO_DATA_DIR", default_value = "data", global = true)]
     pub data_dir: PathBuf,
 
-    /// Directory holding the built browser bundle (pkg/) and stylesheet.
+    /// Directory holding the built browser bundle and stylesheet (in pkg/). Defaults to the
+    /// `site/` beside the binary when there is one (the production build), else `target/site`.
     #[arg(
         long,
         env = "PERCORSO_SITE_ROOT",
-        default_value = "target/site",
+        default_value_os_t = default_site_root(),
         global = true
     )]
     pub site_root: PathBuf,

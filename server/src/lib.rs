@@ -2,6 +2,8 @@
 //! middleware, and start-up.
 #![recursion_limit = "256"]
 
+pub mod assets;
+pub mod careers_form;
 pub mod cli;
 pub mod config;
 pub mod downloads;

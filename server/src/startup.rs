@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use app::server::Backend;
 use app::server::throttle::ThrottlePolicy;
-use app::{App, shell};
+use app::{App, StylesheetHref, shell};
 use axum::Router;
 use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
@@ -20,6 +20,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tokio::net::TcpListener;
 
+use crate::assets::BundleNames;
 use crate::config::Config;
 
 /// What can stop the server from starting.
@@ -38,6 +39,8 @@ pub enum StartupError {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub backend: Backend,
+    /// The address of the stylesheet, whose name carries its content's hash.
+    pub stylesheet: StylesheetHref,
 }
 
 /// Opens the database (creating the SQLite file and its folder if needed) and migrates it.
@@ -72,9 +75,9 @@ pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
     }
 }
 
-fn leptos_options(config: &Config) -> LeptosOptions {
+fn leptos_options(config: &Config, bundle: &BundleNames) -> LeptosOptions {
     LeptosOptions::builder()
-        .output_name("app")
+        .output_name(bundle.script_stem.clone())
         .site_root(config.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.bind)
@@ -113,14 +116,20 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// The whole HTTP surface: pages, server functions, static files, health, and middleware.
 pub fn router(config: &Config, backend: Backend) -> Router {
+    let bundle = crate::assets::find(&config.site_root);
     let state = AppState {
-        leptos_options: leptos_options(config),
+        leptos_options: leptos_options(config, &bundle),
         backend: backend.clone(),
+        stylesheet: StylesheetHref(format!("/pkg/{}", bundle.stylesheet)),
     };
     let routes = route_list();
     let context = {
         let backend = backend.clone();
-        move || provide_context(backend.clone())
+        let stylesheet = state.stylesheet.clone();
+        move || {
+            provide_context(backend.clone());
+            provide_context(stylesheet.clone());
+        }
     };
     Router::new()
         .route("/healthz", get(healthz))
@@ -131,6 +140,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             get(crate::downloads::candidate_export),
         )
         .route("/api/{*fn_name}", post(server_fn_handler))
+        .route("/careers/{id}", post(crate::careers_form::apply))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -47,7 +47,7 @@ pub async fn apply(data: server_fn::codec::MultipartData) -> Result<(), AppError
 /// Reads the multipart form into a submission, never holding more than the size limit of a
 /// file in memory.
 #[cfg(feature = "ssr")]
-async fn read_submission(
+pub async fn read_submission(
     data: server_fn::codec::MultipartData,
 ) -> Result<crate::server::applications::Submission, AppError> {
     use crate::model::MAX_UPLOAD_BYTES;

@@ -34,8 +34,10 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Ends the caller's session, if any, and clears the cookie.
-#[server(endpoint = "logout", input = Json)]
+/// Ends the caller's session, if any, and clears the cookie. The header's sign-out button is a
+/// plain form posting here (URL-encoded), so it works before and without the browser bundle;
+/// the browser is then sent to the sign-in page.
+#[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     use crate::server::{Backend, auth, sessions};
     let backend = Backend::current()?;
@@ -44,11 +46,14 @@ pub async fn logout() -> Result<(), AppError> {
         tracing::info!(user_id = %user.id, "signed out");
     }
     super::set_cookie(&sessions::clearing_cookie(&backend.sessions));
+    leptos_axum::redirect("/login");
     Ok(())
 }
 
 /// Switches the UI language: saved on the account if signed in, and in a cookie in any case.
-#[server(endpoint = "set_language", input = Json)]
+/// The language switch is a plain form posting here (URL-encoded); the browser then goes back
+/// to the page it came from, rendered in the new language.
+#[server(endpoint = "set_language")]
 pub async fn set_language(lang: Lang) -> Result<(), AppError> {
     use crate::server::{Backend, accounts, auth};
     if let Some(me) = auth::public() {

@@ -193,7 +193,10 @@ pub fn TextField(
                 aria-describedby=describedby
                 prop:value=move || value.get()
                 on:input=on_input
-            ></textarea>
+            >
+                // The first value is in the markup too, for the page as the server sends it.
+                {value.get_untracked()}
+            </textarea>
         }
         .into_any()
     } else {
@@ -206,6 +209,7 @@ pub fn TextField(
                 required=required
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby=describedby
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=on_input
             />
@@ -295,6 +299,7 @@ pub fn CheckField(
                     id=id
                     name=name
                     aria-describedby=hint.as_ref().map(|_| hint_id.clone())
+                    checked=checked.get_untracked()
                     prop:checked=move || checked.get()
                     on:change=move |ev| checked.set(event_target_checked(&ev))
                 />
@@ -315,4 +320,27 @@ pub fn SubmitButton(#[prop(into)] label: String, pending: Signal<bool>) -> impl 
             {move || if pending.get() { Text::Saving.get(lang).to_owned() } else { label.clone() }}
         </button>
     }
+}
+
+/// Submits the plain form inside it as soon as one of its choices changes. The form works
+/// without it (it has its own submit button); this only saves a click where scripts run.
+#[island]
+pub fn AutoSubmit(children: Children) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            let form = ev
+                .target()
+                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+                .and_then(|e| e.closest("form").ok().flatten())
+                .and_then(|f| f.dyn_into::<leptos::web_sys::HtmlFormElement>().ok());
+            if let Some(form) = form {
+                let _ = form.request_submit();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    view! { <div class="auto-submit" on:change=on_change>{children()}</div> }
 }

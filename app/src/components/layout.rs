@@ -4,16 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::session::{logout, set_language};
 use crate::app::{use_lang, use_session, use_texts};
 use crate::i18n::{Lang, Text};
 use crate::model::{Permission, SessionUser};
-
-/// Reloads the page at `path`, so every part of it is rendered anew for the new session or
-/// language.
-pub fn reload_at(path: &str) {
-    let _ = window().location().set_href(path);
-}
 
 fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     let mut links = vec![("/", Text::NavHome)];
@@ -37,40 +30,29 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     links
 }
 
+/// The language switch: a plain form, so it works on every page with or without JavaScript.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let current = use_lang();
-    let change = Action::new(|lang: &Lang| {
-        let lang = *lang;
-        async move { set_language(lang).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = change.value().get() {
-            reload_at(&window().location().href().unwrap_or_else(|_| "/".into()));
-        }
-    });
     view! {
-        <div class="language-switch" role="group" aria-label=Text::Language.get(current)>
+        <form class="language-switch" method="post" action="/api/set_language" aria-label=Text::Language.get(current)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
                     view! {
                         <button
-                            type="button"
+                            type="submit"
+                            name="lang"
+                            value=lang.as_str()
                             lang=lang.as_str()
                             aria-pressed=(lang == current).to_string()
-                            on:click=move |_| {
-                                if lang != current {
-                                    change.dispatch(lang);
-                                }
-                            }
                         >
                             {lang.native_name()}
                         </button>
                     }
                 })
                 .collect_view()}
-        </div>
+        </form>
     }
 }
 
@@ -78,12 +60,6 @@ fn LanguageSwitch() -> impl IntoView {
 pub fn Header() -> impl IntoView {
     let t = use_texts();
     let session = use_session();
-    let sign_out = Action::new(|_: &()| async { logout().await });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
-            reload_at("/login");
-        }
-    });
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -115,15 +91,11 @@ pub fn Header() -> impl IntoView {
                                         <span class="user-name">{user.name.clone()}</span>
                                         <span class="badge">{t(user.role.label())}</span>
                                     </span>
-                                    <button
-                                        type="button"
-                                        class="link-button"
-                                        on:click=move |_| {
-                                            sign_out.dispatch(());
-                                        }
-                                    >
-                                        {t(Text::SignOut)}
-                                    </button>
+                                    <form method="post" action="/api/logout">
+                                        <button type="submit" class="link-button">
+                                            {t(Text::SignOut)}
+                                        </button>
+                                    </form>
                                 </div>
                             }
                                 .into_any()

@@ -1,5 +1,6 @@
 //! Reusable pieces of UI: the page header, access guards, form fields and the pager.
 
+pub mod browser;
 pub mod form;
 pub mod guard;
 pub mod layout;

@@ -53,19 +53,10 @@ pub struct CandidateInput {
 }
 
 fn optional_email(value: &str) -> Result<(), validator::ValidationError> {
-    use validator::ValidateEmail;
-    let value = value.trim();
-    if value.is_empty() {
+    if value.trim().is_empty() {
         return Ok(());
     }
-    if value.chars().count() > 254 {
-        return Err(validator::ValidationError::new("too_long"));
-    }
-    if value.validate_email() {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("email"))
-    }
+    super::check_email(value)
 }
 
 fn optional_phone(value: &str) -> Result<(), validator::ValidationError> {

@@ -2,6 +2,7 @@
 //! and the error that server functions return.
 
 mod data_protection;
+mod email;
 mod error;
 mod framework;
 mod ids;
@@ -14,6 +15,7 @@ mod reports;
 mod users;
 
 pub use data_protection::*;
+pub use email::check_email;
 pub use error::{AppError, FieldError, FieldErrors, validate};
 pub use framework::*;
 pub use ids::*;

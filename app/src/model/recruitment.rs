@@ -143,8 +143,7 @@ pub struct ApplicationInput {
     pub name: String,
     #[validate(
         custom(function = "not_blank"),
-        email(code = "email"),
-        length(max = 254, code = "too_long")
+        custom(function = "super::check_email")
     )]
     pub email: String,
     #[validate(custom(function = "check_phone"))]

@@ -110,8 +110,7 @@ pub struct LoginInput {
 pub struct NewUserInput {
     #[validate(
         custom(function = "not_blank"),
-        email(code = "email"),
-        length(max = 254, code = "too_long")
+        custom(function = "super::check_email")
     )]
     pub email: String,
     #[validate(custom(function = "not_blank"), length(max = 120, code = "too_long"))]

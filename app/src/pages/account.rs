@@ -5,11 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::account::change_password;
-use crate::api::session::set_language;
 use crate::app::{use_lang, use_texts};
-use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
+use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::guarded;
-use crate::components::layout::reload_at;
 use crate::i18n::{Lang, Text};
 use crate::model::{ChangePasswordInput, FieldError, Permission};
 
@@ -28,37 +26,30 @@ pub fn AccountPage() -> impl IntoView {
     })
 }
 
+/// The language setting: a plain form posting to the language server function, which sends
+/// the browser back here, rendered in the chosen language.
 #[component]
 fn LanguageForm() -> impl IntoView {
     let t = use_texts();
-    let form = FormState::new();
-    let lang = RwSignal::new(use_lang().as_str().to_owned());
-    let save = Action::new(|lang: &Lang| {
-        let lang = *lang;
-        async move { set_language(lang).await }
-    });
-    form.follow(save, move |()| reload_at("/account"));
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if let Some(lang) = Lang::parse(&lang.get_untracked()) {
-            save.dispatch(lang);
-        }
-    };
-    let choices = Lang::ALL
-        .into_iter()
-        .map(|l| (l.as_str().to_owned(), l.native_name().to_owned()))
-        .collect();
+    let current = use_lang();
     view! {
-        <form class="panel" on:submit=submit novalidate>
+        <form class="panel" method="post" action="/api/set_language">
             <h2>{t(Text::Language)}</h2>
-            <FormMessages form />
-            <SelectField name="language" label=t(Text::Language) value=lang form=form options=choices />
-            <SubmitButton label=t(Text::Save) pending=save.pending().into() />
+            <div class="field">
+                <label for="f-language">{t(Text::Language)}</label>
+                <select id="f-language" name="lang">
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|l| view! { <option value=l.as_str() selected=l == current>{l.native_name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="primary">{t(Text::Save)}</button>
         </form>
     }
 }
 
-#[component]
+#[island]
 fn PasswordForm() -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();

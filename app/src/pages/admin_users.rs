@@ -13,17 +13,23 @@ use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton
 use crate::components::guard::guarded;
 use crate::components::pager::Pager;
 use crate::i18n::Text;
-use crate::model::{
-    NewUserInput, Permission, ResetPasswordInput, Role, SessionUser, UserId, UserSummary,
-};
+use crate::model::{NewUserInput, Permission, ResetPasswordInput, Role, UserId, UserSummary};
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    guarded(Permission::ManageUsers, |me| view! { <Users me /> })
+    guarded(Permission::ManageUsers, |me| {
+        let t = use_texts();
+        view! {
+            <Title text=t(Text::UsersTitle) />
+            <Users me=me.id />
+        }
+    })
 }
 
-#[component]
-fn Users(me: SessionUser) -> impl IntoView {
+/// The user list with its forms: one island, since creating or changing a user refreshes the
+/// list in place.
+#[island]
+fn Users(me: UserId) -> impl IntoView {
     let t = use_texts();
     let page = RwSignal::new(0u64);
     let version = RwSignal::new(0u32);
@@ -35,7 +41,6 @@ fn Users(me: SessionUser) -> impl IntoView {
     // Errors of the per-row actions, shown above the table.
     let table = FormState::new();
     view! {
-        <Title text=t(Text::UsersTitle) />
         <section class="page">
             <h1>{t(Text::UsersTitle)}</h1>
             <NewUserForm on_created=reload />
@@ -45,7 +50,6 @@ fn Users(me: SessionUser) -> impl IntoView {
                     match users.await {
                         Ok(list) => {
                             let page_count = list.page_count();
-                            let me = me.id;
                             view! {
                                 <div class="table-wrap">
                                     <table>

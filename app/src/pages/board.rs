@@ -31,7 +31,8 @@ struct PendingMove {
     to: Stage,
 }
 
-#[component]
+/// The board is one island: a move refreshes its columns in place.
+#[island]
 fn OpeningBoard(id: OpeningId) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();

@@ -1,20 +1,21 @@
 //! What HR do on a candidate's page: write notes, tag, merge a duplicate, and act on the
-//! person's data rights (export everything, erase).
+//! person's data rights (export everything, erase). Each is an island on the server-rendered
+//! page; what changes the page's other parts reloads it.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use super::intake::reason_label;
 use crate::api::candidates::{add_note, erase_candidate, merge_candidates, set_tags};
 use crate::app::use_texts;
+use crate::components::browser::{go_to, reload};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::i18n::Text;
+use crate::i18n::{Counted, Text, count};
 use crate::model::{CandidateId, NoteInput, PossibleDuplicate, check_tags, parse_tags};
 
-/// A form to add a note; `on_added` reloads the page's data.
-#[component]
-pub fn NoteForm(id: CandidateId, on_added: Callback<()>) -> impl IntoView {
+/// A form to add a note; the page reloads to show it in the timeline.
+#[island]
+pub fn NoteForm(id: CandidateId) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let body = RwSignal::new(String::new());
@@ -25,7 +26,7 @@ pub fn NoteForm(id: CandidateId, on_added: Callback<()>) -> impl IntoView {
     form.follow(save, move |()| {
         body.set(String::new());
         form.succeed(Text::NoteAdded);
-        on_added.run(());
+        reload();
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -46,7 +47,7 @@ pub fn NoteForm(id: CandidateId, on_added: Callback<()>) -> impl IntoView {
 }
 
 /// The candidate's tags, edited as one comma-separated line.
-#[component]
+#[island]
 pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
@@ -79,13 +80,10 @@ pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
 }
 
 /// Other records that may be this person, each with a merge behind a confirmation.
-#[component]
-pub fn DuplicatesPanel(
-    id: CandidateId,
-    duplicates: Vec<PossibleDuplicate>,
-    on_merged: Callback<()>,
-) -> impl IntoView {
+#[island]
+pub fn DuplicatesPanel(id: CandidateId, duplicates: Vec<PossibleDuplicate>) -> impl IntoView {
     let t = use_texts();
+    let lang = crate::app::use_lang();
     let form = FormState::new();
     let confirming: RwSignal<Option<CandidateId>> = RwSignal::new(None);
     let merge = Action::new(move |duplicate: &CandidateId| {
@@ -95,7 +93,7 @@ pub fn DuplicatesPanel(
     form.follow(merge, move |()| {
         confirming.set(None);
         form.succeed(Text::Merged);
-        on_merged.run(());
+        reload();
     });
     view! {
         <section class="panel warning-panel" aria-labelledby="duplicates-title">
@@ -116,7 +114,7 @@ pub fn DuplicatesPanel(
                             <li>
                                 <a href=format!("/candidates/{other}")>{d.name.clone()}</a>
                                 <span class="muted">
-                                    {format!(" · {} · {contacts} · {} {}", t(reason_label(d.reason)), d.applications, t(Text::ApplicationsCount))}
+                                    {format!(" · {} · {contacts} · {}", t(reason_label(d.reason)), count(lang, d.applications, Counted::Application))}
                                 </span>
                                 <Show
                                     when=move || confirming.get() == Some(other)
@@ -143,20 +141,19 @@ pub fn DuplicatesPanel(
 }
 
 /// The person's data rights: export everything, or erase them, each behind a confirmation.
-#[component]
+#[island]
 pub fn PersonalDataPanel(id: CandidateId) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
     let exporting = RwSignal::new(false);
     let erasing = RwSignal::new(false);
     let confirm = RwSignal::new(String::new());
-    let navigate = use_navigate();
     let erase = Action::new(move |confirm: &String| {
         let confirm = confirm.clone();
         async move { erase_candidate(id, confirm).await }
     });
     form.follow(erase, move |()| {
-        navigate("/candidates?erased=1", Default::default());
+        go_to("/candidates?erased=1");
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -1,16 +1,16 @@
 //! The candidate list: full-text search, filters and sorting kept in the address, paginated in
-//! SQL, and exported to CSV with the same filters.
+//! SQL, and exported to CSV with the same filters. Server-rendered HTML: the filters are a plain
+//! GET form and the pager is links, so the page needs no script.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::api::candidates::{list_candidates, list_tags};
 use crate::api::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Counted, Lang, Text, count};
 use crate::model::{
     Area, CandidateFilter, CandidateSort, OpeningSummary, Permission, SOURCES, Sector, Stage,
 };
@@ -113,7 +113,7 @@ fn CandidateList() -> impl IntoView {
                     view! { <Filters filter=filter.get_untracked() openings tags /> }
                 })}
             </Suspense>
-            <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+            <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     let Ok(list) = results.await else {
                         return view! { <Notice text=Text::GenericError /> }.into_any();
@@ -125,7 +125,7 @@ fn CandidateList() -> impl IntoView {
                         return view! { <p>{t(Text::NoCandidates)}</p> }.into_any();
                     }
                     view! {
-                        <p class="muted" aria-live="polite">{format!("{} {}", list.total, t(Text::Results))}</p>
+                        <p class="muted" aria-live="polite">{count(lang, list.total, Counted::Result)}</p>
                         <div class="table-wrap">
                             <table>
                                 <thead>
@@ -169,11 +169,12 @@ fn CandidateList() -> impl IntoView {
                     }
                         .into_any()
                 })}
-            </Transition>
+            </Suspense>
         </section>
     }
 }
 
+/// The filter form: a plain GET form whose fields are the list's query parameters.
 #[component]
 fn Filters(
     filter: CandidateFilter,
@@ -182,71 +183,25 @@ fn Filters(
 ) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let navigate = use_navigate();
-    let q = RwSignal::new(filter.q.clone());
-    let opening = RwSignal::new(filter.opening.map(|o| o.to_string()).unwrap_or_default());
-    let stage = RwSignal::new(
-        filter
-            .stage
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default(),
-    );
-    let source = RwSignal::new(filter.source.clone().unwrap_or_default());
-    let tag = RwSignal::new(filter.tag.clone().unwrap_or_default());
-    let area = RwSignal::new(
-        filter
-            .area
-            .map(|a| a.as_str().to_owned())
-            .unwrap_or_default(),
-    );
-    let sector = RwSignal::new(
-        filter
-            .sector
-            .map(|s| s.as_str().to_owned())
-            .unwrap_or_default(),
-    );
-    let from = RwSignal::new(filter.from.map(|d| d.to_string()).unwrap_or_default());
-    let to = RwSignal::new(filter.to.map(|d| d.to_string()).unwrap_or_default());
-    let sort = RwSignal::new(filter.sort.as_str().to_owned());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let pairs = [
-            ("q", q.get_untracked()),
-            ("opening", opening.get_untracked()),
-            ("stage", stage.get_untracked()),
-            ("source", source.get_untracked()),
-            ("tag", tag.get_untracked()),
-            ("area", area.get_untracked()),
-            ("sector", sector.get_untracked()),
-            ("from", from.get_untracked()),
-            ("to", to.get_untracked()),
-            ("sort", sort.get_untracked()),
-        ];
-        let filter = CandidateFilter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
-        navigate(&address(&filter, 0), Default::default());
-    };
-    let select = move |id: &'static str,
-                       label: Text,
-                       value: RwSignal<String>,
-                       choices: Vec<(String, String)>| {
-        view! {
-            <label for=id>
-                {t(label)}
-                <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                    {choices
-                        .into_iter()
-                        .map(|(v, l)| {
-                            let selected = {
-                                let v = v.clone();
-                                move || value.with(|c| *c == v)
-                            };
-                            view! { <option value=v selected=selected>{l}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-        }
-    };
+    let select =
+        move |name: &'static str, label: Text, value: String, choices: Vec<(String, String)>| {
+            let id = format!("f-{name}");
+            let label_for = id.clone();
+            view! {
+                <label for=label_for>
+                    {t(label)}
+                    <select id=id name=name>
+                        {choices
+                            .into_iter()
+                            .map(|(v, l)| {
+                                let selected = v == value;
+                                view! { <option value=v selected=selected>{l}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            }
+        };
     let with_any = |any: Text, rest: Vec<(String, String)>| {
         let mut all = vec![(String::new(), t(any).to_owned())];
         all.extend(rest);
@@ -300,34 +255,29 @@ fn Filters(
         .iter()
         .map(|s| (s.as_str().to_owned(), t(sort_label(*s)).to_owned()))
         .collect();
+    let or_empty = |value: Option<String>| value.unwrap_or_default();
     view! {
-        <form class="filters panel" role="search" on:submit=submit>
+        <form class="filters panel" role="search" method="get" action="/candidates">
             <label for="f-q">
                 {t(Text::Search)}
-                <input
-                    id="f-q"
-                    type="search"
-                    aria-describedby="f-q-hint"
-                    prop:value=move || q.get()
-                    on:input=move |ev| q.set(event_target_value(&ev))
-                />
+                <input id="f-q" name="q" type="search" aria-describedby="f-q-hint" value=filter.q.clone() />
                 <span class="hint" id="f-q-hint">{t(Text::SearchHint)}</span>
             </label>
-            {select("f-opening", Text::NavOpenings, opening, opening_choices)}
-            {select("f-stage", Text::Status, stage, stage_choices)}
-            {select("f-source", Text::Source, source, source_choices)}
-            {select("f-tag", Text::TagsLabel, tag, tag_choices)}
-            {select("f-area", Text::Area, area, area_choices)}
-            {select("f-sector", Text::Sector, sector, sector_choices)}
+            {select("opening", Text::NavOpenings, or_empty(filter.opening.map(|o| o.to_string())), opening_choices)}
+            {select("stage", Text::Status, or_empty(filter.stage.map(|s| s.as_str().to_owned())), stage_choices)}
+            {select("source", Text::Source, or_empty(filter.source.clone()), source_choices)}
+            {select("tag", Text::TagsLabel, or_empty(filter.tag.clone()), tag_choices)}
+            {select("area", Text::Area, or_empty(filter.area.map(|a| a.as_str().to_owned())), area_choices)}
+            {select("sector", Text::Sector, or_empty(filter.sector.map(|s| s.as_str().to_owned())), sector_choices)}
             <label for="f-from">
                 {t(Text::AppliedFrom)}
-                <input id="f-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) />
+                <input id="f-from" name="from" type="date" value=or_empty(filter.from.map(|d| d.to_string())) />
             </label>
             <label for="f-to">
                 {t(Text::AppliedTo)}
-                <input id="f-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) />
+                <input id="f-to" name="to" type="date" value=or_empty(filter.to.map(|d| d.to_string())) />
             </label>
-            {select("f-sort", Text::SortBy, sort, sort_choices)}
+            {select("sort", Text::SortBy, filter.sort.as_str().to_owned(), sort_choices)}
             <div class="form-actions">
                 <button type="submit" class="primary">{t(Text::Filter)}</button>
                 <a class="button" href="/candidates">{t(Text::ClearFilters)}</a>

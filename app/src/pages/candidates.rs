@@ -30,14 +30,12 @@ pub fn CandidatePage() -> impl IntoView {
 #[component]
 fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
     let t = use_texts();
-    let version = RwSignal::new(0u32);
-    let detail = Resource::new(move || (id, version.get()), |(id, _)| get_candidate(id));
-    let reload = Callback::new(move |()| version.update(|v| *v += 1));
+    let detail = Resource::new(move || id, get_candidate);
     view! {
-        <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CandidateView detail can_manage reload /> }.into_any(),
+                    Ok(detail) => view! { <CandidateView detail can_manage /> }.into_any(),
                     Err(AppError::NotFound) => {
                         set_page_status(404);
                         view! { <Notice text=Text::NotFound /> }.into_any()
@@ -49,7 +47,7 @@ fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
                     Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
@@ -70,7 +68,7 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-fn CandidateView(detail: CandidateDetail, can_manage: bool, reload: Callback<()>) -> impl IntoView {
+fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let editable = detail.editable && can_manage;
@@ -176,10 +174,10 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool, reload: Callback<()>
                 </div>
             })}
             {(editable && !detail.possible_duplicates.is_empty()).then(|| view! {
-                <DuplicatesPanel id=detail.id duplicates=detail.possible_duplicates.clone() on_merged=reload />
+                <DuplicatesPanel id=detail.id duplicates=detail.possible_duplicates.clone() />
             })}
             <h2>{t(Text::Timeline)}</h2>
-            {editable.then(|| view! { <NoteForm id=detail.id on_added=reload /> })}
+            {editable.then(|| view! { <NoteForm id=detail.id /> })}
             <ol class="timeline">
                 {timeline(&detail)
                     .into_iter()

@@ -1,18 +1,19 @@
-//! The public careers page: open positions and each one's details, for anyone.
+//! The public careers page: open positions and each one's details, for anyone, and the
+//! application form. These pages load no script: the form is a plain multipart form posted to
+//! the opening's own address, which answers with the confirmation page or with this page again,
+//! its errors beside their fields and everything typed kept.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{RecordPath, record_path};
-use leptos::ev::SubmitEvent;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::careers::{get_public_opening, list_public_openings, privacy_notice};
 use crate::app::{use_lang, use_texts};
-use crate::components::form::{CheckField, FormMessages, FormState, SubmitButton, TextField};
+use crate::components::form::{CheckField, FormMessages, FormState, TextField};
 use crate::components::guard::{Notice, set_page_status};
-use crate::i18n::{Text, field_error_message};
+use crate::i18n::{Counted, Text, count, field_error_message};
 use crate::model::{AppError, ApplicationInput, OpeningId, PrivacyNotice, PublicOpening};
 
 #[component]
@@ -113,7 +114,7 @@ fn OpeningAdvert(opening: PublicOpening, notice: PrivacyNotice) -> impl IntoView
                 " "
                 <span class="badge">{t(opening.sector.label())}</span>
                 " "
-                <span class="badge">{format!("{} {}", opening.positions, t(Text::Positions).to_lowercase())}</span>
+                <span class="badge">{count(lang, opening.positions, Counted::Position)}</span>
             </p>
             <p class="lead">
                 {lang.pick(&opening.profile_description_it, &opening.profile_description_en).to_owned()}
@@ -124,36 +125,12 @@ fn OpeningAdvert(opening: PublicOpening, notice: PrivacyNotice) -> impl IntoView
     }
 }
 
-/// Checks the chosen files before sending, as the server will: a CV is required, and no
-/// file may be empty or over the size limit.
-#[cfg(feature = "hydrate")]
-fn check_files(form: &leptos::web_sys::HtmlFormElement) -> crate::model::FieldErrors {
-    use crate::model::{FieldError, FieldErrors, MAX_UPLOAD_BYTES};
-    use leptos::wasm_bindgen::JsCast;
-    let mut errors = FieldErrors::default();
-    for (field, required) in [("cv", true), ("cover_letter_file", false)] {
-        let file = form
-            .query_selector(&format!("input[name={field}]"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        let code = match file {
-            None if required => Some("file_required"),
-            Some(f) if f.size() > MAX_UPLOAD_BYTES as f64 => Some("file_too_large"),
-            Some(f) if f.size() == 0.0 => Some("file_empty"),
-            _ => None,
-        };
-        if let Some(code) = code {
-            let mut error = FieldError::new(code);
-            if code == "file_too_large" {
-                error.param = Some((MAX_UPLOAD_BYTES / (1024 * 1024)) as i64);
-            }
-            errors.0.insert(field.into(), error);
-        }
-    }
-    errors
+/// An application the server refused, put back on the page: what was typed, and why it was
+/// refused. The server provides it as context when it renders the form again.
+#[derive(Debug, Clone, Default)]
+pub struct ApplicationDraft {
+    pub input: ApplicationInput,
+    pub error: Option<AppError>,
 }
 
 /// A file input with its label and its error.
@@ -165,10 +142,19 @@ pub(crate) fn FileField(
     /// The types the picker offers; PDF and Word documents unless told.
     #[prop(optional)]
     accept: Option<&'static str>,
+    /// A line under the field, such as a reminder to choose the file again.
+    #[prop(default = None)]
+    hint: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("f-{name}");
     let error_id = format!("f-{name}-error");
+    let hint_id = format!("f-{name}-hint");
+    let describedby = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
     let error = move || {
         form.errors
             .with(|e| e.get(name).map(|e| field_error_message(lang, e)))
@@ -182,88 +168,56 @@ pub(crate) fn FileField(
                 type="file"
                 accept=accept.unwrap_or(".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 aria-invalid=move || error().is_some().to_string()
-                aria-describedby=error_id.clone()
+                aria-describedby=describedby
             />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             <p class="field-error" id=error_id aria-live="polite">{error}</p>
         </div>
     }
 }
 
+/// The application form, server-rendered: with a draft in context (a refused submission), its
+/// values and errors are shown.
 #[component]
 fn ApplicationForm(opening: OpeningId, notice: PrivacyNotice) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let form = FormState::new();
-    let navigate = use_navigate();
-    let name = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let education = RwSignal::new(String::new());
-    let experience = RwSignal::new(String::new());
-    let cover_letter = RwSignal::new(String::new());
-    let talent_pool = RwSignal::new(false);
-    let sending = RwSignal::new(false);
-    let notice_version = notice.version;
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let input = ApplicationInput {
-            name: name.get_untracked(),
-            email: email.get_untracked(),
-            phone: phone.get_untracked(),
-            education: education.get_untracked(),
-            experience: experience.get_untracked(),
-            cover_letter: cover_letter.get_untracked(),
-            talent_pool: talent_pool.get_untracked(),
-            notice_version,
-        };
-        let valid = form.check(&input);
-        #[cfg(feature = "hydrate")]
-        {
-            use leptos::wasm_bindgen::JsCast;
-            let Some(element) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<leptos::web_sys::HtmlFormElement>().ok())
-            else {
-                return;
-            };
-            let file_errors = check_files(&element);
-            if !valid || !file_errors.is_empty() {
-                form.errors.update(|e| e.0.extend(file_errors.0));
-                form.fail(&AppError::Invalid(form.errors.get_untracked()));
-                return;
-            }
-            let Ok(data) = leptos::web_sys::FormData::new_with_form(&element) else {
-                return;
-            };
-            sending.set(true);
-            let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                let result = crate::api::careers::apply(data.into()).await;
-                sending.set(false);
-                match result {
-                    Ok(()) => navigate("/careers/applied", Default::default()),
-                    Err(error) => form.fail(&error),
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (valid, &navigate);
-    };
+    let draft = use_context::<ApplicationDraft>().unwrap_or_default();
+    if let Some(error) = &draft.error {
+        form.fail(error);
+        set_page_status(error.status());
+    }
+    let refused = draft.error.is_some();
+    let input = draft.input;
+    let name = RwSignal::new(input.name);
+    let email = RwSignal::new(input.email);
+    let phone = RwSignal::new(input.phone);
+    let education = RwSignal::new(input.education);
+    let experience = RwSignal::new(input.experience);
+    let cover_letter = RwSignal::new(input.cover_letter);
+    let talent_pool = RwSignal::new(input.talent_pool);
+    let choose_again = refused.then(|| t(Text::ChooseFileAgain).to_owned());
 
     view! {
-        <form class="panel application" on:submit=submit novalidate enctype="multipart/form-data">
+        <form
+            class="panel application"
+            method="post"
+            action=format!("/careers/{opening}")
+            enctype="multipart/form-data"
+            novalidate
+        >
             <h2>{t(Text::ApplyTitle)}</h2>
             <p class="hint">{t(Text::ApplyIntro)}</p>
             <FormMessages form />
             <input type="hidden" name="opening_id" value=opening.to_string() />
-            <input type="hidden" name="notice_version" value=notice_version.to_string() />
+            <input type="hidden" name="notice_version" value=notice.version.to_string() />
             <div class="grid-2">
                 <TextField name="name" label=t(Text::Name) value=name form=form autocomplete="name" required=true />
                 <TextField name="email" label=t(Text::Email) value=email form=form input_type="email" autocomplete="email" required=true />
                 <TextField name="phone" label=t(Text::Phone) value=phone form=form input_type="tel" autocomplete="tel" required=true />
             </div>
-            <FileField name="cv" label=t(Text::CvFile) form=form />
+            <FileField name="cv" label=t(Text::CvFile) form=form hint=choose_again.clone() />
             <div class="grid-2">
                 <TextField name="education" label=t(Text::Education) value=education form=form multiline=true hint=t(Text::EducationHint) />
                 <TextField name="experience" label=t(Text::Experience) value=experience form=form multiline=true hint=t(Text::ExperienceHint) />
@@ -274,12 +228,13 @@ fn ApplicationForm(opening: OpeningId, notice: PrivacyNotice) -> impl IntoView {
                 <label for="f-website">{t(Text::HoneypotLabel)}</label>
                 <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
-            <section class="privacy" aria-labelledby="privacy-title">
+            // The notice scrolls when long, so it takes the keyboard focus to be scrolled too.
+            <section class="privacy" role="region" tabindex="0" aria-labelledby="privacy-title">
                 <h3 id="privacy-title">{t(Text::PrivacyNotice)}</h3>
                 <p>{lang.pick(&notice.text_it, &notice.text_en).to_owned()}</p>
             </section>
             <CheckField name="talent_pool" label=t(Text::TalentPoolConsent) checked=talent_pool />
-            <SubmitButton label=t(Text::SendApplication) pending=sending.into() />
+            <button type="submit" class="primary">{t(Text::SendApplication)}</button>
         </form>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use super::{RecordPath, options, record_path};
 use crate::api::competencies::{
@@ -11,9 +11,10 @@ use crate::api::competencies::{
     set_competency_retired, update_competency,
 };
 use crate::app::{use_lang, use_texts};
+use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::{Notice, guarded};
-use crate::i18n::Text;
+use crate::i18n::{Counted, Text, count};
 use crate::model::{
     Area, CompetencyDetail, CompetencyId, CompetencyInput, LEVELS, LevelText, Permission,
     SessionUser,
@@ -21,24 +22,27 @@ use crate::model::{
 
 #[component]
 pub fn CompetenciesPage() -> impl IntoView {
-    guarded(
-        Permission::ViewFramework,
-        |user| view! { <CompetencyList user /> },
-    )
+    guarded(Permission::ViewFramework, |user| {
+        let t = use_texts();
+        let can_manage = user.role.can(Permission::ManageFramework);
+        view! {
+            <Title text=t(Text::CompetenciesTitle) />
+            <CompetencyList can_manage />
+        }
+    })
 }
 
-#[component]
-fn CompetencyList(user: SessionUser) -> impl IntoView {
+/// The framework's list, filtered by area in the browser as the choice changes.
+#[island]
+fn CompetencyList(can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let area = RwSignal::new(String::new());
     let show_retired = RwSignal::new(false);
     let competencies = Resource::new(|| (), |()| list_competencies());
-    let can_manage = user.role.can(Permission::ManageFramework);
     let mut area_choices = vec![(String::new(), t(Text::AllAreas).to_owned())];
     area_choices.extend(options(Area::ALL, Area::as_str, move |a| t(a.label())));
     view! {
-        <Title text=t(Text::CompetenciesTitle) />
         <section class="page">
             <div class="page-head">
                 <h1>{t(Text::CompetenciesTitle)}</h1>
@@ -103,7 +107,7 @@ fn CompetencyList(user: SessionUser) -> impl IntoView {
                                             </a>
                                         </td>
                                         <td>{t(c.area.label())}</td>
-                                        <td>{format!("{} {}", c.profiles_using, t(Text::ProfilesCount))}</td>
+                                        <td>{count(lang, c.profiles_using, Counted::Profile)}</td>
                                         <td>
                                             {c.retired.then(|| view! { <span class="badge off">{t(Text::Retired)}</span> })}
                                         </td>
@@ -254,11 +258,10 @@ enum Lifecycle {
     Delete,
 }
 
-#[component]
+#[island]
 fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
-    let navigate = use_navigate();
     let id = detail.as_ref().map(|d| d.id);
     let retired = RwSignal::new(detail.as_ref().is_some_and(|d| d.retired));
     let profiles_using = detail.as_ref().map_or(0, |d| d.profiles_using);
@@ -286,14 +289,13 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
         }
     });
     {
-        let navigate = navigate.clone();
         form.follow(save, move |saved| match id {
-            None => navigate(&format!("/competencies/{saved}"), Default::default()),
+            None => go_to(&format!("/competencies/{saved}")),
             Some(_) => form.succeed(Text::Saved),
         });
     }
     form.follow(lifecycle, move |done| match done {
-        Lifecycle::Delete => navigate("/competencies", Default::default()),
+        Lifecycle::Delete => go_to("/competencies"),
         Lifecycle::Retire(now_retired) => {
             retired.set(now_retired);
             form.succeed(Text::Saved);

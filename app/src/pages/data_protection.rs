@@ -28,7 +28,8 @@ fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
     }
 }
 
-#[component]
+/// The settings and the run log: one island, since saving reloads them in place.
+#[island]
 fn DataProtectionSettings() -> impl IntoView {
     let t = use_texts();
     let version = RwSignal::new(0u32);

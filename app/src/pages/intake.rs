@@ -20,7 +20,13 @@ use crate::model::{
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
-    guarded(Permission::ManageRecruitment, |_| view! { <Intake /> })
+    guarded(Permission::ManageRecruitment, |_| {
+        let t = use_texts();
+        view! {
+            <Title text=t(Text::IntakeTitle) />
+            <Intake />
+        }
+    })
 }
 
 /// Where one dropped file stands (set only in the browser, which does the uploading).
@@ -49,7 +55,8 @@ struct Saved {
     outcome: IntakeOutcome,
 }
 
-#[component]
+/// Drop, tray, saved list, manual add and import: one island, as they share the tray.
+#[island]
 fn Intake() -> impl IntoView {
     let t = use_texts();
     let openings = Resource::new(|| (), |()| list_openings());
@@ -57,7 +64,6 @@ fn Intake() -> impl IntoView {
     let drafts: RwSignal<Vec<IntakeDraft>> = RwSignal::new(Vec::new());
     let saved: RwSignal<Vec<Saved>> = RwSignal::new(Vec::new());
     view! {
-        <Title text=t(Text::IntakeTitle) />
         <section class="page">
             <h1>{t(Text::IntakeTitle)}</h1>
             <p class="hint">{t(Text::IntakeIntro)}</p>

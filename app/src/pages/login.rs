@@ -7,8 +7,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::session::login;
 use crate::app::use_texts;
+use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::components::layout::reload_at;
 use crate::i18n::Text;
 use crate::model::LoginInput;
 
@@ -25,17 +25,29 @@ pub fn safe_next(next: Option<String>) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
+    let next = safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    view! {
+        <Title text=t(Text::SignIn) />
+        <section class="page narrow">
+            <h1>{t(Text::SignIn)}</h1>
+            <p class="lead">{t(Text::Tagline)}</p>
+            <LoginForm next />
+        </section>
+    }
+}
+
+/// The sign-in form; after signing in, the browser goes to `next` (a local path).
+#[island]
+fn LoginForm(next: String) -> impl IntoView {
+    let t = use_texts();
     let form = FormState::new();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let query = use_query_map();
     let action = Action::new(|input: &LoginInput| {
         let input = input.clone();
         async move { login(input).await }
     });
-    form.follow(action, move |()| {
-        reload_at(&safe_next(query.get_untracked().get("next")))
-    });
+    form.follow(action, move |()| go_to(&next));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = LoginInput {
@@ -47,10 +59,6 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=t(Text::SignIn) />
-        <section class="page narrow">
-            <h1>{t(Text::SignIn)}</h1>
-            <p class="lead">{t(Text::Tagline)}</p>
             <form on:submit=submit novalidate>
                 <FormMessages form />
                 <TextField
@@ -73,7 +81,6 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <SubmitButton label=t(Text::SignIn) pending=action.pending().into() />
             </form>
-        </section>
     }
 }
 

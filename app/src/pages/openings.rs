@@ -3,7 +3,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use super::{RecordPath, options, record_path};
 use crate::api::openings::{
@@ -11,6 +11,7 @@ use crate::api::openings::{
 };
 use crate::api::profiles::list_profiles;
 use crate::app::{use_lang, use_texts};
+use crate::components::browser::go_to;
 use crate::components::form::{
     CheckField, FormMessages, FormState, SelectField, SubmitButton, TextField,
 };
@@ -138,7 +139,7 @@ fn OpeningLoader(id: Option<OpeningId>, me: UserId) -> impl IntoView {
     }
 }
 
-#[component]
+#[island]
 fn OpeningEditor(
     detail: Option<OpeningDetail>,
     profiles: Vec<JobProfileSummary>,
@@ -148,7 +149,6 @@ fn OpeningEditor(
     let t = use_texts();
     let lang = use_lang();
     let form = FormState::new();
-    let navigate = use_navigate();
     let id = detail.as_ref().map(|d| d.id);
     let input = detail.map(|d| d.input);
     let profile = RwSignal::new(
@@ -202,7 +202,7 @@ fn OpeningEditor(
         }
     });
     form.follow(save, move |saved| match id {
-        None => navigate(&format!("/openings/{saved}"), Default::default()),
+        None => go_to(&format!("/openings/{saved}")),
         Some(_) => form.succeed(Text::Saved),
     });
     let submit = move |ev: SubmitEvent| {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use super::{RecordPath, options, record_path};
 use crate::api::competencies::list_competencies;
@@ -14,6 +14,7 @@ use crate::api::profiles::{
     create_profile, delete_profile, get_profile, list_profiles, update_profile,
 };
 use crate::app::{use_lang, use_texts};
+use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::{Lang, Text, field_error_message};
@@ -245,7 +246,7 @@ impl RequirementRow {
     }
 }
 
-#[component]
+#[island]
 fn ProfileEditor(
     detail: Option<JobProfileDetail>,
     competencies: Vec<CompetencySummary>,
@@ -253,7 +254,6 @@ fn ProfileEditor(
     let t = use_texts();
     let lang = use_lang();
     let form = FormState::new();
-    let navigate = use_navigate();
     let id = detail.as_ref().map(|d| d.id);
     let input = detail.map(|d| d.input).unwrap_or_default();
     let title_it = RwSignal::new(input.title_it.clone());
@@ -306,13 +306,12 @@ fn ProfileEditor(
         }
     });
     {
-        let navigate = navigate.clone();
         form.follow(save, move |saved| match id {
-            None => navigate(&format!("/profiles/{saved}"), Default::default()),
+            None => go_to(&format!("/profiles/{saved}")),
             Some(_) => form.succeed(Text::Saved),
         });
     }
-    form.follow(remove, move |()| navigate("/profiles", Default::default()));
+    form.follow(remove, move |()| go_to("/profiles"));
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

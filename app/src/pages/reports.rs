@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::candidate_list::source_label;
 use crate::api::openings::list_openings;
 use crate::api::reports::{opening_funnel, source_breakdown};
 use crate::app::{use_lang, use_texts};
+use crate::components::form::AutoSubmit;
 use crate::components::guard::guarded;
 use crate::i18n::Text;
 use crate::model::{Funnel, OpeningId, Permission, SourceCount};
@@ -23,7 +24,6 @@ fn Reports() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let query = use_query_map();
-    let navigate = use_navigate();
     let opening = Memo::new(move |_| {
         query.with(|q| {
             q.get("opening")
@@ -42,14 +42,6 @@ fn Reports() -> impl IntoView {
             }
         },
     );
-    let choose = Callback::new(move |value: String| {
-        let path = if value.is_empty() {
-            "/reports".to_owned()
-        } else {
-            format!("/reports?opening={value}")
-        };
-        navigate(&path, Default::default());
-    });
     view! {
         <Title text=t(Text::ReportsTitle) />
         <section class="page">
@@ -59,9 +51,11 @@ fn Reports() -> impl IntoView {
                     let openings = openings.await.unwrap_or_default();
                     let current = opening.get().map(|o| o.to_string()).unwrap_or_default();
                     view! {
+                        <AutoSubmit>
+                        <form class="inline-form" method="get" action="/reports">
                         <div class="field">
                             <label for="f-opening">{t(Text::Opening)}</label>
-                            <select id="f-opening" on:change=move |ev| choose.run(event_target_value(&ev)) prop:value=current.clone()>
+                            <select id="f-opening" name="opening">
                                 <option value="" selected=current.is_empty()>{t(Text::AnyOpening)}</option>
                                 {openings.into_iter().map(|o| {
                                     let value = o.id.to_string();
@@ -74,6 +68,9 @@ fn Reports() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
+                        <button type="submit">{t(Text::Show)}</button>
+                        </form>
+                        </AutoSubmit>
                     }
                 })}
             </Suspense>
@@ -162,7 +159,7 @@ fn SourceChart(rows: Vec<SourceCount>) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{t(Text::Source)}</th>
-                    <th scope="col">{t(Text::ApplicationsCount)}</th>
+                    <th scope="col">{t(Text::Applications)}</th>
                     <th scope="col">{t(Text::Hired)}</th>
                 </tr>
             </thead>

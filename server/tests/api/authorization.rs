@@ -57,6 +57,8 @@ struct Fixture {
 enum Body {
     Json(Value),
     Form(Form),
+    /// URL-encoded fields, as a plain HTML form posts them.
+    Fields(&'static [(&'static str, &'static str)]),
 }
 
 impl From<Value> for Body {
@@ -70,6 +72,7 @@ impl Browser {
         match body {
             Body::Json(value) => self.call(endpoint, value).await,
             Body::Form(form) => self.send_form(endpoint, form).await,
+            Body::Fields(fields) => self.post_fields(endpoint, fields, false).await,
         }
     }
 }
@@ -120,7 +123,6 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             EVERYONE,
             json!({"input": {"email": "nobody@example.it", "password": "wrong"}}),
         ),
-        ("set_language", EVERYONE, json!({"lang": "en"})),
         (
             "change_password",
             SIGNED_IN,
@@ -272,8 +274,9 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             file("c.csv", format!("name\nImportato {caller}\n").into_bytes()),
         )),
     ));
+    table.push(("set_language", EVERYONE, Body::Fields(&[("lang", "en")])));
     // Last: it ends the caller's session.
-    table.push(("logout", EVERYONE, json!({}).into()));
+    table.push(("logout", EVERYONE, Body::Fields(&[])));
     table
 }
 

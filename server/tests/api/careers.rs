@@ -398,3 +398,111 @@ async fn the_application_form_shows_the_current_privacy_notice() {
         "the honeypot is in the form"
     );
 }
+
+/// Posts `form` to the opening's own page, as the plain form does without JavaScript.
+async fn post_page_form(browser: &Browser, app: &TestApp, opening: i64, form: Form) -> Answer {
+    let response = browser
+        .client
+        .post(app.url(&format!("/careers/{opening}")))
+        .header("accept", "text/html")
+        .header("accept-language", "en-GB")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    Answer {
+        status: response.status(),
+        headers: response.headers().clone(),
+        body: Value::String(response.text().await.unwrap_or_default()),
+    }
+}
+
+#[tokio::test]
+async fn the_careers_pages_are_plain_html_that_load_no_script() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Bank teller").await;
+    let visitor = app.anonymous();
+    for path in [
+        "/careers".to_owned(),
+        format!("/careers/{opening}"),
+        "/careers/applied".into(),
+    ] {
+        let page = visitor.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{path}");
+        let html = page.text().await.unwrap();
+        assert!(!html.contains("<script"), "{path} loads a script");
+        assert!(!html.contains(".wasm"), "{path} loads wasm");
+    }
+    let form_page = visitor
+        .client
+        .get(app.url(&format!("/careers/{opening}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form_page.contains(&format!(r#"action="/careers/{opening}""#)));
+    assert!(form_page.contains(r#"method="post""#));
+    assert!(form_page.contains(r#"enctype="multipart/form-data""#));
+}
+
+#[tokio::test]
+async fn the_plain_application_form_lands_on_the_confirmation_page() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Hotel receptionist").await;
+    let visitor = app.anonymous();
+    let form = form(opening, "chiara.plain@example.it")
+        .part("cv", file("cv.pdf", pdf(&["Chiara Lombardi", "Reception"])));
+    let answer = post_page_form(&visitor, &app, opening, form).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER);
+    assert_eq!(answer.headers["location"], "/careers/applied");
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 1);
+    assert_eq!(
+        candidate_file::Entity::find().count(&app.db).await.unwrap(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_refused_plain_application_comes_back_with_its_errors_and_everything_typed() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Hotel receptionist").await;
+    let visitor = app.anonymous();
+    // No CV, and an email without a domain.
+    let form = form(opening, "chiara.lombardi@");
+    let answer = post_page_form(&visitor, &app, opening, form).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = answer.body.as_str().unwrap();
+    assert!(
+        html.contains("Attach your CV (PDF or DOCX)."),
+        "the CV's error is shown"
+    );
+    assert!(html.contains(r#"id="f-email-error""#));
+    assert!(
+        html.contains(r#"value="Chiara Lombardi""#),
+        "the name is kept"
+    );
+    assert!(
+        html.contains(r#"value="chiara.lombardi@""#),
+        "the email is kept"
+    );
+    assert!(
+        html.contains("Tre anni di front office alberghiero"),
+        "the experience is kept"
+    );
+    assert!(
+        html.contains("Vorrei unirmi al vostro team."),
+        "the cover letter is kept"
+    );
+    assert!(!html.contains("<script"));
+    assert_eq!(application::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_plain_application_to_an_unpublished_opening_is_not_found() {
+    let app = TestApp::spawn().await;
+    let visitor = app.anonymous();
+    let answer = post_page_form(&visitor, &app, 999_999, form(999_999, "x@example.it")).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+}

@@ -203,6 +203,36 @@ impl Browser {
         }
     }
 
+    /// Posts `fields` URL-encoded to server function `endpoint`, as a plain HTML form would
+    /// (with `accept: text/html`, the browser's answer is a redirect).
+    pub async fn post_fields(&self, endpoint: &str, fields: &[(&str, &str)], html: bool) -> Answer {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .header(
+                "accept",
+                if html {
+                    "text/html"
+                } else {
+                    "application/json"
+                },
+            )
+            .header("referer", format!("{}/account", self.address))
+            .form(fields)
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+
     /// Posts a multipart form to server function `endpoint` (file uploads).
     pub async fn send_form(&self, endpoint: &str, form: reqwest::multipart::Form) -> Answer {
         let response = self

@@ -125,7 +125,10 @@ async fn a_successful_sign_in_clears_the_accounts_failures() {
 async fn signing_out_ends_the_session_in_the_database() {
     let app = TestApp::spawn().await;
     let user = app.signed_in(Role::Interviewer).await;
-    assert_eq!(user.call("logout", json!({})).await.status, StatusCode::OK);
+    assert_eq!(
+        user.post_fields("logout", &[], false).await.status,
+        StatusCode::OK
+    );
     assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 0);
     assert_eq!(
         user.call("list_competencies", json!({})).await.status,
@@ -254,7 +257,7 @@ async fn pages_speak_the_users_language_else_the_browsers() {
 
     let user = app.signed_in(Role::Employee).await;
     assert_eq!(
-        user.call("set_language", json!({"lang": "en"}))
+        user.post_fields("set_language", &[("lang", "en")], false)
             .await
             .status,
         StatusCode::OK
@@ -274,4 +277,35 @@ async fn pages_speak_the_users_language_else_the_browsers() {
         "the user's setting wins"
     );
     assert!(page.contains("My account"));
+}
+
+#[tokio::test]
+async fn the_plain_sign_out_form_ends_the_session_and_sends_the_browser_to_sign_in() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Hr).await;
+    let answer = user.post_fields("logout", &[], true).await;
+    assert_eq!(answer.status, StatusCode::FOUND);
+    assert_eq!(answer.headers["location"], "/login");
+    assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn the_plain_language_form_sends_the_browser_back_to_its_page_in_the_new_language() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Employee).await;
+    let answer = user
+        .post_fields("set_language", &[("lang", "en")], true)
+        .await;
+    assert_eq!(answer.status, StatusCode::FOUND);
+    assert_eq!(answer.headers["location"], app.url("/account").as_str());
+    let page = user
+        .client
+        .get(app.url("/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"<html lang="en""#));
 }
