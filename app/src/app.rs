@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::api::session::current_session;
+use crate::bundles::{Bundle, SiteAssets};
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
@@ -14,20 +15,24 @@ use crate::pages::{
     data_protection, home, intake, login, not_found, openings, profiles, reports,
 };
 
-/// The stylesheet's address. The server provides it: the file is named by a hash of its content.
-#[derive(Debug, Clone)]
-pub struct StylesheetHref(pub String);
-
 /// The HTML document around the app, rendered on the server.
 ///
-/// Pages are HTML first: only their islands need the browser bundle, and the public pages
-/// (careers, applying) have none, so they load no script at all and work with JavaScript off.
+/// Pages are HTML first: a page loads the bundle of its group's islands (`Bundle::for_path`),
+/// and pages without islands, the public careers pages among them, load no script at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
-    let scripts =
-        ships_bundle(&request_path()).then(|| view! { <HydrationScripts options islands=true /> });
-    let stylesheet =
-        use_context::<StylesheetHref>().map_or_else(|| "/pkg/app.css".to_owned(), |href| href.0);
+    // Islands mode: only what an island reads is sent along for hydration, and nothing at all on
+    // a page without the bundle. (HydrationScripts says the same for the pages that load it.)
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let assets = use_context::<SiteAssets>().unwrap_or_default();
+    let scripts = Bundle::for_path(&request_path()).map(|bundle| {
+        let mut options = options.clone();
+        options.output_name = assets.stem(bundle).into();
+        view! { <HydrationScripts options islands=true /> }
+    });
+    let stylesheet = assets.stylesheet;
     view! {
         <!DOCTYPE html>
         <html lang=lang.as_str()>
@@ -44,12 +49,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// Whether the page at `path` loads the browser bundle: every page but the public ones, whose
-/// forms are plain HTML forms.
-pub fn ships_bundle(path: &str) -> bool {
-    !(path == "/careers" || path.starts_with("/careers/"))
 }
 
 /// The path of the page being rendered (on the server; empty in the browser).

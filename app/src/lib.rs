@@ -2,6 +2,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod bundles;
 pub mod components;
 pub mod i18n;
 pub mod model;
@@ -10,7 +11,7 @@ pub mod pages;
 pub mod server;
 
 mod app;
-pub use app::{App, StylesheetHref, shell};
+pub use app::{App, shell};
 
 /// Entry point of the browser bundle. The page is server-rendered HTML; only its islands (the
 /// `#[island]` components: forms, the board, the intake tray) are hydrated, by the loader script

@@ -1,97 +1,87 @@
-//! The browser bundle's file names. The build names each file by a hash of its content
-//! (`app.<hash>.js`, `app.<hash>.wasm`, `app.<hash>.css`), so browsers may keep them for good;
-//! the server finds the names once, at start-up, in the site folder.
+//! The site's built files. The build names each by a hash of its content (`staff.<hash>.js`,
+//! `staff.<hash>.wasm`, `app.<hash>.css`), so browsers may keep them for good; the server
+//! finds the names once, at start-up, in the site folder.
 
 use std::path::Path;
 
-/// What the pages link to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BundleNames {
-    /// The shared stem of the script and the wasm (`app.<hash>`), Leptos's "output name".
-    pub script_stem: String,
-    /// The stylesheet's file name (`app.<hash>.css`).
-    pub stylesheet: String,
-}
+use app::bundles::SiteAssets;
 
-impl Default for BundleNames {
-    /// The unhashed names, for a site folder without a built bundle (tests of the API).
-    fn default() -> Self {
-        Self {
-            script_stem: "app".into(),
-            stylesheet: "app.css".into(),
-        }
-    }
-}
-
-/// `stem` if `name` is `app.<16 or more hex digits>.<extension>`.
-fn hashed_stem<'a>(name: &'a str, extension: &str) -> Option<&'a str> {
+/// `stem` if `name` is `<prefix>.<16 or more hex digits>.<extension>`.
+fn hashed_stem<'a>(name: &'a str, prefix: &str, extension: &str) -> Option<&'a str> {
     let stem = name.strip_suffix(extension)?.strip_suffix('.')?;
-    let hash = stem.strip_prefix("app.")?;
+    let hash = stem.strip_prefix(prefix)?.strip_prefix('.')?;
     (hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit())).then_some(stem)
 }
 
-/// Reads `<site_root>/pkg` for the hashed bundle; falls back to the unhashed names.
-pub fn find(site_root: &Path) -> BundleNames {
-    let mut names = BundleNames::default();
+/// Reads `<site_root>/pkg` for the hashed files; what is missing keeps its plain name.
+pub fn find(site_root: &Path) -> SiteAssets {
+    let mut assets = SiteAssets::default();
     let Ok(entries) = std::fs::read_dir(site_root.join("pkg")) else {
-        return names;
+        return assets;
     };
     for entry in entries.flatten() {
         let file = entry.file_name();
         let Some(file) = file.to_str() else { continue };
-        if let Some(stem) = hashed_stem(file, "js") {
-            names.script_stem = stem.to_owned();
-        } else if hashed_stem(file, "css").is_some() {
-            names.stylesheet = file.to_owned();
+        if hashed_stem(file, "app", "css").is_some() {
+            assets.stylesheet = format!("/pkg/{file}");
+        }
+        for (bundle, stem) in &mut assets.bundles {
+            if let Some(found) = hashed_stem(file, bundle.name(), "js") {
+                *stem = found.to_owned();
+            }
         }
     }
-    names
+    assets
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::bundles::Bundle;
 
     #[test]
-    fn only_app_files_named_by_a_long_hex_hash_count_as_hashed() {
+    fn only_files_named_by_a_long_hex_hash_count_as_hashed() {
+        let stem = |name| hashed_stem(name, "staff", "js");
         assert_eq!(
-            hashed_stem("app.0123456789abcdef.js", "js"),
-            Some("app.0123456789abcdef")
+            stem("staff.0123456789abcdef.js"),
+            Some("staff.0123456789abcdef")
         );
-        assert_eq!(hashed_stem("app.0123456789abcdef.js.gz", "js"), None);
-        assert_eq!(hashed_stem("app.js", "js"), None);
-        assert_eq!(hashed_stem("app.0123.js", "js"), None);
-        assert_eq!(hashed_stem("app.0123456789abcdeg.js", "js"), None);
-        assert_eq!(hashed_stem("other.0123456789abcdef.js", "js"), None);
+        assert_eq!(stem("staff.0123456789abcdef.js.gz"), None);
+        assert_eq!(stem("staff.js"), None);
+        assert_eq!(stem("staff.0123.js"), None);
+        assert_eq!(stem("staff.0123456789abcdeg.js"), None);
+        assert_eq!(stem("staffer.0123456789abcdef.js"), None);
     }
 
     #[test]
-    fn the_bundle_is_found_by_its_hashed_names_beside_their_compressed_copies() {
+    fn each_bundle_and_the_stylesheet_are_found_by_their_hashed_names() {
         let site = std::env::temp_dir().join(format!("percorso-assets-{}", std::process::id()));
         let pkg = site.join("pkg");
         std::fs::create_dir_all(&pkg).unwrap();
         for file in [
-            "app.00112233445566778899.js",
-            "app.00112233445566778899.js.br",
-            "app.00112233445566778899.wasm",
+            "staff.00112233445566778899.js",
+            "staff.00112233445566778899.js.br",
+            "staff.00112233445566778899.wasm",
+            "intake.aabbccddeeff00112233.js",
             "app.ffeeddccbbaa99887766.css",
             "app.ffeeddccbbaa99887766.css.gz",
         ] {
             std::fs::write(pkg.join(file), b"x").unwrap();
         }
-        let names = find(&site);
+        let assets = find(&site);
         std::fs::remove_dir_all(&site).unwrap();
+        assert_eq!(assets.stylesheet, "/pkg/app.ffeeddccbbaa99887766.css");
+        assert_eq!(assets.stem(Bundle::Staff), "staff.00112233445566778899");
+        assert_eq!(assets.stem(Bundle::Intake), "intake.aabbccddeeff00112233");
         assert_eq!(
-            names,
-            BundleNames {
-                script_stem: "app.00112233445566778899".into(),
-                stylesheet: "app.ffeeddccbbaa99887766.css".into(),
-            }
+            assets.stem(Bundle::Admin),
+            "admin",
+            "not built: its plain name"
         );
     }
 
     #[test]
-    fn without_a_built_bundle_the_plain_names_are_used() {
-        assert_eq!(find(Path::new("/nonexistent")), BundleNames::default());
+    fn without_a_built_site_the_plain_names_are_used() {
+        assert_eq!(find(Path::new("/nonexistent")), SiteAssets::default());
     }
 }

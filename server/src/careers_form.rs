@@ -76,11 +76,11 @@ async fn render_again(
     parts.method = Method::GET;
     let backend: Backend = state.backend.clone();
     let options = state.leptos_options.clone();
-    let stylesheet = state.stylesheet.clone();
+    let assets = state.assets.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(backend.clone());
-            provide_context(stylesheet.clone());
+            provide_context(assets.clone());
             provide_context(draft.clone());
         },
         move || shell(options.clone()),

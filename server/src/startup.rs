@@ -5,9 +5,10 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use app::bundles::SiteAssets;
 use app::server::Backend;
 use app::server::throttle::ThrottlePolicy;
-use app::{App, StylesheetHref, shell};
+use app::{App, shell};
 use axum::Router;
 use axum::extract::{FromRef, Request, State};
 use axum::http::StatusCode;
@@ -20,7 +21,6 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tokio::net::TcpListener;
 
-use crate::assets::BundleNames;
 use crate::config::Config;
 
 /// What can stop the server from starting.
@@ -39,8 +39,8 @@ pub enum StartupError {
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub backend: Backend,
-    /// The address of the stylesheet, whose name carries its content's hash.
-    pub stylesheet: StylesheetHref,
+    /// The built files' names (they carry their content's hash).
+    pub assets: SiteAssets,
 }
 
 /// Opens the database (creating the SQLite file and its folder if needed) and migrates it.
@@ -75,9 +75,9 @@ pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
     }
 }
 
-fn leptos_options(config: &Config, bundle: &BundleNames) -> LeptosOptions {
+fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
-        .output_name(bundle.script_stem.clone())
+        .output_name("app")
         .site_root(config.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.bind)
@@ -116,19 +116,18 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// The whole HTTP surface: pages, server functions, static files, health, and middleware.
 pub fn router(config: &Config, backend: Backend) -> Router {
-    let bundle = crate::assets::find(&config.site_root);
     let state = AppState {
-        leptos_options: leptos_options(config, &bundle),
+        leptos_options: leptos_options(config),
         backend: backend.clone(),
-        stylesheet: StylesheetHref(format!("/pkg/{}", bundle.stylesheet)),
+        assets: crate::assets::find(&config.site_root),
     };
     let routes = route_list();
     let context = {
         let backend = backend.clone();
-        let stylesheet = state.stylesheet.clone();
+        let assets = state.assets.clone();
         move || {
             provide_context(backend.clone());
-            provide_context(stylesheet.clone());
+            provide_context(assets.clone());
         }
     };
     Router::new()

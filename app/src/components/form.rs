@@ -324,7 +324,8 @@ pub fn SubmitButton(#[prop(into)] label: String, pending: Signal<bool>) -> impl 
 
 /// Submits the plain form inside it as soon as one of its choices changes. The form works
 /// without it (it has its own submit button); this only saves a click where scripts run.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 pub fn AutoSubmit(children: Children) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]

@@ -49,7 +49,8 @@ fn LanguageForm() -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 fn PasswordForm() -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();

@@ -28,7 +28,8 @@ pub fn UsersPage() -> impl IntoView {
 
 /// The user list with its forms: one island, since creating or changing a user refreshes the
 /// list in place.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-admin"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-admin")), component)]
 fn Users(me: UserId) -> impl IntoView {
     let t = use_texts();
     let page = RwSignal::new(0u64);

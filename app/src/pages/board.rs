@@ -32,7 +32,8 @@ struct PendingMove {
 }
 
 /// The board is one island: a move refreshes its columns in place.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 fn OpeningBoard(id: OpeningId) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();

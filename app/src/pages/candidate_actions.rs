@@ -14,7 +14,8 @@ use crate::i18n::{Counted, Text, count};
 use crate::model::{CandidateId, NoteInput, PossibleDuplicate, check_tags, parse_tags};
 
 /// A form to add a note; the page reloads to show it in the timeline.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 pub fn NoteForm(id: CandidateId) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
@@ -47,7 +48,8 @@ pub fn NoteForm(id: CandidateId) -> impl IntoView {
 }
 
 /// The candidate's tags, edited as one comma-separated line.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
@@ -80,7 +82,8 @@ pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
 }
 
 /// Other records that may be this person, each with a merge behind a confirmation.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 pub fn DuplicatesPanel(id: CandidateId, duplicates: Vec<PossibleDuplicate>) -> impl IntoView {
     let t = use_texts();
     let lang = crate::app::use_lang();
@@ -141,7 +144,8 @@ pub fn DuplicatesPanel(id: CandidateId, duplicates: Vec<PossibleDuplicate>) -> i
 }
 
 /// The person's data rights: export everything, or erase them, each behind a confirmation.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 pub fn PersonalDataPanel(id: CandidateId) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();

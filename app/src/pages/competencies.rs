@@ -33,7 +33,8 @@ pub fn CompetenciesPage() -> impl IntoView {
 }
 
 /// The framework's list, filtered by area in the browser as the choice changes.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-editors"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-editors")), component)]
 fn CompetencyList(can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
@@ -258,7 +259,8 @@ enum Lifecycle {
     Delete,
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-editors"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-editors")), component)]
 fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();

@@ -29,7 +29,8 @@ fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// The settings and the run log: one island, since saving reloads them in place.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-admin"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-admin")), component)]
 fn DataProtectionSettings() -> impl IntoView {
     let t = use_texts();
     let version = RwSignal::new(0u32);

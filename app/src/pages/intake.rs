@@ -56,7 +56,8 @@ struct Saved {
 }
 
 /// Drop, tray, saved list, manual add and import: one island, as they share the tray.
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-intake"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-intake")), component)]
 fn Intake() -> impl IntoView {
     let t = use_texts();
     let openings = Resource::new(|| (), |()| list_openings());

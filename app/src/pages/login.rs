@@ -37,7 +37,8 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 /// The sign-in form; after signing in, the browser goes to `next` (a local path).
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
 fn LoginForm(next: String) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();

@@ -139,7 +139,8 @@ fn OpeningLoader(id: Option<OpeningId>, me: UserId) -> impl IntoView {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-editors"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-editors")), component)]
 fn OpeningEditor(
     detail: Option<OpeningDetail>,
     profiles: Vec<JobProfileSummary>,

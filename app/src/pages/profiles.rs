@@ -246,7 +246,8 @@ impl RequirementRow {
     }
 }
 
-#[island]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-editors"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-editors")), component)]
 fn ProfileEditor(
     detail: Option<JobProfileDetail>,
     competencies: Vec<CompetencySummary>,

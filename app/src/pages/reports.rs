@@ -52,7 +52,7 @@ fn Reports() -> impl IntoView {
                     let current = opening.get().map(|o| o.to_string()).unwrap_or_default();
                     view! {
                         <AutoSubmit>
-                        <form class="inline-form" method="get" action="/reports">
+                        <form class="report-choice" method="get" action="/reports">
                         <div class="field">
                             <label for="f-opening">{t(Text::Opening)}</label>
                             <select id="f-opening" name="opening">

@@ -73,39 +73,193 @@ fn draft(row: intake_upload::Model) -> IntakeDraft {
     }
 }
 
-/// A name guessed from a CV: its first short line of two to four capitalised words, else
-/// the file name without words such as "CV" or "curriculum".
+/// A name guessed from a CV, else from its file name (without words such as "CV").
+///
+/// CVs are read as text, without fonts or positions, so the guess works on lines: each line is
+/// cut where a second column shows (a run of spaces, a tab, a bar or a bullet), and a piece that
+/// reads as a person's name (two to four capitalised words, none of them a heading, an address
+/// or a job title) is a candidate. A job title run on after the name ("Mario Rossi Impiegato
+/// Amministrativo") is cut off. Of the candidates, the one nearest the email wins (the contacts
+/// sit under the name, in a sidebar or a heading), the first one on a tie or without an email.
 pub fn guess_name(text: &str, file_name: &str) -> String {
-    let from_text = text.lines().map(str::trim).take(8).find(|line| {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        (2..=4).contains(&words.len())
-            && line.chars().count() <= 60
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
-            })
-            && !words.iter().any(|w| is_cv_word(w))
+    let email_line = text::find_contacts(text)
+        .0
+        .and_then(|email| text.lines().position(|line| line.contains(&email)));
+    let candidates = text.lines().enumerate().flat_map(|(index, line)| {
+        columns(line).filter_map(move |piece| Some((index, person_name(piece)?)))
     });
-    if let Some(line) = from_text {
-        return line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let best = match email_line {
+        Some(at) => candidates.min_by_key(|(index, _)| (index.abs_diff(at), *index)),
+        None => candidates.into_iter().next(),
+    };
+    if let Some((_, name)) = best {
+        return name;
     }
     let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
     stem.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '.' | ','))
         .filter(|w| {
             !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\'') && !is_cv_word(w)
         })
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
+        .map(title_case)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The pieces of a line that text extraction ran together from side-by-side columns.
+fn columns(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['\t', '|', '•', '·'])
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+}
+
+/// `piece` as a person's name, if it reads as one: its leading two to four capitalised words,
+/// stopping at a job title; none may be a heading, an address word or a CV word.
+fn person_name(piece: &str) -> Option<String> {
+    if piece.chars().count() > 60 {
+        return None;
+    }
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let name_len = words
+        .iter()
+        .position(|w| is_job_word(w))
+        .unwrap_or(words.len());
+    let name = &words[..name_len];
+    let rest_is_title = words[name_len..]
+        .iter()
+        .all(|w| is_job_word(w) || is_joining_word(w));
+    let reads_as_name = (2..=4).contains(&name.len())
+        && rest_is_title
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                && !is_cv_word(w)
+                && !is_heading_word(w)
+        });
+    reads_as_name.then(|| {
+        name.iter()
+            .map(|w| title_case(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// "ROSSI" and "rossi" as "Rossi"; "D'Angelo" and "De Luca" keep their capitals.
+fn title_case(word: &str) -> String {
+    if word.chars().any(char::is_lowercase) && word.chars().next().is_some_and(char::is_uppercase) {
+        return word.to_owned();
+    }
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// Words of the job titles a CV heading carries under or after the name, in both languages.
+fn is_job_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphabetic()),
+        "impiegato"
+            | "impiegata"
+            | "amministrativo"
+            | "amministrativa"
+            | "contabile"
+            | "addetto"
+            | "addetta"
+            | "assistente"
+            | "segretario"
+            | "segretaria"
+            | "receptionist"
+            | "archivista"
+            | "operatore"
+            | "operatrice"
+            | "cassiere"
+            | "cassiera"
+            | "sportellista"
+            | "consulente"
+            | "responsabile"
+            | "ragioniere"
+            | "ragioniera"
+            | "front"
+            | "back"
+            | "office"
+            | "clerk"
+            | "accountant"
+            | "assistant"
+            | "administrative"
+            | "accounting"
+            | "agent"
+            | "teller"
+            | "officer"
+            | "manager"
+            | "secretary"
+            | "archivist"
+            | "specialist"
+            | "customer"
+            | "service"
+            | "contact"
+            | "center"
+            | "centre"
+            | "junior"
+            | "senior"
+    )
+}
+
+/// Small words that join a job title's words ("Addetto al front office").
+fn is_joining_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "al" | "alla" | "ai" | "di" | "del" | "della" | "e" | "and" | "of" | "-" | "/"
+    )
+}
+
+/// Section headings and address words that are capitalised like names but are not.
+fn is_heading_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "esperienza"
+            | "esperienze"
+            | "professionali"
+            | "professionale"
+            | "formazione"
+            | "istruzione"
+            | "competenze"
+            | "lingue"
+            | "contatti"
+            | "profilo"
+            | "dati"
+            | "personali"
+            | "informazioni"
+            | "obiettivo"
+            | "patente"
+            | "hobby"
+            | "interessi"
+            | "experience"
+            | "education"
+            | "skills"
+            | "languages"
+            | "contacts"
+            | "profile"
+            | "personal"
+            | "details"
+            | "summary"
+            | "references"
+            | "referenze"
+            | "work"
+            | "via"
+            | "viale"
+            | "piazza"
+            | "corso"
+            | "street"
+            | "road"
+            | "nato"
+            | "nata"
+    )
 }
 
 fn is_cv_word(word: &str) -> bool {
@@ -365,5 +519,46 @@ mod tests {
         assert_eq!(guess_name("", "CV_mario-rossi_2026.pdf"), "Mario Rossi");
         assert_eq!(guess_name("", "anna-bo-x7k2.pdf"), "Anna Bo");
         assert_eq!(guess_name("", "curriculum.docx"), "");
+    }
+
+    #[test]
+    fn a_name_in_a_sidebar_is_found_beside_the_other_column_and_near_the_email() {
+        let two_columns = "Esperienze professionali          Mario Rossi\n\
+                           2019-2024 Hotel Excelsior          mario.rossi@example.it\n\
+                           Front office e check-in            +39 347 555 0101\n\
+                           Formazione                         Competenze";
+        assert_eq!(guess_name(two_columns, "documento.pdf"), "Mario Rossi");
+        let far_down = "Profilo\nAccoglienza clienti da anni.\nEsperienze professionali\n\
+                        Hotel Bellavista, Rimini\n\n\n\n\n\n\nAnna Conti\tanna.conti@example.it";
+        assert_eq!(guess_name(far_down, "cv.pdf"), "Anna Conti");
+    }
+
+    #[test]
+    fn a_job_title_after_the_name_is_not_part_of_the_name() {
+        assert_eq!(
+            guess_name(
+                "Mario Rossi Impiegato Amministrativo\nmario@example.it",
+                "cv.pdf"
+            ),
+            "Mario Rossi"
+        );
+        assert_eq!(
+            guess_name(
+                "LUCIA BIANCHI\nAddetta al Front Office\nlucia@example.it",
+                "cv.pdf"
+            ),
+            "Lucia Bianchi"
+        );
+        assert_eq!(
+            guess_name("Curriculum Vitae\nSara De Luca\nAccounting Clerk", "cv.pdf"),
+            "Sara De Luca"
+        );
+    }
+
+    #[test]
+    fn the_name_nearest_the_email_wins_over_a_reference_further_down() {
+        let text =
+            "Giorgio Fabbri\ngiorgio.fabbri@example.it\nEsperienze\nReferenze\nMarco Bianchi";
+        assert_eq!(guess_name(text, "cv.pdf"), "Giorgio Fabbri");
     }
 }
