@@ -2,9 +2,11 @@
 //! middleware, and start-up.
 #![recursion_limit = "256"]
 
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod downloads;
 pub mod middleware;
+pub mod schema;
 pub mod startup;
 pub mod telemetry;
