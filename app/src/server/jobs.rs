@@ -84,7 +84,7 @@ pub async fn claim(
     .exec_without_returning(db)
     .await?;
     if matches!(inserted, TryInsertResult::Inserted(1)) {
-        tracing::info!(job = job.as_str(), %day, "job claimed for the day");
+        tracing::info!(job = job.as_str(), %day, "won the day's claim on the job");
         return Ok(Some(Lease { job, day, holder }));
     }
     // Taken. Take it over only if its holder stopped mid-run long ago: one statement, so of
@@ -103,6 +103,7 @@ pub async fn claim(
         tracing::warn!(job = job.as_str(), %day, "took over a stale claim on the job");
         return Ok(Some(Lease { job, day, holder }));
     }
+    tracing::debug!(job = job.as_str(), %day, "the day's claim on the job is taken");
     Ok(None)
 }
 
