@@ -1,12 +1,15 @@
-//! The command line: `serve` (the default), `migrate`, `create-user`, `seed-demo` and
-//! `seed-bench`.
+//! The command line: `serve` (the default), `migrate`, `create-user`, `seed-demo`,
+//! `run-retention`, `seed-bench`, `backup` and `restore`.
 
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
 use app::server::bench_data::{self, SeedError, SeedOptions};
 use app::server::{accounts, data_protection, demo};
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 
+use crate::backup;
 use crate::config::Config;
 use crate::startup::{self, Application, StartupError};
 
@@ -62,6 +65,21 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Back the embedded SQLite database and the stored files up into DIR (new or empty),
+    /// with a manifest; safe while the server runs. On PostgreSQL use pg_dump (docs/deploy.md).
+    Backup {
+        /// Where to write the backup.
+        dir: PathBuf,
+    },
+    /// Put a backup made by `percorso backup` back as the database and stored files, then
+    /// migrate it. Stop the server first.
+    Restore {
+        /// The backup to restore.
+        dir: PathBuf,
+        /// Replace an existing database and stored files.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_role(value: &str) -> Result<Role, String> {
@@ -81,6 +99,10 @@ pub enum CliError {
     Prompt(std::io::Error),
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error("cannot {0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("database error: {0}")]
+    Database(#[from] sea_orm::DbErr),
 }
 
 impl From<AppError> for CliError {
@@ -142,6 +164,26 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::SeedBench { candidates, force } => seed_bench(&config, candidates, force).await,
+        Command::Backup { dir } => {
+            let manifest = backup::backup(&config, &dir).await?;
+            println!(
+                "backed up the database (schema {}) and {} files into {}",
+                manifest.last_migration,
+                manifest.files,
+                dir.display()
+            );
+            Ok(())
+        }
+        Command::Restore { dir, force } => {
+            let manifest = backup::restore(&config, &dir, force).await?;
+            println!(
+                "restored the backup of {} ({} files) into {}; the database is migrated",
+                manifest.created_at.to_rfc3339(),
+                manifest.files,
+                config.data_dir.display()
+            );
+            Ok(())
+        }
     }
 }
 

@@ -3,10 +3,12 @@
 #![recursion_limit = "256"]
 
 pub mod assets;
+pub mod backup;
 pub mod careers_form;
 pub mod cli;
 pub mod config;
 pub mod downloads;
 pub mod middleware;
+pub mod schema;
 pub mod startup;
 pub mod telemetry;

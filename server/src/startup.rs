@@ -17,7 +17,6 @@ use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
-use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tokio::net::TcpListener;
 
@@ -45,6 +44,13 @@ pub struct AppState {
 
 /// Opens the database (creating the SQLite file and its folder if needed) and migrates it.
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError> {
+    let db = open(config).await?;
+    crate::schema::migrate(&db).await?;
+    Ok(db)
+}
+
+/// Opens the database as [`connect`] does, without migrating it.
+pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let url = config.database_url();
     if url.starts_with("sqlite:") {
         std::fs::create_dir_all(&config.data_dir)
@@ -60,9 +66,7 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
         });
-    let db = Database::connect(options).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
+    Ok(Database::connect(options).await?)
 }
 
 /// The back end for a connected database and the configured policies.

@@ -1,8 +1,8 @@
 //! Data protection settings and the retention job: publishing privacy notice versions, the
-//! months rejected candidates are kept, and anonymising those whose time is up (run daily by
-//! the server, or at once by an admin), each run logged.
+//! months rejected candidates are kept, and anonymising those whose time is up (once a day by
+//! one of the server's instances, or at once by an admin), each run logged.
 
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 use super::entities::{application, candidate, privacy_notice, retention_run, retention_setting};
+use super::jobs::{self, Job};
 use super::{Backend, applications, person_data};
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
@@ -176,13 +177,46 @@ pub async fn run_retention(
     })
 }
 
-/// Runs retention once a day for as long as the server runs.
+/// How often each instance checks whether today's scheduled run is still to do.
+const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// The scheduled run for `day` (in UTC): runs retention if this instance wins the day's lease,
+/// and returns `None` when another instance, or an earlier check, already has it. A failed run
+/// gives the day back, so the next check on any instance tries again. Running it at once (an
+/// admin's "Run now", `percorso run-retention`) neither needs nor takes the lease.
+pub async fn run_scheduled(
+    backend: &Backend,
+    day: NaiveDate,
+) -> Result<Option<RetentionRunView>, AppError> {
+    let Some(lease) = jobs::claim(&backend.db, Job::Retention, day).await? else {
+        return Ok(None);
+    };
+    match run_retention(backend, None).await {
+        Ok(run) => {
+            lease.finish(&backend.db).await?;
+            Ok(Some(run))
+        }
+        Err(error) => {
+            if lease.release(&backend.db).await.is_err() {
+                tracing::error!(%day, "cannot release the retention lease; it goes stale instead");
+            }
+            Err(error)
+        }
+    }
+}
+
+/// Runs retention once a day for as long as the server runs: every instance checks at start
+/// and then hourly, and the day's lease lets only one of them run it.
 pub async fn run_daily(backend: Backend) {
-    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    let mut checks = tokio::time::interval(CHECK_EVERY);
+    checks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        every_day.tick().await;
-        if run_retention(&backend, None).await.is_err() {
-            tracing::error!("the scheduled retention run failed; it will be tried again tomorrow");
+        checks.tick().await;
+        if run_scheduled(&backend, Utc::now().date_naive())
+            .await
+            .is_err()
+        {
+            tracing::error!("the scheduled retention run failed; the next check tries again");
         }
     }
 }

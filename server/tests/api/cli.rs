@@ -16,7 +16,8 @@ use crate::documents::pdf;
 use crate::helpers::{TestApp, test_config};
 use crate::intake::stored_files;
 
-fn percorso(config: &server::config::Config) -> Command {
+/// The built `percorso` binary with `config` in its environment and nothing else.
+pub fn percorso(config: &server::config::Config) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_percorso"));
     command
         .env_clear()

@@ -20,8 +20,8 @@ fn random_suffix() -> String {
 }
 
 /// A fresh, empty database URL (and, for SQLite, the folder to remove afterwards).
-async fn fresh_database() -> (String, Option<PathBuf>) {
-    if on_postgres() {
+async fn fresh_database(postgres: bool) -> (String, Option<PathBuf>) {
+    if postgres {
         let admin = std::env::var("PERCORSO_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let name = format!("percorso_test_{}", random_suffix());
@@ -47,7 +47,16 @@ async fn fresh_database() -> (String, Option<PathBuf>) {
 /// Configuration for a test server: random port, fresh database, and a data directory of its
 /// own (removed afterwards), so tests can look at the files it stores.
 pub async fn test_config() -> (Config, Option<PathBuf>) {
-    let (url, dir) = fresh_database().await;
+    config_on(fresh_database(on_postgres()).await)
+}
+
+/// As [`test_config`], on SQLite whichever database the suite runs on (for what only the
+/// embedded database does, such as `percorso backup`).
+pub async fn sqlite_test_config() -> (Config, Option<PathBuf>) {
+    config_on(fresh_database(false).await)
+}
+
+fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>) {
     let dir = dir.unwrap_or_else(|| {
         let dir = std::env::temp_dir().join(format!("percorso-test-{}", random_suffix()));
         std::fs::create_dir_all(&dir).expect("temp dir");

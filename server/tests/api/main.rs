@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 mod authorization;
+mod backup;
 mod candidates;
 mod careers;
 mod cli;
@@ -14,6 +15,7 @@ mod helpers;
 mod http;
 mod import;
 mod intake;
+mod jobs;
 mod list_queries;
 mod merge;
 mod notes;
