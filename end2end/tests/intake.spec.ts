@@ -65,7 +65,7 @@ test("HR drop two CVs, each uploads with its progress and prefills its own form"
   await page.getByRole("button", { name: "Add the note" }).click();
   await expect(page.locator(".timeline li.note")).toContainText("Ottima prima telefonata.");
   await open(page, `/candidates?tag=tag${id}`);
-  await expect(page.getByText("1 results")).toBeVisible();
+  await expect(page.getByText("1 result", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Chiara Galli" })).toBeVisible();
 });
 
@@ -97,7 +97,7 @@ test("a second application with the same email attaches to the same person", asy
   await visitor.close();
 
   await open(page, `/candidates?q=sara ${id}`);
-  await expect(page.getByText("1 results")).toBeVisible();
+  await expect(page.getByText("1 result", { exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Sara Greco" }).click();
   const applications = page.locator("table").first().locator("tbody tr");
   await expect(applications).toHaveCount(2);
