@@ -1,10 +1,12 @@
 //! The Percorso server process: configuration, the command line, the HTTP router and its
-//! middleware, and start-up.
+//! middleware, static assets, metrics, and start-up.
 #![recursion_limit = "256"]
 
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod downloads;
+pub mod metrics;
 pub mod middleware;
 pub mod startup;
 pub mod telemetry;

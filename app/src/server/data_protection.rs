@@ -176,12 +176,18 @@ pub async fn run_retention(
     })
 }
 
-/// Runs retention once a day for as long as the server runs.
+/// Runs retention once a day for as long as the server runs, counting each run in
+/// [`super::job_runs`] for `/metrics`.
 pub async fn run_daily(backend: Backend) {
     let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
     loop {
         every_day.tick().await;
-        if run_retention(&backend, None).await.is_err() {
+        let result = run_retention(&backend, None).await;
+        super::job_runs::record(
+            super::job_runs::RETENTION,
+            super::job_runs::JobOutcome::of(&result),
+        );
+        if result.is_err() {
             tracing::error!("the scheduled retention run failed; it will be tried again tomorrow");
         }
     }
