@@ -217,15 +217,14 @@ fn method_label(method: &Method) -> &'static str {
     }
 }
 
-/// The route a request matched, as its template; a nested service's tail shows as `*`.
-fn route_label(matched: Option<&MatchedPath>) -> String {
-    matched.map_or_else(
-        || "unmatched".to_owned(),
-        |m| {
-            m.as_str()
-                .replace("{*__private__axum_nest_tail_param}", "*")
-        },
-    )
+/// The route a request matched, as its template: `/pkg/*` for the bundle (a nested service,
+/// which axum gives no matched path here), `unmatched` for the fallback (unknown pages).
+fn route_label(matched: Option<&MatchedPath>, path: &str) -> String {
+    match matched {
+        Some(matched) => matched.as_str().to_owned(),
+        None if crate::middleware::is_bundle(path) => "/pkg/*".to_owned(),
+        None => "unmatched".to_owned(),
+    }
 }
 
 fn status_label(status: StatusCode) -> &'static str {
@@ -241,7 +240,7 @@ fn status_label(status: StatusCode) -> &'static str {
 /// Counts each request and times it to its response's headers.
 pub async fn record(State(metrics): State<Metrics>, req: Request, next: Next) -> Response {
     let method = method_label(req.method());
-    let route = route_label(req.extensions().get::<MatchedPath>());
+    let route = route_label(req.extensions().get::<MatchedPath>(), req.uri().path());
     let started = Instant::now();
     let response = next.run(req).await;
     let labels = RequestLabels {
@@ -313,7 +312,8 @@ mod tests {
 
     #[test]
     fn routes_are_labelled_by_template_and_statuses_by_class() {
-        assert_eq!(route_label(None), "unmatched");
+        assert_eq!(route_label(None, "/no/such/page"), "unmatched");
+        assert_eq!(route_label(None, "/pkg/app.js"), "/pkg/*");
         assert_eq!(status_label(StatusCode::NOT_FOUND), "4xx");
         assert_eq!(status_label(StatusCode::SERVICE_UNAVAILABLE), "5xx");
         assert_eq!(
