@@ -5,8 +5,8 @@
 use app::api::careers::read_submission;
 use app::model::AppError;
 use app::pages::careers::ApplicationDraft;
+use app::server::applications;
 use app::server::auth::RequestLang;
-use app::server::{Backend, applications};
 use app::shell;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
@@ -74,13 +74,11 @@ async fn render_again(
         tracing::error!("application form: the application could not be saved");
     }
     parts.method = Method::GET;
-    let backend: Backend = state.backend.clone();
     let options = state.leptos_options.clone();
-    let assets = state.assets.clone();
+    let page_context = crate::startup::request_context(state.backend.clone(), state.assets.clone());
     let render = leptos_axum::render_app_async_with_context(
         move || {
-            provide_context(backend.clone());
-            provide_context(assets.clone());
+            page_context();
             provide_context(draft.clone());
         },
         move || shell(options.clone()),

@@ -1,11 +1,12 @@
 //! Configuration from environment variables (or the matching flags), with documented defaults.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use app::server::SessionPolicy;
 use clap::{Args, ValueEnum};
+use ipnet::IpNet;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -102,6 +103,55 @@ pub struct Config {
         global = true
     )]
     pub secure_cookies: bool,
+
+    /// Addresses that may read /metrics: comma-separated IP addresses or CIDR ranges (empty for
+    /// none). Judged by the connecting address, so behind a proxy it is the proxy's.
+    #[arg(
+        long,
+        env = "PERCORSO_METRICS_ALLOW",
+        default_value = "127.0.0.1,::1",
+        value_parser = AddressList::parse,
+        global = true
+    )]
+    pub metrics_allow: AddressList,
+
+    /// A token that lets a scraper read /metrics from any address, sent as
+    /// `Authorization: Bearer <token>`.
+    #[arg(
+        long,
+        env = "PERCORSO_METRICS_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub metrics_token: Option<String>,
+}
+
+/// A list of IP addresses and CIDR ranges, such as `127.0.0.1,::1,10.0.0.0/8`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AddressList(Vec<IpNet>);
+
+impl AddressList {
+    /// Parses comma-separated addresses and ranges; a bare address is a range of one.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        value
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<IpNet>()
+                    .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
+                    .map_err(|_| format!("{item:?} is neither an IP address nor a CIDR range"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+
+    /// Whether `address` is in the list. An IPv4 address seen through an IPv6 socket
+    /// (`::ffff:127.0.0.1`) counts as the IPv4 address.
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
+        self.0.iter().any(|net| net.contains(&address))
+    }
 }
 
 impl Config {
@@ -121,5 +171,42 @@ impl Config {
             absolute: Duration::from_secs(self.session_max_hours * 60 * 60),
             secure_cookie: self.secure_cookies,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().expect("an address")
+    }
+
+    #[test]
+    fn an_address_list_takes_addresses_and_ranges_of_both_families() {
+        let list = AddressList::parse(" 127.0.0.1, ::1 ,10.1.0.0/16,fd00::/8").expect("valid");
+        for allowed in [
+            "127.0.0.1",
+            "::1",
+            "10.1.200.3",
+            "fd00::5",
+            "::ffff:127.0.0.1",
+        ] {
+            assert!(list.contains(ip(allowed)), "{allowed}");
+        }
+        for refused in ["127.0.0.2", "10.2.0.1", "::2", "192.168.1.1"] {
+            assert!(!list.contains(ip(refused)), "{refused}");
+        }
+    }
+
+    #[test]
+    fn an_empty_address_list_allows_no_one_and_a_bad_entry_is_refused() {
+        assert!(
+            !AddressList::parse("")
+                .expect("valid")
+                .contains(ip("127.0.0.1"))
+        );
+        let error = AddressList::parse("127.0.0.1,localhost").expect_err("invalid");
+        assert!(error.contains("localhost"), "{error}");
     }
 }

@@ -1,5 +1,5 @@
 //! The Percorso server process: configuration, the command line, the HTTP router and its
-//! middleware, and start-up.
+//! middleware, static assets, metrics, and start-up.
 #![recursion_limit = "256"]
 
 pub mod assets;
@@ -8,6 +8,7 @@ pub mod careers_form;
 pub mod cli;
 pub mod config;
 pub mod downloads;
+pub mod metrics;
 pub mod middleware;
 pub mod schema;
 pub mod startup;

@@ -1,5 +1,6 @@
 //! Request middleware: who is signed in and in which language, cross-site request refusal,
-//! HTTP statuses for server-function errors, and security headers.
+//! HTTP statuses for server-function errors, security headers (a Content Security Policy with
+//! a nonce per page), no caching of anything but the static bundle, and compression.
 
 use app::i18n::Lang;
 use app::model::AppError;
@@ -7,9 +8,12 @@ use app::server::auth::{CurrentUser, RequestLang};
 use app::server::{Backend, sessions};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, Version, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use leptos::nonce::Nonce;
+use tower_http::compression::predicate::{Predicate, SizeAbove};
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 fn cookie_header(headers: &HeaderMap) -> &str {
     headers
@@ -23,7 +27,7 @@ fn cookie_header(headers: &HeaderMap) -> &str {
 pub async fn session(State(backend): State<Backend>, mut req: Request, next: Next) -> Response {
     // Static files and the health check need no session: spare the database a lookup.
     let path = req.uri().path();
-    if path.starts_with("/pkg/") || path == "/healthz" {
+    if path.starts_with("/pkg/") || path == "/healthz" || path == "/metrics" {
         return next.run(req).await;
     }
     let token =
@@ -141,22 +145,118 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Headers every response carries.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// The Content Security Policy of an HTML page: scripts from this site, or inline with this
+/// response's nonce (the hydration script carries it), and the wasm bundle; styles only from
+/// the stylesheet (the markup has no `style` attributes); nothing framed, no plugins.
+pub fn page_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
+         frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+/// The policy of every other response (JSON, downloads, the bundle's files): they are never
+/// documents, so if one were ever shown as one it may load and run nothing.
+pub const OTHER_POLICY: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// Headers every response carries. A fresh [`Nonce`] goes into the request's extensions, where
+/// the page renderer finds it (`startup::request_context`), and into the page's policy.
+pub async fn security_headers(mut req: Request, next: Next) -> Response {
+    let nonce = Nonce::new();
+    req.extensions_mut().insert(nonce.clone());
     let mut response = next.run(req).await;
+    let policy = if is_html(response.headers()) {
+        HeaderValue::from_str(&page_policy(&nonce)).ok()
+    } else {
+        None
+    };
     let headers = response.headers_mut();
     for (name, value) in [
         ("x-content-type-options", "nosniff"),
         ("x-frame-options", "DENY"),
         ("referrer-policy", "same-origin"),
-        (
-            "content-security-policy",
-            "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
-        ),
     ] {
         headers.insert(name, HeaderValue::from_static(value));
     }
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        policy.unwrap_or_else(|| HeaderValue::from_static(OTHER_POLICY)),
+    );
     response
+}
+
+/// Whether `path` is the public browser bundle, the one thing caches may keep.
+pub fn is_bundle(path: &str) -> bool {
+    path == "/pkg" || path.starts_with("/pkg/")
+}
+
+/// `Cache-Control: no-store` on everything but the bundle: pages, server functions and
+/// downloads may carry personal data, which no browser or proxy cache should keep.
+pub async fn no_store(req: Request, next: Next) -> Response {
+    let bundle = is_bundle(req.uri().path());
+    let mut response = next.run(req).await;
+    let stored = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    if !bundle && !stored {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Whether a response of this type is worth compressing: text (pages, CSS, JavaScript, CSV),
+/// JSON, SVG and wasm. Images, PDFs, zip files and other formats are compressed already.
+fn compressible(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence.starts_with("text/")
+        || matches!(
+            essence.as_str(),
+            "application/json"
+                | "application/javascript"
+                | "application/wasm"
+                | "application/xml"
+                | "image/svg+xml"
+        )
+}
+
+fn compressible_response(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(compressible)
+}
+
+/// Brotli or gzip, as `Accept-Encoding` prefers, for compressible responses over 256 bytes.
+/// Responses that already have a `Content-Encoding` (the bundle's precompressed files) are
+/// left alone.
+pub fn compression() -> CompressionLayer<impl Predicate> {
+    type Check = fn(StatusCode, Version, &HeaderMap, &Extensions) -> bool;
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .no_deflate()
+        .no_zstd()
+        // Brotli's default level (11) costs far more time than it saves bytes on the fly.
+        .quality(CompressionLevel::Precise(4))
+        .compress_when(SizeAbove::new(256).and(compressible_response as Check))
 }
 
 #[cfg(test)]
@@ -195,6 +295,36 @@ mod tests {
             ("origin", "null"),
             ("host", "x")
         ])));
+    }
+
+    #[test]
+    fn text_json_and_wasm_are_compressed_but_not_pdfs_zips_or_images() {
+        for yes in [
+            "text/html; charset=utf-8",
+            "text/css",
+            "text/javascript",
+            "text/csv; charset=utf-8",
+            "application/json",
+            "application/wasm",
+            "Application/JavaScript",
+        ] {
+            assert!(compressible(yes), "{yes}");
+        }
+        for no in [
+            "application/pdf",
+            "application/zip",
+            "image/png",
+            "application/octet-stream",
+        ] {
+            assert!(!compressible(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_pages_policy_allows_inline_scripts_only_with_its_nonce() {
+        let policy = page_policy("abc123");
+        assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
+        assert!(!policy.contains("unsafe-inline"));
     }
 
     #[test]

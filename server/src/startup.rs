@@ -15,12 +15,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::metrics::Metrics;
 
 /// What can stop the server from starting.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +42,7 @@ pub struct AppState {
     pub backend: Backend,
     /// The built files' names (they carry their content's hash).
     pub assets: SiteAssets,
+    pub metrics: Metrics,
 }
 
 /// Opens the database (creating the SQLite file and its folder if needed) and migrates it.
@@ -118,24 +121,45 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// The whole HTTP surface: pages, server functions, static files, health, and middleware.
+/// What a page's rendering reads from context: the back end, the built files' names, and the
+/// request's CSP nonce (put in the request by `middleware::security_headers`), which replaces
+/// the one leptos_axum would make up so that the hydration script carries the nonce the header
+/// names.
+pub(crate) fn request_context(
+    backend: Backend,
+    assets: SiteAssets,
+) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context(backend.clone());
+        provide_context(assets.clone());
+        let nonce = use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Nonce>().cloned());
+        if let Some(nonce) = nonce {
+            provide_context(nonce);
+        }
+    }
+}
+
+/// The whole HTTP surface: pages, server functions, static files, health, metrics, and
+/// middleware.
 pub fn router(config: &Config, backend: Backend) -> Router {
+    let metrics = Metrics::new(
+        backend.db.clone(),
+        config.metrics_allow.clone(),
+        config.metrics_token.clone(),
+    );
     let state = AppState {
         leptos_options: leptos_options(config),
         backend: backend.clone(),
         assets: crate::assets::find(&config.site_root),
+        metrics: metrics.clone(),
     };
     let routes = route_list();
-    let context = {
-        let backend = backend.clone();
-        let assets = state.assets.clone();
-        move || {
-            provide_context(backend.clone());
-            provide_context(assets.clone());
-        }
-    };
+    let context = request_context(backend.clone(), state.assets.clone());
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(crate::metrics::handler))
+        .nest_service("/pkg", crate::assets::service(&config.site_root))
         .route("/files/{id}", get(crate::downloads::candidate_file))
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
         .route(
@@ -159,6 +183,8 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .layer(axum::middleware::from_fn(crate::middleware::api_error_status))
         .layer(axum::middleware::from_fn(crate::middleware::refuse_cross_site))
         .layer(axum::middleware::from_fn(crate::middleware::security_headers))
+        .layer(axum::middleware::from_fn(crate::middleware::no_store))
+        .layer(crate::middleware::compression())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             app::api::MAX_REQUEST_BYTES,
         ))
@@ -167,6 +193,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
                 tracing::info_span!("request", method = %req.method(), path = req.uri().path())
             }),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            crate::metrics::record,
+        ))
         .with_state(state)
 }
 

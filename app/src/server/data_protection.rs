@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::entities::{application, candidate, privacy_notice, retention_run, retention_setting};
 use super::jobs::{self, Job};
-use super::{Backend, applications, person_data};
+use super::{Backend, applications, job_runs, person_data};
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
 };
@@ -206,16 +206,21 @@ pub async fn run_scheduled(
 }
 
 /// Runs retention once a day for as long as the server runs: every instance checks at start
-/// and then hourly, and the day's lease lets only one of them run it.
+/// and then hourly, and the day's lease lets only one of them run it. Each check is counted
+/// in [`job_runs`] for `/metrics` (skipped when another instance or check has the day).
 pub async fn run_daily(backend: Backend) {
     let mut checks = tokio::time::interval(CHECK_EVERY);
     checks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         checks.tick().await;
-        if run_scheduled(&backend, Utc::now().date_naive())
-            .await
-            .is_err()
-        {
+        let result = run_scheduled(&backend, Utc::now().date_naive()).await;
+        let outcome = match &result {
+            Ok(Some(_)) => job_runs::JobOutcome::Succeeded,
+            Ok(None) => job_runs::JobOutcome::Skipped,
+            Err(_) => job_runs::JobOutcome::Failed,
+        };
+        job_runs::record(job_runs::RETENTION, outcome);
+        if result.is_err() {
             tracing::error!("the scheduled retention run failed; the next check tries again");
         }
     }

@@ -7,7 +7,7 @@ use app::server::accounts;
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
-use server::config::{Config, LogFormat};
+use server::config::{AddressList, Config, LogFormat};
 use server::startup::{self, Application};
 
 /// Which database the tests run on.
@@ -72,6 +72,8 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         session_idle_minutes: 60,
         session_max_hours: 12,
         secure_cookies: false,
+        metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
+        metrics_token: None,
     };
     (config, Some(dir))
 }
