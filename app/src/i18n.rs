@@ -666,13 +666,13 @@ mod tests {
 
     #[test]
     fn one_of_a_thing_is_singular_and_any_other_number_plural_in_both_languages() {
-        assert_eq!(count(Lang::En, 1, Counted::Position), "1 position");
-        assert_eq!(count(Lang::En, 3, Counted::Position), "3 positions");
-        assert_eq!(count(Lang::En, 0, Counted::Result), "0 results");
-        assert_eq!(count(Lang::It, 1, Counted::Position), "1 posto");
-        assert_eq!(count(Lang::It, 2, Counted::Position), "2 posti");
-        assert_eq!(count(Lang::It, 1, Counted::Application), "1 candidatura");
-        assert_eq!(count(Lang::It, 5, Counted::Profile), "5 profili");
+        assert_eq!(count(Lang::En, 1u32, Counted::Position), "1 position");
+        assert_eq!(count(Lang::En, 3u32, Counted::Position), "3 positions");
+        assert_eq!(count(Lang::En, 0u32, Counted::Result), "0 results");
+        assert_eq!(count(Lang::It, 1u32, Counted::Position), "1 posto");
+        assert_eq!(count(Lang::It, 2u32, Counted::Position), "2 posti");
+        assert_eq!(count(Lang::It, 1u32, Counted::Application), "1 candidatura");
+        assert_eq!(count(Lang::It, 5u32, Counted::Profile), "5 profili");
     }
 
     #[test]

@@ -1,0 +1,51 @@
+// Every page, as every role that can open it, checked by axe-core against WCAG 2.1 A and AA and
+// best practice: a serious or critical violation fails the test, so new pages stay clean.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demo, open, signIn } from "./helpers";
+
+const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1"];
+const recruitment = [
+  "/competencies/new",
+  "/profiles/new",
+  "/openings",
+  "/openings/new",
+  "/openings/1",
+  "/openings/1/board",
+  "/candidates",
+  "/candidates/1",
+  "/intake",
+  "/reports",
+  "/reports?opening=1",
+];
+const pagesOf = {
+  visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],
+  employee: everyone,
+  interviewer: [...everyone, "/candidates/1"],
+  hr: [...everyone, ...recruitment],
+  admin: [...everyone, ...recruitment, "/admin/users", "/admin/data-protection"],
+} as const;
+
+async function check(page: Page, path: string): Promise<string[]> {
+  await open(page, path);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${path}: ${v.id} (${v.impact}) on ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const [role, paths] of Object.entries(pagesOf)) {
+  test(`every page a ${role} opens has no serious or critical accessibility violation`, async ({ page }) => {
+    test.setTimeout(120_000);
+    if (role !== "visitor") {
+      await signIn(page, demo[role as keyof typeof demo]);
+    }
+    const found: string[] = [];
+    for (const path of paths) {
+      found.push(...(await check(page, path)));
+    }
+    expect(found).toEqual([]);
+  });
+}
