@@ -1,18 +1,7 @@
 // HR run an opening's pipeline on its board: drag and drop, the keyboard alternative, and a
 // rejection with a reason.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { demo, open, signIn, unique } from "./helpers";
-
-async function publishOpening(page: Page, profile: string, place: string): Promise<string> {
-  await open(page, "/openings/new");
-  await page.getByLabel("Job profile").selectOption({ label: profile });
-  await page.getByLabel("Location").fill(place);
-  await page.getByLabel("Status").selectOption("open");
-  await page.getByLabel("Published on the careers page").check();
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
-  return page.url().match(/\/openings\/(\d+)$/)![1];
-}
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { demo, publishedOpening, signIn, unique } from "./helpers";
 
 async function apply(request: APIRequestContext, opening: string, name: string, email: string) {
   const response = await request.post("/api/apply", {
@@ -31,7 +20,7 @@ async function apply(request: APIRequestContext, opening: string, name: string, 
 test("HR move one candidate to Interview on the board and reject another with a reason", async ({ page, request }) => {
   const suffix = unique();
   await signIn(page, demo.hr);
-  const opening = await publishOpening(page, "Contact-centre agent", `Bologna ${suffix}`);
+  const opening = await publishedOpening(page, "Contact-centre agent", `Bologna ${suffix}`);
   await apply(request, opening, "Davide Ricci", `davide.${suffix}@example.it`);
   await apply(request, opening, "Sara Greco", `sara.${suffix}@example.it`);
 

@@ -2,6 +2,7 @@
 //! sent to sign in, or told they may not see it (with the matching HTTP status).
 
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
@@ -22,11 +23,13 @@ pub fn set_page_status(status: u16) {
     let _ = status;
 }
 
-/// A short page-level message, such as "not found".
+/// A short page-level message, such as "not found"; it is the page's title too, so every
+/// page has one.
 #[component]
 pub fn Notice(text: Text) -> impl IntoView {
     let lang = use_lang();
     view! {
+        <Title text=text.get(lang).trim_end_matches('.').to_owned() />
         <section class="page">
             <p class="alert error" role="alert">
                 {text.get(lang)}

@@ -59,14 +59,7 @@ pub async fn send(browser: &Browser, app: &TestApp, form: Form) -> Answer {
         .send()
         .await
         .unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap_or_default();
-    Answer {
-        status,
-        body: serde_json::from_str(&text).unwrap_or(Value::String(text)),
-        headers,
-    }
+    Answer::read(response).await
 }
 
 #[tokio::test]

@@ -193,6 +193,21 @@ impl TestApp {
     }
 }
 
+impl Answer {
+    /// Reads a response: its status, headers, and body as JSON (or as text when it is not).
+    pub async fn read(response: reqwest::Response) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Answer {
+            status,
+            body,
+            headers,
+        }
+    }
+}
+
 impl Browser {
     /// Calls server function `endpoint` with a JSON body.
     pub async fn call(&self, endpoint: &str, body: Value) -> Answer {
@@ -203,15 +218,7 @@ impl Browser {
             .send()
             .await
             .expect("request sent");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Answer {
-            status,
-            body,
-            headers,
-        }
+        Answer::read(response).await
     }
 
     /// Posts `fields` URL-encoded to server function `endpoint`, as a plain HTML form would
@@ -233,15 +240,7 @@ impl Browser {
             .send()
             .await
             .expect("request sent");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Answer {
-            status,
-            body,
-            headers,
-        }
+        Answer::read(response).await
     }
 
     /// Posts a multipart form to server function `endpoint` (file uploads).
@@ -253,15 +252,7 @@ impl Browser {
             .send()
             .await
             .expect("request sent");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = response.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Answer {
-            status,
-            body,
-            headers,
-        }
+        Answer::read(response).await
     }
 
     /// GETs a download and returns its status, headers and bytes.
