@@ -122,6 +122,20 @@ pub fn count(lang: Lang, n: impl Into<u64>, what: Counted) -> String {
     format!("{n} {noun}")
 }
 
+/// A list's total: "3 results", or "more than 1000 results" when it was counted up to a limit.
+pub fn total(lang: Lang, total: crate::model::Total, what: Counted) -> String {
+    match total {
+        crate::model::Total::Exactly(n) => count(lang, n, what),
+        crate::model::Total::MoreThan(n) => {
+            let (_, it_many, _, en_many) = what.forms();
+            match lang {
+                Lang::It => format!("più di {n} {it_many}"),
+                Lang::En => format!("more than {n} {en_many}"),
+            }
+        }
+    }
+}
+
 texts! {
     AppName => "Percorso", "Percorso";
     Tagline => "Selezione e formazione per front office e back office", "Recruitment and training for front-office and back-office roles";
@@ -673,6 +687,23 @@ mod tests {
         assert_eq!(count(Lang::It, 2u32, Counted::Position), "2 posti");
         assert_eq!(count(Lang::It, 1u32, Counted::Application), "1 candidatura");
         assert_eq!(count(Lang::It, 5u32, Counted::Profile), "5 profili");
+    }
+
+    #[test]
+    fn a_total_counted_up_to_a_limit_says_more_than_in_both_languages() {
+        use crate::model::Total;
+        assert_eq!(
+            total(Lang::It, Total::MoreThan(1000), Counted::Result),
+            "più di 1000 risultati"
+        );
+        assert_eq!(
+            total(Lang::En, Total::MoreThan(1000), Counted::Result),
+            "more than 1000 results"
+        );
+        assert_eq!(
+            total(Lang::En, Total::Exactly(1), Counted::Result),
+            "1 result"
+        );
     }
 
     #[test]

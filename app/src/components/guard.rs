@@ -41,33 +41,30 @@ pub fn Notice(text: Text) -> impl IntoView {
 /// Renders `page` for a signed-in user whose role holds `permission`.
 pub fn guarded<V: IntoView + 'static>(
     permission: Permission,
-    page: impl Fn(SessionUser) -> V + Clone + Send + Sync + 'static,
+    page: impl FnOnce(SessionUser) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    // Not a reactive closure: pages render on the server only (islands), and a closure would be
+    // run again as the session resolves, making the page, and running its queries, once more
+    // each time.
     view! {
         <Suspense fallback=|| ()>
-            {
-                let page = page.clone();
-                move || {
-                    let page = page.clone();
-                    Suspend::new(async move {
-                        match session.await {
-                            Ok(SessionInfo { user: Some(user), .. }) if user.role.can(permission) => {
-                                page(user).into_any()
-                            }
-                            Ok(SessionInfo { user: Some(_), .. }) => {
-                                set_page_status(403);
-                                view! { <Notice text=Text::Forbidden /> }.into_any()
-                            }
-                            _ => {
-                                let next = location.pathname.get_untracked();
-                                view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
-                            }
-                        }
-                    })
+            {Suspend::new(async move {
+                match session.await {
+                    Ok(SessionInfo { user: Some(user), .. }) if user.role.can(permission) => {
+                        page(user).into_any()
+                    }
+                    Ok(SessionInfo { user: Some(_), .. }) => {
+                        set_page_status(403);
+                        view! { <Notice text=Text::Forbidden /> }.into_any()
+                    }
+                    _ => {
+                        let next = location.pathname.get_untracked();
+                        view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
+                    }
                 }
-            }
+            })}
         </Suspense>
     }
 }

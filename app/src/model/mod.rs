@@ -21,7 +21,7 @@ pub use framework::*;
 pub use ids::*;
 pub use intake::*;
 pub use notes::*;
-pub use page::Page;
+pub use page::{Page, Total};
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
 pub use recruitment::*;
 pub use reports::*;

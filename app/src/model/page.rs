@@ -1,6 +1,15 @@
-//! One page of a list that is paginated in SQL.
+//! One page of a list that is paginated in SQL, and how many items the list holds.
 
 use serde::{Deserialize, Serialize};
+
+/// How many items a list holds: counted exactly, or counted up to a limit where counting them
+/// all would cost more than showing the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Total {
+    Exactly(u64),
+    MoreThan(u64),
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page<T> {
@@ -9,13 +18,29 @@ pub struct Page<T> {
     pub page: u64,
     pub per_page: u64,
     /// Items over all pages.
-    pub total: u64,
+    pub total: Total,
+    /// Whether a page follows this one.
+    pub more: bool,
 }
 
 impl<T> Page<T> {
-    /// How many pages there are (at least one, even when empty).
-    pub fn page_count(&self) -> u64 {
-        self.total.div_ceil(self.per_page.max(1)).max(1)
+    /// Page `page` of a list of exactly `total` items.
+    pub fn counted(items: Vec<T>, page: u64, per_page: u64, total: u64) -> Self {
+        Self {
+            items,
+            page,
+            per_page,
+            total: Total::Exactly(total),
+            more: page.saturating_add(1).saturating_mul(per_page) < total,
+        }
+    }
+
+    /// How many pages there are (at least one, even when empty), when the total is exact.
+    pub fn page_count(&self) -> Option<u64> {
+        match self.total {
+            Total::Exactly(total) => Some(total.div_ceil(self.per_page.max(1)).max(1)),
+            Total::MoreThan(_) => None,
+        }
     }
 }
 
@@ -25,14 +50,28 @@ mod tests {
 
     #[test]
     fn an_empty_list_still_has_one_page_and_a_partial_page_counts() {
-        let page = |total| Page::<()> {
+        let page = |total| Page::<()>::counted(vec![], 0, 50, total);
+        assert_eq!(page(0).page_count(), Some(1));
+        assert_eq!(page(50).page_count(), Some(1));
+        assert_eq!(page(51).page_count(), Some(2));
+    }
+
+    #[test]
+    fn a_counted_page_is_followed_by_another_only_when_items_remain() {
+        assert!(!Page::<()>::counted(vec![], 0, 50, 50).more);
+        assert!(Page::<()>::counted(vec![], 0, 50, 51).more);
+        assert!(!Page::<()>::counted(vec![], 1, 50, 100).more);
+    }
+
+    #[test]
+    fn a_list_counted_up_to_a_limit_has_no_page_count() {
+        let page = Page::<()> {
             items: vec![],
             page: 0,
             per_page: 50,
-            total,
+            total: Total::MoreThan(1000),
+            more: true,
         };
-        assert_eq!(page(0).page_count(), 1);
-        assert_eq!(page(50).page_count(), 1);
-        assert_eq!(page(51).page_count(), 2);
+        assert_eq!(page.page_count(), None);
     }
 }

@@ -50,7 +50,7 @@ fn Users(me: UserId) -> impl IntoView {
                 {move || Suspend::new(async move {
                     match users.await {
                         Ok(list) => {
-                            let page_count = list.page_count();
+                            let page_count = list.page_count().unwrap_or(1);
                             view! {
                                 <div class="table-wrap">
                                     <table>

@@ -10,7 +10,7 @@ use crate::api::candidates::{list_candidates, list_tags};
 use crate::api::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded};
-use crate::i18n::{Counted, Lang, Text, count};
+use crate::i18n::{Counted, Lang, Text, total};
 use crate::model::{
     Area, CandidateFilter, CandidateSort, OpeningSummary, Permission, SOURCES, Sector, Stage,
 };
@@ -119,13 +119,17 @@ fn CandidateList() -> impl IntoView {
                         return view! { <Notice text=Text::GenericError /> }.into_any();
                     };
                     let current = filter.get_untracked();
-                    let pages = list.page_count();
                     let page = list.page;
+                    let more = list.more;
+                    let position = match list.page_count() {
+                        Some(pages) => format!("{} {} {} {pages}", t(Text::PageOf), page + 1, t(Text::Of)),
+                        None => format!("{} {}", t(Text::PageOf), page + 1),
+                    };
                     if list.items.is_empty() {
                         return view! { <p>{t(Text::NoCandidates)}</p> }.into_any();
                     }
                     view! {
-                        <p class="muted" aria-live="polite">{count(lang, list.total, Counted::Result)}</p>
+                        <p class="muted" aria-live="polite">{total(lang, list.total, Counted::Result)}</p>
                         <div class="table-wrap">
                             <table>
                                 <thead>
@@ -163,8 +167,8 @@ fn CandidateList() -> impl IntoView {
                         </div>
                         <nav class="pager" aria-label=t(Text::PageOf)>
                             {(page > 0).then(|| view! { <a class="button" href=address(&current, page - 1)>{t(Text::Previous)}</a> })}
-                            <span>{format!("{} {} {} {}", t(Text::PageOf), page + 1, t(Text::Of), pages)}</span>
-                            {(page + 1 < pages).then(|| view! { <a class="button" href=address(&current, page + 1)>{t(Text::Next)}</a> })}
+                            <span>{position}</span>
+                            {more.then(|| view! { <a class="button" href=address(&current, page + 1)>{t(Text::Next)}</a> })}
                         </nav>
                     }
                         .into_any()

@@ -80,12 +80,12 @@ pub async fn list(db: &DatabaseConnection, page: u64) -> Result<Page<UserSummary
         .paginate(db, USERS_PER_PAGE);
     let total = paginator.num_items().await?;
     let items = paginator.fetch_page(page).await?;
-    Ok(Page {
-        items: items.into_iter().map(summary).collect(),
+    Ok(Page::counted(
+        items.into_iter().map(summary).collect(),
         page,
-        per_page: USERS_PER_PAGE,
+        USERS_PER_PAGE,
         total,
-    })
+    ))
 }
 
 /// Creates an account. The email must not be in use.

@@ -2,6 +2,7 @@
 //! download written to the audit log.
 
 mod list_query;
+pub use list_query::COUNT_LIMIT;
 
 use std::collections::HashMap;
 
@@ -321,22 +322,26 @@ pub async fn list_page(
 ) -> Result<Page<CandidateRow>, AppError> {
     let backend = db.get_database_backend();
     let per_page = per_page.max(1);
-    let total = match db.query_one(&list_query::count(backend, filter)).await? {
-        Some(row) => u64::try_from(row.try_get::<i64>("", list_query::TOTAL)?).unwrap_or(0),
-        None => 0,
-    };
-    let ids = list_query::page_ids(backend, filter, total, page, per_page);
-    let people = list_query::ordered(
+    let row = db
+        .query_one(&list_query::count(backend, filter))
+        .await?
+        .ok_or(AppError::Internal)?;
+    let counted = list_query::Counted::read(filter, &row)?;
+    let ids = list_query::page_ids(backend, filter, counted, page, per_page);
+    let mut people = list_query::ordered(
         candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
         filter.sort,
     )
     .all(db)
     .await?;
+    let more = people.len() as u64 > per_page;
+    people.truncate(per_page as usize);
     Ok(Page {
         items: rows(db, people).await?,
         page,
         per_page,
-        total,
+        total: counted.total,
+        more,
     })
 }
 

@@ -16,7 +16,7 @@ async fn the_demo_loads_candidates_at_every_stage_once() {
     let list = candidates::list(&app.db, &CandidateFilter::default(), 0)
         .await
         .unwrap();
-    assert_eq!(list.total, 10);
+    assert_eq!(list.total, app::model::Total::Exactly(10));
     let stages: std::collections::BTreeSet<Stage> =
         list.items.iter().filter_map(|c| c.latest_stage).collect();
     assert_eq!(stages.len(), Stage::ALL.len(), "{stages:?}");

@@ -4,14 +4,17 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use app::model::{CandidateFilter, CandidateSort};
+use app::model::{Area, CandidateFilter, CandidateSort, Total};
 use app::server::bench_data::{self, SeedOptions};
-use app::server::candidates::{self, QUERIES_PER_PAGE};
+use app::server::candidates::{self, COUNT_LIMIT, QUERIES_PER_PAGE};
+use app::server::entities::{application, candidate};
 use app::server::files::FileStore;
+use app::server::search;
 use chrono::{Duration, Utc};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};
 
-use crate::helpers::TestApp;
+use crate::careers::public_opening;
+use crate::helpers::{TestApp, on_postgres};
 
 /// A connection to the test database that counts the statements run through it.
 fn counting(db: &DatabaseConnection) -> (DatabaseConnection, Arc<AtomicUsize>) {
@@ -88,4 +91,209 @@ async fn a_list_page_runs_the_same_few_statements_for_ten_rows_as_for_fifty() {
             );
         }
     }
+}
+
+/// `n` candidates, each made and updated a second before the last and named so that the
+/// names run the other way ("Persona {n-1}" first), one in every `anonymised_every`
+/// anonymised; their ids, newest first.
+async fn people(db: &DatabaseConnection, n: usize, anonymised_every: usize) -> Vec<i32> {
+    let now = Utc::now();
+    let rows: Vec<candidate::ActiveModel> = (0..n)
+        .map(|i| candidate::ActiveModel {
+            name: Set(format!("Persona {:04}", n - 1 - i)),
+            education: Set(String::new()),
+            experience: Set(String::new()),
+            talent_pool: Set(false),
+            created_at: Set(now - Duration::seconds(i as i64)),
+            updated_at: Set(now - Duration::seconds(i as i64)),
+            anonymised_at: Set((i % anonymised_every == 1).then_some(now)),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(400) {
+        candidate::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await
+            .unwrap();
+    }
+    let mut people = candidate::Entity::find().all(db).await.unwrap();
+    people.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    people.into_iter().map(|p| p.id).collect()
+}
+
+/// Applications of `candidates` to `opening`, at stage "applied".
+async fn apply_all(db: &DatabaseConnection, opening: i32, candidates: &[i32]) {
+    let now = Utc::now();
+    let rows: Vec<application::ActiveModel> = candidates
+        .iter()
+        .map(|&candidate_id| application::ActiveModel {
+            candidate_id: Set(candidate_id),
+            opening_id: Set(opening),
+            stage: Set("applied".into()),
+            source: Set("careers".into()),
+            cover_letter: Set(String::new()),
+            stage_changed_at: Set(now),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(400) {
+        application::Entity::insert_many(chunk.to_vec())
+            .exec(db)
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_filter_most_candidates_match_is_counted_up_to_a_limit_and_paged_like_any_other() {
+    let app = TestApp::spawn().await;
+    let front = public_opening(&app, "Bank teller").await as i32;
+    let back = public_opening(&app, "Archivist / records clerk").await as i32;
+    let ids = people(&app.db, 1_600, 50).await;
+    // Three in four apply to the front-office opening, the others to the back-office one.
+    let (front_ids, back_ids): (Vec<(usize, i32)>, Vec<(usize, i32)>) = ids
+        .iter()
+        .copied()
+        .enumerate()
+        .partition(|(i, _)| i % 4 != 0);
+    let front_ids: Vec<i32> = front_ids.into_iter().map(|(_, id)| id).collect();
+    let back_ids: Vec<i32> = back_ids.into_iter().map(|(_, id)| id).collect();
+    apply_all(&app.db, front, &front_ids).await;
+    apply_all(&app.db, back, &back_ids).await;
+    let anonymised = |i: usize| i % 50 == 1;
+    // Newest first: the order the candidates were made in.
+    let listed = |applied: &[i32]| -> Vec<i32> {
+        ids.iter()
+            .enumerate()
+            .filter(|(i, id)| !anonymised(*i) && applied.contains(id))
+            .map(|(_, id)| *id)
+            .collect()
+    };
+    let expected_front = listed(&front_ids);
+    let expected_back = listed(&back_ids);
+    assert!(expected_front.len() as u64 > COUNT_LIMIT);
+    assert!((expected_back.len() as u64) < COUNT_LIMIT);
+
+    let area = |area| CandidateFilter {
+        area: Some(area),
+        ..CandidateFilter::default()
+    };
+    let page_ids = |page: &app::model::Page<app::model::CandidateRow>| -> Vec<i32> {
+        page.items.iter().map(|row| row.id.0).collect()
+    };
+    let first = candidates::list(&app.db, &area(Area::FrontOffice), 0)
+        .await
+        .unwrap();
+    assert_eq!(first.total, Total::MoreThan(COUNT_LIMIT));
+    assert!(first.more);
+    assert_eq!(page_ids(&first), expected_front[..50]);
+    let last_page = (expected_front.len() as u64 - 1) / 50;
+    let last = candidates::list(&app.db, &area(Area::FrontOffice), last_page)
+        .await
+        .unwrap();
+    assert!(!last.more, "nothing follows the last page");
+    assert_eq!(
+        page_ids(&last),
+        expected_front[(last_page * 50) as usize..],
+        "the last page, found by walking"
+    );
+    let by_name = CandidateFilter {
+        sort: CandidateSort::Name,
+        ..area(Area::FrontOffice)
+    };
+    let mut named = expected_front.clone();
+    named.reverse();
+    let second = candidates::list(&app.db, &by_name, 1).await.unwrap();
+    assert_eq!(
+        page_ids(&second),
+        named[50..100],
+        "by name, the second page"
+    );
+
+    let back_page = candidates::list(&app.db, &area(Area::BackOffice), 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        back_page.total,
+        Total::Exactly(expected_back.len() as u64),
+        "fewer than the limit: counted exactly"
+    );
+    assert_eq!(page_ids(&back_page), expected_back[50..100]);
+}
+
+#[tokio::test]
+async fn a_word_most_candidates_have_is_paged_like_a_rare_one_near_the_start_and_far_in() {
+    let app = TestApp::spawn().await;
+    let ids = people(&app.db, 1_600, 50).await;
+    // Every candidate's document says "sportello"; one in three also says "inglese".
+    let documents: Vec<(i32, String)> = ids
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 50 != 1)
+        .map(|(i, &id)| {
+            let words = if i % 3 == 0 {
+                "sportello inglese"
+            } else {
+                "sportello"
+            };
+            (
+                id,
+                search::document("Persona", None, None, &[words.to_owned()]),
+            )
+        })
+        .collect();
+    for chunk in documents.chunks(400) {
+        app.db
+            .execute(&search::insert_documents(
+                app.db.get_database_backend(),
+                chunk.to_vec(),
+            ))
+            .await
+            .unwrap();
+    }
+    if on_postgres() {
+        // What autovacuum would do: the list's choice of plan reads the index's size.
+        app.db
+            .execute_unprepared("ANALYZE candidate_search")
+            .await
+            .unwrap();
+    }
+    let listed: Vec<i32> = documents.iter().map(|(id, _)| *id).collect();
+    let search = |q: &str| CandidateFilter {
+        q: q.into(),
+        ..CandidateFilter::default()
+    };
+    let page_ids = |page: &app::model::Page<app::model::CandidateRow>| -> Vec<i32> {
+        page.items.iter().map(|row| row.id.0).collect()
+    };
+
+    let first = candidates::list(&app.db, &search("sportello"), 0)
+        .await
+        .unwrap();
+    assert_eq!(first.total, Total::Exactly(listed.len() as u64));
+    assert!(first.more);
+    assert_eq!(page_ids(&first), listed[..50], "the first page");
+    let last_page = (listed.len() as u64 - 1) / 50;
+    let last = candidates::list(&app.db, &search("sportello"), last_page)
+        .await
+        .unwrap();
+    assert!(!last.more);
+    assert_eq!(
+        page_ids(&last),
+        listed[(last_page * 50) as usize..],
+        "the last page"
+    );
+
+    let both: Vec<i32> = documents
+        .iter()
+        .filter(|(_, d)| d.contains("inglese"))
+        .map(|(id, _)| *id)
+        .collect();
+    let second = candidates::list(&app.db, &search("sport ingl"), 1)
+        .await
+        .unwrap();
+    assert_eq!(second.total, Total::Exactly(both.len() as u64));
+    assert_eq!(page_ids(&second), both[50..100], "two words, as prefixes");
 }

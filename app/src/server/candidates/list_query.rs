@@ -5,18 +5,21 @@
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
-    ColumnTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
-    Select,
+    ColumnTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult,
+    QuerySelect, QueryTrait, Select,
 };
 
 use super::super::entities::{application, candidate, candidate_tag, job_profile, opening};
 use super::super::search;
-use crate::model::{CandidateFilter, CandidateSort};
+use crate::model::{CandidateFilter, CandidateSort, Total};
 
-/// Above this many matches, a page is found by walking the index of the list's order and
-/// checking each candidate against the matches (which stops after a page's worth when many
-/// match); at or below it, by looking each match up and sorting them (cheaper when few do).
-pub const WALK_ORDER_ABOVE: u64 = 2_000;
+/// Counting stops after this many candidates when a filter reads applications or tags (the
+/// list then says "more than 1000"): counting every candidate with an application to a front
+/// office role would cost more than the page itself. Above this many matches, too, a page is
+/// found by walking the index of the list's order and checking each candidate (which stops
+/// after a page's worth when many match); at or below it, by looking each match up and sorting
+/// them (cheaper when few do).
+pub const COUNT_LIMIT: u64 = 1_000;
 
 /// How the candidates query meets the set of matching ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,31 +35,40 @@ enum Reach {
     /// re-read each candidate's whole document while walking (hundreds of milliseconds for a
     /// common word on a deep page) or sort every match.
     Hashed,
+    /// Walk the order's index and ask of each candidate whether they match ([`asked`]),
+    /// without building the set of every candidate who does: when most candidates match and
+    /// the page is near the start.
+    Ask,
 }
 
-/// The ids of the candidates carrying `filter`'s tag and with an application as it asks
-/// (opening, stage, source, area, sector, dates), or `None` when it asks neither.
-fn applied(filter: &CandidateFilter) -> Option<SelectStatement> {
-    let tagged = filter.tag.as_ref().map(|tag| {
+/// The ids of the candidates carrying `filter`'s tag, or `None` when it asks for none.
+fn tagged(filter: &CandidateFilter) -> Option<SelectStatement> {
+    filter.tag.as_ref().map(|tag| {
         Query::select()
-            .column(candidate_tag::Column::CandidateId)
+            .column((candidate_tag::Entity, candidate_tag::Column::CandidateId))
             .from(candidate_tag::Entity)
-            .and_where(Expr::col(candidate_tag::Column::Tag).eq(tag.as_str()))
+            .and_where(
+                Expr::col((candidate_tag::Entity, candidate_tag::Column::Tag)).eq(tag.as_str()),
+            )
             .to_owned()
-    });
-    let by_application = filter.opening.is_some()
+    })
+}
+
+/// The applications `filter` asks for (opening, stage, source, area, sector, dates), joined to
+/// their openings and job profiles, with nothing selected yet; `None` when it asks for none.
+fn applications(filter: &CandidateFilter) -> Option<SelectStatement> {
+    let asks = filter.opening.is_some()
         || filter.stage.is_some()
         || filter.source.is_some()
         || filter.area.is_some()
         || filter.sector.is_some()
         || filter.from.is_some()
         || filter.to.is_some();
-    if !by_application {
-        return tagged;
+    if !asks {
+        return None;
     }
     let app = |c: application::Column| Expr::col((application::Entity, c));
     let mut sub = Query::select()
-        .column((application::Entity, application::Column::CandidateId))
         .from(application::Entity)
         .inner_join(
             opening::Entity,
@@ -98,10 +110,62 @@ fn applied(filter: &CandidateFilter) -> Option<SelectStatement> {
     {
         sub.and_where(app(application::Column::CreatedAt).lt(to.and_utc()));
     }
+    Some(sub)
+}
+
+/// The ids of the candidates carrying `filter`'s tag and with an application as it asks, or
+/// `None` when it asks neither.
+fn applied(filter: &CandidateFilter) -> Option<SelectStatement> {
+    let tagged = tagged(filter);
+    let Some(mut sub) = applications(filter) else {
+        return tagged;
+    };
+    sub.column((application::Entity, application::Column::CandidateId));
     if let Some(tagged) = tagged {
-        sub.and_where(app(application::Column::CandidateId).in_subquery(tagged));
+        sub.and_where(
+            Expr::col((application::Entity, application::Column::CandidateId)).in_subquery(tagged),
+        );
     }
     Some(sub)
+}
+
+/// What `filter` asks, as a condition on the candidate at hand (`candidates.id`), or `None`
+/// when it asks nothing: an `(EXISTS (…)) IS TRUE` for the applications and for the tag, which
+/// both databases evaluate for that one candidate instead of building the set of every match
+/// (on PostgreSQL with `OFFSET 0` inside, or it would hash them all); and, on PostgreSQL, the
+/// search asked of the candidate's document (SQLite finds a search's matches in about 2 ms).
+fn asked(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Expr> {
+    let this_candidate = (candidate::Entity, candidate::Column::Id);
+    let mut parts = Vec::new();
+    if let Some(mut sub) = applications(filter) {
+        sub.expr(Expr::val(1)).and_where(
+            Expr::col((application::Entity, application::Column::CandidateId))
+                .equals(this_candidate),
+        );
+        parts.push(sub);
+    }
+    if let Some(mut sub) = tagged(filter) {
+        sub.and_where(
+            Expr::col((candidate_tag::Entity, candidate_tag::Column::CandidateId))
+                .equals(this_candidate),
+        );
+        parts.push(sub);
+    }
+    let mut conditions: Vec<Expr> = parts
+        .into_iter()
+        .map(|mut sub| {
+            if backend == DatabaseBackend::Postgres {
+                sub.offset(0);
+            }
+            Expr::cust_with_expr("($1) IS TRUE", Expr::exists(sub))
+        })
+        .collect();
+    if backend == DatabaseBackend::Postgres
+        && let Some(document) = search::matches_candidate(&filter.q)
+    {
+        conditions.push(document);
+    }
+    conditions.into_iter().reduce(|all, part| all.and(part))
 }
 
 /// The ids the search and the application filters allow, or `None` when `filter` has neither.
@@ -113,15 +177,24 @@ fn matching(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Select
     }
 }
 
-/// The candidates the list shows (not anonymised), among `ids` if given, reached as `reach`
+/// The candidates the list shows (not anonymised) that match `filter`, reached as `reach`
 /// says.
-fn listed(ids: Option<SelectStatement>, reach: Reach) -> Select<candidate::Entity> {
+fn listed(
+    backend: DatabaseBackend,
+    filter: &CandidateFilter,
+    reach: Reach,
+) -> Select<candidate::Entity> {
     let query = candidate::Entity::find().filter(candidate::Column::AnonymisedAt.is_null());
-    let Some(ids) = ids else {
+    if reach == Reach::Ask
+        && let Some(asked) = asked(backend, filter)
+    {
+        return query.filter(asked);
+    }
+    let Some(ids) = matching(backend, filter) else {
         return query;
     };
     match reach {
-        Reach::Plain => query.filter(candidate::Column::Id.in_subquery(ids)),
+        Reach::Plain | Reach::Ask => query.filter(candidate::Column::Id.in_subquery(ids)),
         Reach::Walk => query.filter(Expr::cust(r#"+"candidates"."id""#).in_subquery(ids)),
         Reach::Hashed => query.filter(Expr::cust_with_expr(
             "($1) IS TRUE",
@@ -147,52 +220,134 @@ pub fn ordered(query: Select<candidate::Entity>, sort: CandidateSort) -> Select<
 
 /// The candidates matching `filter`, ordered as it asks.
 pub fn filtered(backend: DatabaseBackend, filter: &CandidateFilter) -> Select<candidate::Entity> {
-    ordered(listed(matching(backend, filter), Reach::Plain), filter.sort)
+    ordered(listed(backend, filter, Reach::Plain), filter.sort)
 }
 
 /// The column the count is read from.
 pub const TOTAL: &str = "total";
 
-/// How many candidates match `filter`: when searching, the matching documents (the index
-/// holds only listed candidates, one document each); otherwise the listed candidates with the
-/// applications asked for.
+/// How many candidates match `filter`, in column [`TOTAL`]. Exactly, from one index, when it
+/// asks for no application or tag: every listed candidate (the order's index), or the matching
+/// documents of a search (the search index holds only listed candidates, one document each).
+/// Otherwise up to one more than [`COUNT_LIMIT`], stopping there.
 pub fn count(backend: DatabaseBackend, filter: &CandidateFilter) -> SelectStatement {
-    let applied = applied(filter);
-    if applied.is_none()
-        && let Some(count) = search::count_matches(backend, &filter.q, TOTAL)
-    {
+    if let Some(first) = first_matches(backend, filter) {
+        return Query::select()
+            .expr_as(Expr::cust("COUNT(*)"), Alias::new(TOTAL))
+            .from_subquery(first, Alias::new("counted"))
+            .to_owned();
+    }
+    if let Some(count) = search::count_matches(backend, &filter.q, TOTAL) {
         return count;
     }
-    match search::matching_ids(backend, &filter.q, applied.clone()) {
-        Some(found) => Query::select()
-            .expr_as(Expr::cust("COUNT(*)"), Alias::new(TOTAL))
-            .from_subquery(found, Alias::new("found_ids"))
+    listed(backend, filter, Reach::Plain)
+        .select_only()
+        .expr_as(Expr::cust("COUNT(*)"), TOTAL)
+        .into_query()
+}
+
+/// The ids of the first listed candidates matching `filter`, one more than [`COUNT_LIMIT`] at
+/// most, or `None` when it asks for no application or tag. Without a search they are found from
+/// the applications (or tags), distinct, stopping at the limit: a few thousand index entries
+/// when most candidates match, the few matches when few do.
+fn first_matches(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<SelectStatement> {
+    let limit = COUNT_LIMIT + 1;
+    let mut applied = applied(filter)?;
+    if let Some(mut found) = search::matching_ids(backend, &filter.q, Some(applied.clone())) {
+        return Some(found.limit(limit).to_owned());
+    }
+    let candidate_id = if applications(filter).is_some() {
+        Expr::col((application::Entity, application::Column::CandidateId))
+    } else {
+        Expr::col((candidate_tag::Entity, candidate_tag::Column::CandidateId))
+    };
+    Some(
+        applied
+            .distinct()
+            .inner_join(
+                candidate::Entity,
+                Expr::col((candidate::Entity, candidate::Column::Id)).eq(candidate_id),
+            )
+            .and_where(Expr::col((candidate::Entity, candidate::Column::AnonymisedAt)).is_null())
+            .limit(limit)
             .to_owned(),
-        None => listed(applied, Reach::Plain)
-            .select_only()
-            .expr_as(Expr::cust("COUNT(*)"), TOTAL)
-            .into_query(),
+    )
+}
+
+/// What [`count`] answered: how many candidates match, and on PostgreSQL when searching, about
+/// how many documents the search index holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub total: Total,
+    indexed: Option<u64>,
+}
+
+impl Counted {
+    /// Reads [`count`]'s answer for `filter`.
+    pub fn read(filter: &CandidateFilter, row: &QueryResult) -> Result<Self, DbErr> {
+        let counted = u64::try_from(row.try_get::<i64>("", TOTAL)?).unwrap_or(0);
+        let total = if applied(filter).is_some() && counted > COUNT_LIMIT {
+            Total::MoreThan(COUNT_LIMIT)
+        } else {
+            Total::Exactly(counted)
+        };
+        let indexed = row
+            .try_get::<i64>("", search::INDEXED)
+            .ok()
+            .and_then(|n| u64::try_from(n).ok());
+        Ok(Self { total, indexed })
     }
 }
 
-/// The ids of page `page` (from 0) of `per_page` candidates matching `filter`, of `total`.
-/// Only ids, so PostgreSQL skips the rows before the page in an index-only scan.
+/// The most candidates a PostgreSQL search page walks, asking each of their documents (about
+/// 10 microseconds each), before finding the page through the set of every match instead
+/// (about half a microsecond a match, 20 ms for 40,000).
+const ASK_AT_MOST: u64 = 1_000;
+
+/// How a page of `filter`, ending `end` candidates into the list, meets the matches.
+fn reach(backend: DatabaseBackend, filter: &CandidateFilter, counted: Counted, end: u64) -> Reach {
+    let searching = !search::tokens(&filter.q).is_empty();
+    match counted.total {
+        Total::Exactly(n) if n <= COUNT_LIMIT => Reach::Plain,
+        _ if !searching => Reach::Ask,
+        _ if backend == DatabaseBackend::Sqlite => Reach::Walk,
+        Total::Exactly(n) if applied(filter).is_none() => {
+            // The walk passes about `indexed / n` candidates for each match.
+            match counted.indexed {
+                Some(indexed)
+                    if indexed > 0
+                        && end.saturating_mul(indexed) / Ord::max(n, 1) <= ASK_AT_MOST =>
+                {
+                    Reach::Ask
+                }
+                _ => Reach::Hashed,
+            }
+        }
+        _ => Reach::Hashed,
+    }
+}
+
+/// The ids of page `page` (from 0) of `per_page` candidates matching `filter`, as counted,
+/// and one more when there is one (to tell whether another page follows). Only ids, so
+/// PostgreSQL skips the rows before the page in an index-only scan.
 pub fn page_ids(
     backend: DatabaseBackend,
     filter: &CandidateFilter,
-    total: u64,
+    counted: Counted,
     page: u64,
     per_page: u64,
 ) -> SelectStatement {
-    let reach = match backend {
-        _ if total <= WALK_ORDER_ABOVE => Reach::Plain,
-        DatabaseBackend::Sqlite => Reach::Walk,
-        _ => Reach::Hashed,
-    };
-    ordered(listed(matching(backend, filter), reach), filter.sort)
+    let offset = page.saturating_mul(per_page);
+    let reach = reach(
+        backend,
+        filter,
+        counted,
+        offset.saturating_add(per_page + 1),
+    );
+    ordered(listed(backend, filter, reach), filter.sort)
         .select_only()
         .column(candidate::Column::Id)
-        .limit(per_page)
-        .offset(page.saturating_mul(per_page))
+        .limit(per_page + 1)
+        .offset(offset)
         .into_query()
 }

@@ -1,22 +1,30 @@
 //! Benchmark of the candidate list at scale (not a test): against the database in
-//! `DATABASE_URL`, filled by `percorso seed-bench`, it times the list service
-//! (`candidates::list`, one page of 50) for a realistic set of searched and filtered pages
-//! and prints p50, p95 and max server time per page, and the statements each page ran.
+//! `DATABASE_URL`, filled by `percorso seed-bench`, it times, for a realistic set of searched
+//! and filtered pages, the list service (`candidates::list`, one page of 50: the server time of
+//! the list's query), then the whole HTML page and the JSON server function over HTTP from the
+//! real server started in this process; it prints p50, p95 and max of each, the statements a
+//! page ran, and the page's p95 against its list's. With `wrk` installed it then loads the
+//! HTML page and the server function for two filters and prints requests per second.
 //!
 //! `cargo bench -p server --bench candidate_list [NAME-FILTER]`; `PERCORSO_BENCH_ITERATIONS`
-//! (default 300) sets the timed runs per page, after 20 untimed ones. See docs/performance.md.
+//! (default 300) sets the timed runs per page and way, after 20 untimed ones; `--no-http`
+//! times the list service alone. See docs/performance.md.
+
+mod http;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use app::model::{Area, CandidateFilter, CandidateSort, OpeningId, Stage};
+use app::model::{Area, CandidateFilter, CandidateSort, OpeningId, Stage, Total};
 use app::server::candidates;
 use app::server::entities::{candidate, job_profile, opening};
 use clap::Parser;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 const WARM_UP: usize = 20;
+/// The pages loaded with `wrk`: a common word, and a name prefix.
+const LOADED: [&str; 2] = ["CV word, common: excel", "name prefix: ross"];
 const DEFAULT_ITERATIONS: usize = 300;
 
 /// One page to time.
@@ -152,6 +160,40 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
     ]
 }
 
+/// p50, p95 and max of `times`, sorted in place.
+struct Spread {
+    p50: Duration,
+    p95: Duration,
+    max: Duration,
+}
+
+impl Spread {
+    fn of(times: &mut [Duration]) -> Self {
+        times.sort_unstable();
+        Self {
+            p50: percentile(times, 50),
+            p95: percentile(times, 95),
+            max: times[times.len() - 1],
+        }
+    }
+}
+
+/// Times `run` `iterations` times after [`WARM_UP`] untimed runs.
+async fn time<F, Fut>(iterations: usize, mut run: F) -> Spread
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Duration>,
+{
+    let mut times = Vec::with_capacity(iterations);
+    for round in 0..WARM_UP + iterations {
+        let took = run().await;
+        if round >= WARM_UP {
+            times.push(took);
+        }
+    }
+    Spread::of(&mut times)
+}
+
 /// The statements one page runs, counted on a connection of its own.
 async fn statements(db: &DatabaseConnection, case: &Case) -> usize {
     let mut counting = db.clone();
@@ -197,44 +239,123 @@ async fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
 
+    let with_http = !std::env::args().any(|a| a == "--no-http");
+    let http = if with_http {
+        Some(http::Http::start(&cli.config, &db).await)
+    } else {
+        None
+    };
+
     println!(
-        "{:?} on {total} candidates: {WARM_UP} warm-up + {iterations} timed runs a page, {} a page",
+        "{:?} on {total} candidates: {WARM_UP} warm-up + {iterations} timed runs a page and way, {} a page",
         db.get_database_backend(),
         candidates::CANDIDATES_PER_PAGE
     );
     println!(
-        "{:<48} {:>6} {:>6} {:>5} {:>8} {:>8} {:>8}",
-        "page", "rows", "total", "stmts", "p50 ms", "p95 ms", "max ms"
+        "{:<48} {:>5} {:>5} | {:<26} | {:<29} | {:<29} | {:>6}",
+        "", "", "", "list (server time)", "HTML page (HTTP)", "JSON function (HTTP)", "page/"
     );
-    for case in cases(&db).await {
+    println!(
+        "{:<48} {:>5} {:>5} | {:>8} {:>8} {:>7} | {:>8} {:>8} {:>5} {:>5} | {:>8} {:>8} {:>5} {:>5} | {:>6}",
+        "page",
+        "total",
+        "stmts",
+        "p50 ms",
+        "p95 ms",
+        "max ms",
+        "p50 ms",
+        "p95 ms",
+        "KiB",
+        "stmts",
+        "p50 ms",
+        "p95 ms",
+        "KiB",
+        "stmts",
+        "list"
+    );
+    let cases = cases(&db).await;
+    for case in &cases {
         if !only.is_empty() && !only.iter().any(|o| case.name.contains(o.as_str())) {
             continue;
         }
-        let statements = statements(&db, &case).await;
-        let mut times = Vec::with_capacity(iterations);
-        let mut last = None;
-        for run in 0..WARM_UP + iterations {
+        let statements = statements(&db, case).await;
+        let page = candidates::list(&db, &case.filter, case.page)
+            .await
+            .expect("the page loads");
+        let list = time(iterations, || async {
             let started = Instant::now();
-            let page = candidates::list(&db, &case.filter, case.page)
+            candidates::list(&db, &case.filter, case.page)
                 .await
                 .expect("the page loads");
-            let elapsed = started.elapsed();
-            if run >= WARM_UP {
-                times.push(elapsed);
-            }
-            last = Some(page);
-        }
-        times.sort_unstable();
-        let page = last.expect("at least one run");
-        println!(
-            "{:<48} {:>6} {:>6} {:>5} {:>8.2} {:>8.2} {:>8.2}",
+            started.elapsed()
+        })
+        .await;
+        let total = match page.total {
+            Total::Exactly(n) => n.to_string(),
+            Total::MoreThan(n) => format!(">{n}"),
+        };
+        print!(
+            "{:<48} {:>5} {:>5} | {:>8.2} {:>8.2} {:>7.2}",
             case.name,
-            page.items.len(),
-            page.total,
+            total,
             statements,
-            millis(percentile(&times, 50)),
-            millis(percentile(&times, 95)),
-            millis(times[times.len() - 1]),
+            millis(list.p50),
+            millis(list.p95),
+            millis(list.max),
         );
+        if let Some(http) = &http {
+            http.statements_run();
+            let (_, html_size) = http.html(&case.filter, case.page).await;
+            let html_statements = http.statements_run();
+            let (_, json_size) = http.json(&case.filter, case.page).await;
+            let json_statements = http.statements_run();
+            let html = time(iterations, || async {
+                http.html(&case.filter, case.page).await.0
+            })
+            .await;
+            let json = time(iterations, || async {
+                http.json(&case.filter, case.page).await.0
+            })
+            .await;
+            print!(
+                " | {:>8.2} {:>8.2} {:>5.1} {:>5} | {:>8.2} {:>8.2} {:>5.1} {:>5} | {:>6.2}",
+                millis(html.p50),
+                millis(html.p95),
+                html_size as f64 / 1024.0,
+                html_statements,
+                millis(json.p50),
+                millis(json.p95),
+                json_size as f64 / 1024.0,
+                json_statements,
+                html.p95.as_secs_f64() / list.p95.as_secs_f64(),
+            );
+        }
+        println!();
+    }
+
+    let Some(http) = &http else {
+        return;
+    };
+    let loaded: Vec<&Case> = cases
+        .iter()
+        .filter(|c| LOADED.contains(&c.name))
+        .filter(|c| only.is_empty() || only.iter().any(|o| c.name.contains(o.as_str())))
+        .collect();
+    for case in loaded {
+        match http.load(&case.filter) {
+            Some((html, json)) => {
+                println!("wrk, 2 threads, 8 connections, 10 s: {}", case.name);
+                for (way, figures) in [("HTML page", html), ("JSON function", json)] {
+                    println!(
+                        "  {way:<14} {:>8.1} requests/s   p50 {:>8}   p99 {:>8}   failed {}",
+                        figures.requests_per_second, figures.p50, figures.p99, figures.failed
+                    );
+                }
+            }
+            None => {
+                println!("wrk is not installed: no figures under load");
+                break;
+            }
+        }
     }
 }
