@@ -44,7 +44,7 @@ impl Http {
             }
         });
         let backend = startup::backend(config, served);
-        let policy = backend.sessions.clone();
+        let policy = backend.sessions;
         let router = startup::router(config, backend);
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
         let port = listener.local_addr().expect("the port").port();

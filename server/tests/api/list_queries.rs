@@ -117,7 +117,7 @@ async fn people(db: &DatabaseConnection, n: usize, anonymised_every: usize) -> V
             .unwrap();
     }
     let mut people = candidate::Entity::find().all(db).await.unwrap();
-    people.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    people.sort_by_key(|p| std::cmp::Reverse(p.updated_at));
     people.into_iter().map(|p| p.id).collect()
 }
 
@@ -153,13 +153,15 @@ async fn a_filter_most_candidates_match_is_counted_up_to_a_limit_and_paged_like_
     let back = public_opening(&app, "Archivist / records clerk").await as i32;
     let ids = people(&app.db, 1_600, 50).await;
     // Three in four apply to the front-office opening, the others to the back-office one.
-    let (front_ids, back_ids): (Vec<(usize, i32)>, Vec<(usize, i32)>) = ids
-        .iter()
-        .copied()
-        .enumerate()
-        .partition(|(i, _)| i % 4 != 0);
-    let front_ids: Vec<i32> = front_ids.into_iter().map(|(_, id)| id).collect();
-    let back_ids: Vec<i32> = back_ids.into_iter().map(|(_, id)| id).collect();
+    let every = |keep: fn(usize) -> bool| -> Vec<i32> {
+        ids.iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, id)| *id)
+            .collect()
+    };
+    let front_ids = every(|i| i % 4 != 0);
+    let back_ids = every(|i| i % 4 == 0);
     apply_all(&app.db, front, &front_ids).await;
     apply_all(&app.db, back, &back_ids).await;
     let anonymised = |i: usize| i % 50 == 1;
@@ -246,7 +248,7 @@ async fn a_word_most_candidates_have_is_paged_like_a_rare_one_near_the_start_and
         .collect();
     for chunk in documents.chunks(400) {
         app.db
-            .execute(&search::insert_documents(
+            .execute_raw(search::insert_documents(
                 app.db.get_database_backend(),
                 chunk.to_vec(),
             ))

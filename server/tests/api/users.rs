@@ -218,7 +218,7 @@ async fn the_user_list_is_paginated_by_name() {
         .unwrap();
     }
     let first = admin.call("list_users", json!({"page": 0})).await;
-    assert_eq!(first.body["total"], 56);
+    assert_eq!(first.body["total"]["exactly"], 56);
     assert_eq!(first.body["items"].as_array().unwrap().len(), 50);
     let second = admin.call("list_users", json!({"page": 1})).await;
     let names: Vec<_> = second.body["items"]

@@ -157,7 +157,7 @@ fn asked(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Expr> {
             if backend == DatabaseBackend::Postgres {
                 sub.offset(0);
             }
-            Expr::cust_with_expr("($1) IS TRUE", Expr::exists(sub))
+            Expr::exists(sub).is(true)
         })
         .collect();
     if backend == DatabaseBackend::Postgres
@@ -351,3 +351,4 @@ pub fn page_ids(
         .offset(offset)
         .into_query()
 }
+
