@@ -143,7 +143,10 @@ async fn merging_keeps_every_application_file_history_entry_note_and_tag_of_both
         )
         .await
         .body;
-    assert_eq!(found["total"]["exactly"], 1, "the duplicate's CV text is searchable");
+    assert_eq!(
+        found["total"]["exactly"], 1,
+        "the duplicate's CV text is searchable"
+    );
     assert_eq!(found["items"][0]["id"], keep);
 }
 

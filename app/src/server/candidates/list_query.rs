@@ -157,7 +157,7 @@ fn asked(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Expr> {
             if backend == DatabaseBackend::Postgres {
                 sub.offset(0);
             }
-            Expr::exists(sub).is(true)
+            is_true(backend, Expr::exists(sub))
         })
         .collect();
     if backend == DatabaseBackend::Postgres
@@ -166,6 +166,15 @@ fn asked(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Expr> {
         conditions.push(document);
     }
     conditions.into_iter().reduce(|all, part| all.and(part))
+}
+
+/// `(condition) IS TRUE`: the same truth, in a form neither planner rewrites into a join.
+fn is_true(backend: DatabaseBackend, condition: Expr) -> Expr {
+    let template = match backend {
+        DatabaseBackend::Postgres => "($1) IS TRUE",
+        _ => "(?) IS TRUE",
+    };
+    Expr::cust_with_expr(template, condition)
 }
 
 /// The ids the search and the application filters allow, or `None` when `filter` has neither.
@@ -196,10 +205,7 @@ fn listed(
     match reach {
         Reach::Plain | Reach::Ask => query.filter(candidate::Column::Id.in_subquery(ids)),
         Reach::Walk => query.filter(Expr::cust(r#"+"candidates"."id""#).in_subquery(ids)),
-        Reach::Hashed => query.filter(Expr::cust_with_expr(
-            "($1) IS TRUE",
-            candidate::Column::Id.in_subquery(ids),
-        )),
+        Reach::Hashed => query.filter(is_true(backend, candidate::Column::Id.in_subquery(ids))),
     }
 }
 
@@ -351,4 +357,3 @@ pub fn page_ids(
         .offset(offset)
         .into_query()
 }
-
