@@ -4,13 +4,14 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use app::model::{Area, CandidateFilter, CandidateSort, Total};
+use app::model::{Area, CandidateFilter, CandidateSort, Role, Total};
 use app::server::bench_data::{self, SeedOptions};
 use app::server::candidates::{self, COUNT_LIMIT, QUERIES_PER_PAGE};
 use app::server::entities::{application, candidate};
 use app::server::files::FileStore;
 use app::server::search;
 use chrono::{Duration, Utc};
+use reqwest::StatusCode;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};
 
 use crate::careers::public_opening;
@@ -212,6 +213,22 @@ async fn a_filter_most_candidates_match_is_counted_up_to_a_limit_and_paged_like_
         page_ids(&second),
         named[50..100],
         "by name, the second page"
+    );
+
+    // The page says so (in Italian, the new user's language), and links to the next page.
+    let hr = app.signed_in(Role::Hr).await;
+    let (status, html) = hr.page("/candidates?area=front_office").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("più di 1000 risultati"), "{html}");
+    assert!(html.contains(">Pagina 1<"), "no last page to name: {html}");
+    assert!(
+        html.contains("href=\"/candidates?area=front_office&amp;page=1\""),
+        "{html}"
+    );
+    let (_, html) = hr.page("/candidates?area=back_office&page=1").await;
+    assert!(
+        html.contains(&format!("{} risultati", expected_back.len())),
+        "counted exactly: {html}"
     );
 
     let back_page = candidates::list(&app.db, &area(Area::BackOffice), 1)
