@@ -215,6 +215,17 @@ async fn a_filter_most_candidates_match_is_counted_up_to_a_limit_and_paged_like_
         "by name, the second page"
     );
 
+    // A filter on the applications' own columns, asked of each candidate walked.
+    let everyone = listed(&ids);
+    let careers = CandidateFilter {
+        source: Some("careers".into()),
+        from: Some(Utc::now().date_naive() - Duration::days(1)),
+        ..CandidateFilter::default()
+    };
+    let page = candidates::list(&app.db, &careers, 2).await.unwrap();
+    assert_eq!(page.total, Total::MoreThan(COUNT_LIMIT));
+    assert_eq!(page_ids(&page), everyone[100..150], "by source and date");
+
     // The page says so (in Italian, the new user's language), and links to the next page.
     let hr = app.signed_in(Role::Hr).await;
     let (status, html) = hr.page("/candidates?area=front_office").await;

@@ -54,9 +54,20 @@ fn tagged(filter: &CandidateFilter) -> Option<SelectStatement> {
     })
 }
 
+/// How the applications' own columns are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    /// As they are: the filters may use the applications' indexes.
+    Indexed,
+    /// SQLite, asking of one candidate: with a unary `+` that keeps the planner on the index
+    /// by candidate (the filters' own indexes would read every application they match, for
+    /// every candidate walked: a second a page for a source and a date).
+    ByCandidate,
+}
+
 /// The applications `filter` asks for (opening, stage, source, area, sector, dates), joined to
 /// their openings and job profiles, with nothing selected yet; `None` when it asks for none.
-fn applications(filter: &CandidateFilter) -> Option<SelectStatement> {
+fn applications(filter: &CandidateFilter, columns: Columns) -> Option<SelectStatement> {
     let asks = filter.opening.is_some()
         || filter.stage.is_some()
         || filter.source.is_some()
@@ -67,7 +78,13 @@ fn applications(filter: &CandidateFilter) -> Option<SelectStatement> {
     if !asks {
         return None;
     }
-    let app = |c: application::Column| Expr::col((application::Entity, c));
+    let app = |c: application::Column| match columns {
+        Columns::Indexed => Expr::col((application::Entity, c)),
+        Columns::ByCandidate => Expr::cust(format!(
+            r#"+"applications"."{}""#,
+            sea_orm::IdenStatic::as_str(&c)
+        )),
+    };
     let mut sub = Query::select()
         .from(application::Entity)
         .inner_join(
@@ -117,7 +134,7 @@ fn applications(filter: &CandidateFilter) -> Option<SelectStatement> {
 /// `None` when it asks neither.
 fn applied(filter: &CandidateFilter) -> Option<SelectStatement> {
     let tagged = tagged(filter);
-    let Some(mut sub) = applications(filter) else {
+    let Some(mut sub) = applications(filter, Columns::Indexed) else {
         return tagged;
     };
     sub.column((application::Entity, application::Column::CandidateId));
@@ -137,7 +154,11 @@ fn applied(filter: &CandidateFilter) -> Option<SelectStatement> {
 fn asked(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<Expr> {
     let this_candidate = (candidate::Entity, candidate::Column::Id);
     let mut parts = Vec::new();
-    if let Some(mut sub) = applications(filter) {
+    let columns = match backend {
+        DatabaseBackend::Sqlite => Columns::ByCandidate,
+        _ => Columns::Indexed,
+    };
+    if let Some(mut sub) = applications(filter, columns) {
         sub.expr(Expr::val(1)).and_where(
             Expr::col((application::Entity, application::Column::CandidateId))
                 .equals(this_candidate),
@@ -262,7 +283,7 @@ fn first_matches(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<S
     if let Some(mut found) = search::matching_ids(backend, &filter.q, Some(applied.clone())) {
         return Some(found.limit(limit).to_owned());
     }
-    let candidate_id = if applications(filter).is_some() {
+    let candidate_id = if applications(filter, Columns::Indexed).is_some() {
         Expr::col((application::Entity, application::Column::CandidateId))
     } else {
         Expr::col((candidate_tag::Entity, candidate_tag::Column::CandidateId))
