@@ -281,7 +281,12 @@ fn first_matches(backend: DatabaseBackend, filter: &CandidateFilter) -> Option<S
     let limit = COUNT_LIMIT + 1;
     let mut applied = applied(filter)?;
     if let Some(mut found) = search::matching_ids(backend, &filter.q, Some(applied.clone())) {
-        return Some(found.limit(limit).to_owned());
+        // PostgreSQL finds the search's matches whole anyway (GIN), and with a limit it
+        // planned the restriction to the applications row by row (4 times slower).
+        if backend == DatabaseBackend::Sqlite {
+            found.limit(limit);
+        }
+        return Some(found);
     }
     let candidate_id = if applications(filter, Columns::Indexed).is_some() {
         Expr::col((application::Entity, application::Column::CandidateId))
