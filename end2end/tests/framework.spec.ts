@@ -1,6 +1,6 @@
 // HR build the competency framework and job profiles through the UI.
 import { expect, test, type Page } from "@playwright/test";
-import { demo, open, signIn, unique } from "./helpers";
+import { demo, hydrated, open, signIn, unique } from "./helpers";
 
 async function fillCompetency(page: Page, nameEn: string, nameIt: string) {
   await page.getByLabel("Name (Italian)").fill(nameIt);
@@ -20,6 +20,7 @@ test("HR create a competency with its five levels and find it in the list", asyn
   await open(page, "/competencies");
   await page.getByRole("link", { name: "New competency" }).click();
   await expect(page.getByRole("heading", { name: "New competency" })).toBeVisible();
+  await hydrated(page);
   await fillCompetency(page, `Active listening ${suffix}`, `Ascolto attivo ${suffix}`);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { name: "Edit competency" })).toBeVisible();

@@ -19,6 +19,14 @@ export const demo = {
  */
 export async function open(page: Page, path: string) {
   await page.goto(path);
+  await hydrated(page);
+}
+
+/**
+ * Waits until the page at hand, if it loads a browser bundle, has hydrated its islands: what
+ * is typed before then would be replaced by the islands' own state.
+ */
+export async function hydrated(page: Page) {
   if ((await page.locator("script[type=module]").count()) > 0) {
     await expect(page.locator("body[data-hydrated=true]")).toBeAttached();
   }

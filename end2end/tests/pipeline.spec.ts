@@ -1,7 +1,7 @@
 // HR run an opening's pipeline on its board: drag and drop, the keyboard alternative, and a
 // rejection with a reason.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { demo, publishedOpening, signIn, unique } from "./helpers";
+import { demo, hydrated, publishedOpening, signIn, unique } from "./helpers";
 
 async function apply(request: APIRequestContext, opening: string, name: string, email: string) {
   const response = await request.post("/api/apply", {
@@ -25,7 +25,7 @@ test("HR move one candidate to Interview on the board and reject another with a 
   await apply(request, opening, "Sara Greco", `sara.${suffix}@example.it`);
 
   await page.getByRole("link", { name: "Open the pipeline" }).click();
-  await expect(page.locator("body[data-hydrated=true]")).toBeAttached();
+  await hydrated(page);
   const column = (stage: string) => page.locator(`section.column[data-stage=${stage}]`);
   await expect(column("applied").locator("li")).toHaveCount(2);
 

@@ -1,6 +1,6 @@
 // HR open a position from a job profile and publish it; a visitor finds it on the careers page.
 import { expect, test } from "@playwright/test";
-import { demo, open, signIn, unique } from "./helpers";
+import { demo, hydrated, open, signIn, unique } from "./helpers";
 
 test("HR publish an opening and a visitor reads it on the careers page", async ({ page, browser }) => {
   const place = `Verona ${unique()}`;
@@ -8,6 +8,7 @@ test("HR publish an opening and a visitor reads it on the careers page", async (
   await open(page, "/openings");
   await page.getByRole("link", { name: "New opening" }).click();
   await expect(page.getByRole("heading", { name: "New opening" })).toBeVisible();
+  await hydrated(page);
   await page.getByLabel("Job profile").selectOption({ label: "Hotel receptionist" });
   await page.getByLabel("Location").fill(place);
   await page.getByLabel("Positions").fill("2");
