@@ -12,6 +12,7 @@ mod m20261128_000006_candidate_search;
 mod m20261128_000007_candidate_care;
 mod m20261128_000009_list_indexes;
 mod m20261129_000010_job_runs;
+mod m20261129_000011_filter_indexes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000007_candidate_care::Migration),
             Box::new(m20261128_000009_list_indexes::Migration),
             Box::new(m20261129_000010_job_runs::Migration),
+            Box::new(m20261129_000011_filter_indexes::Migration),
         ]
     }
 }

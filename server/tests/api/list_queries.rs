@@ -315,6 +315,20 @@ async fn a_word_most_candidates_have_is_paged_like_a_rare_one_near_the_start_and
         listed[(last_page * 50) as usize..],
         "the last page"
     );
+    assert_eq!(
+        last.total,
+        Total::Exactly(listed.len() as u64),
+        "counted far in"
+    );
+    let past = candidates::list(&app.db, &search("sportello"), last_page + 1)
+        .await
+        .unwrap();
+    assert!(past.items.is_empty() && !past.more);
+    assert_eq!(
+        past.total,
+        Total::Exactly(listed.len() as u64),
+        "past the end"
+    );
 
     let both: Vec<i32> = documents
         .iter()
