@@ -320,11 +320,20 @@ pub async fn list_page(
     page: u64,
     per_page: u64,
 ) -> Result<Page<CandidateRow>, AppError> {
+    let backend = db.get_database_backend();
     let per_page = per_page.max(1);
-    let (counted, ids) = page_ids(db, filter, page, per_page).await?;
-    let mut people = list_query::ordered(candidate::Entity::find().filter(ids), filter.sort)
-        .all(db)
-        .await?;
+    let row = db
+        .query_one(&list_query::count(backend, filter))
+        .await?
+        .ok_or(AppError::Internal)?;
+    let counted = list_query::Counted::read(filter, &row)?;
+    let ids = list_query::page_ids(backend, filter, counted, page, per_page);
+    let mut people = list_query::ordered(
+        candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
+        filter.sort,
+    )
+    .all(db)
+    .await?;
     let more = people.len() as u64 > per_page;
     people.truncate(per_page as usize);
     Ok(Page {
@@ -334,36 +343,6 @@ pub async fn list_page(
         total: counted.total,
         more,
     })
-}
-
-/// How many candidates match `filter`, and which of them are on the page (and one more, if
-/// any): the condition on candidates that picks them. Two statements, or one when a single one
-/// finds both ([`list_query::deep_search_page`]).
-async fn page_ids(
-    db: &DatabaseConnection,
-    filter: &CandidateFilter,
-    page: u64,
-    per_page: u64,
-) -> Result<(list_query::Counted, sea_orm::sea_query::SimpleExpr), AppError> {
-    let backend = db.get_database_backend();
-    if let Some(deep) = list_query::deep_search_page(backend, filter, page, per_page) {
-        let rows = db.query_all_raw(deep).await?;
-        if let Some(first) = rows.first() {
-            let ids = rows
-                .iter()
-                .map(|row| row.try_get::<i32>("", "id"))
-                .collect::<Result<Vec<_>, _>>()?;
-            let counted = list_query::Counted::read(filter, first)?;
-            return Ok((counted, candidate::Column::Id.is_in(ids)));
-        }
-    }
-    let row = db
-        .query_one(&list_query::count(backend, filter))
-        .await?
-        .ok_or(AppError::Internal)?;
-    let counted = list_query::Counted::read(filter, &row)?;
-    let ids = list_query::page_ids(backend, filter, counted, page, per_page);
-    Ok((counted, candidate::Column::Id.in_subquery(ids)))
 }
 
 /// Most rows one CSV export holds.

@@ -3,12 +3,10 @@
 //! searching), and the ids of one page (through the indexes of each order, migration
 //! m20261128_000009).
 
-use sea_orm::sea_query::{
-    Alias, CommonTableExpression, Expr, ExprTrait, Query, SelectStatement, WithClause,
-};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, DatabaseBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QueryResult,
-    QuerySelect, QueryTrait, Select, Statement, StatementBuilder,
+    QuerySelect, QueryTrait, Select,
 };
 
 use super::super::entities::{application, candidate, candidate_tag, job_profile, opening};
@@ -401,53 +399,4 @@ pub fn page_ids(
         .limit(per_page + 1)
         .offset(offset)
         .into_query()
-}
-
-/// PostgreSQL, a page of a search alone that starts past the first [`COUNT_LIMIT`] matches:
-/// its ids (and one more, as [`page_ids`]), each with the count in column [`TOTAL`], in one
-/// statement that finds the matches once, counts them and walks the order's index checking
-/// each candidate against them ([`Reach::Hashed`], the only way such a page is found).
-/// Otherwise the count and the page would each search the index (about 10 ms a time for a
-/// common word). `None` for any other page. A page past the end returns no row, so no count.
-pub fn deep_search_page(
-    backend: DatabaseBackend,
-    filter: &CandidateFilter,
-    page: u64,
-    per_page: u64,
-) -> Option<Statement> {
-    let offset = page.saturating_mul(per_page);
-    if backend != DatabaseBackend::Postgres || reads_applications(filter) || offset < COUNT_LIMIT {
-        return None;
-    }
-    let matches = Alias::new("matches");
-    let found = search::matching_ids(backend, &filter.q, None)?;
-    let in_matches = candidate::Column::Id.in_subquery(
-        Query::select()
-            .column(Alias::new("found"))
-            .from(matches.clone())
-            .to_owned(),
-    );
-    let ids = ordered(
-        candidate::Entity::find()
-            .filter(candidate::Column::AnonymisedAt.is_null())
-            .filter(is_true(backend, in_matches)),
-        filter.sort,
-    )
-    .select_only()
-    .column(candidate::Column::Id)
-    .expr_as(Expr::cust(r#"(SELECT COUNT(*) FROM "matches")"#), TOTAL)
-    .limit(per_page + 1)
-    .offset(offset)
-    .into_query();
-    let query = WithClause::new()
-        .cte(
-            CommonTableExpression::new()
-                .query(found)
-                .table_name(matches)
-                .materialized(true)
-                .to_owned(),
-        )
-        .to_owned()
-        .query(ids);
-    Some(StatementBuilder::build(&query, &backend))
 }
