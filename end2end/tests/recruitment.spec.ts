@@ -36,3 +36,29 @@ test("an empty opening form is refused field by field", async ({ page }) => {
   await expect(page.locator("#f-location-error")).toHaveText("This field is required.");
   await expect(page.locator("#f-positions-error")).toHaveText("Positions go from 1 to 500.");
 });
+
+test("what HR type before the page's script has loaded is kept when it loads", async ({ page }) => {
+  const place = `Treviso ${unique()}`;
+  await signIn(page, demo.hr);
+  // Hold the form's bundle back until the fields are filled, as on a slow connection.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/openings/new");
+  await page.getByLabel("Job profile").selectOption({ label: "Bank teller" });
+  await page.getByLabel("Location").fill(place);
+  await page.getByLabel("Positions").fill("3");
+  await expect(page.locator("body[data-hydrated=true]")).not.toBeAttached();
+  release();
+  await hydrated(page);
+  await expect(page.getByLabel("Location")).toHaveValue(place);
+  await expect(page.getByLabel("Positions")).toHaveValue("3");
+  await expect(page.getByLabel("Job profile").locator("option:checked")).toHaveText("Bank teller");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
+  await expect(page.getByLabel("Location")).toHaveValue(place);
+  await expect(page.getByLabel("Job profile").locator("option:checked")).toHaveText("Bank teller");
+});

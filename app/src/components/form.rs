@@ -148,6 +148,51 @@ fn clear_error(form: FormState, name: &str) {
     }
 }
 
+/// What the control `id` holds in the browser while the page hydrates: typed or chosen before
+/// the bundle had loaded. Hydration would set the control back to the value the server sent;
+/// the field takes this value instead, so nothing typed is lost. `None` on the server, after
+/// hydration (a control made later starts from its own value), and when there is no such
+/// control.
+fn held_before_hydration(id: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        use leptos::web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+        let document = leptos::prelude::document();
+        if document.body()?.has_attribute("data-hydrated") {
+            return None;
+        }
+        let element = document.get_element_by_id(id)?;
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            return Some(if input.type_() == "checkbox" {
+                input.checked().to_string()
+            } else {
+                input.value()
+            });
+        }
+        if let Some(select) = element.dyn_ref::<HtmlSelectElement>() {
+            return Some(select.value());
+        }
+        element
+            .dyn_ref::<HtmlTextAreaElement>()
+            .map(HtmlTextAreaElement::value)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        None
+    }
+}
+
+/// Keeps in `value` what its control held before hydration ([`held_before_hydration`]).
+fn keep_held(id: &str, value: RwSignal<String>) {
+    if let Some(held) = held_before_hydration(id)
+        && value.with_untracked(|v| *v != held)
+    {
+        value.set(held);
+    }
+}
+
 /// A labelled text input (or textarea) bound to `value`.
 #[component]
 pub fn TextField(
@@ -164,6 +209,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = field_id(&name);
+    keep_held(&id, value);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let describedby = if hint.is_some() {
@@ -237,6 +283,7 @@ pub fn SelectField(
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let id = field_id(&name);
+    keep_held(&id, value);
     let error_id = format!("{id}-error");
     let invalid = {
         let name = name.clone();
@@ -290,6 +337,11 @@ pub fn CheckField(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let id = field_id(&name);
+    if let Some(held) = held_before_hydration(&id).map(|held| held == "true")
+        && checked.get_untracked() != held
+    {
+        checked.set(held);
+    }
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field check">
