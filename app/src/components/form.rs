@@ -184,9 +184,14 @@ fn held_before_hydration(id: &str) -> Option<String> {
     }
 }
 
-/// Keeps in `value` what its control held before hydration ([`held_before_hydration`]).
-fn keep_held(id: &str, value: RwSignal<String>) {
-    if let Some(held) = held_before_hydration(id)
+/// Keeps in `value` what its control held before hydration ([`held_before_hydration`]),
+/// read from the control's text by `read`.
+fn keep_held<T: PartialEq + Send + Sync + 'static>(
+    id: &str,
+    value: RwSignal<T>,
+    read: impl FnOnce(String) -> T,
+) {
+    if let Some(held) = held_before_hydration(id).map(read)
         && value.with_untracked(|v| *v != held)
     {
         value.set(held);
@@ -209,7 +214,7 @@ pub fn TextField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = field_id(&name);
-    keep_held(&id, value);
+    keep_held(&id, value, |held| held);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let describedby = if hint.is_some() {
@@ -283,7 +288,7 @@ pub fn SelectField(
     options: Vec<(String, String)>,
 ) -> impl IntoView {
     let id = field_id(&name);
-    keep_held(&id, value);
+    keep_held(&id, value, |held| held);
     let error_id = format!("{id}-error");
     let invalid = {
         let name = name.clone();
@@ -337,11 +342,7 @@ pub fn CheckField(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let id = field_id(&name);
-    if let Some(held) = held_before_hydration(&id).map(|held| held == "true")
-        && checked.get_untracked() != held
-    {
-        checked.set(held);
-    }
+    keep_held(&id, checked, |held| held == "true");
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field check">
