@@ -11,8 +11,8 @@ use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
 use crate::pages::{
-    account, admin_users, board, candidate_list, candidates, careers, competencies,
-    data_protection, home, intake, login, not_found, openings, profiles, reports,
+    account, admin, board, candidate_list, candidates, careers, competencies, home, intake, login,
+    not_found, openings, profiles, reports,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -131,7 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/admin/users")
-                        view=admin_users::UsersPage
+                        view=admin::users::UsersPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -169,9 +169,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reports") view=reports::ReportsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/admin/data-protection")
-                        view=data_protection::DataProtectionPage
+                        view=admin::data_protection::DataProtectionPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/candidates/:id")
                         view=candidates::CandidatePage

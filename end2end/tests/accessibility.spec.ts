@@ -23,7 +23,7 @@ const pagesOf = {
   employee: everyone,
   interviewer: [...everyone, "/candidates/1"],
   hr: [...everyone, ...recruitment],
-  admin: [...everyone, ...recruitment, "/admin/users", "/admin/data-protection"],
+  admin: [...everyone, ...recruitment, "/admin/users", "/admin/data-protection", "/admin/mail"],
 } as const;
 
 async function check(page: Page, path: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // The public careers pages as a job applicant meets them: plain HTML that works with
 // JavaScript off, the application form posting as a multipart form.
 import { expect, test } from "@playwright/test";
-import { demo, pdfWith, publishedOpening, signIn, unique } from "./helpers";
+import { demo, pdfWith, publishedOpening, sentMail, signIn, unique } from "./helpers";
 
 test("with JavaScript off a candidate applies with a CV, a refused form keeping what was typed", async ({
   page,
@@ -54,6 +54,12 @@ test("with JavaScript off a candidate applies with a CV, a refused form keeping 
   await expect(candidate).toHaveURL(/\/careers\/applied$/);
   expect(scripts).toEqual([]);
   await context.close();
+
+  // The confirmation leaves through the outbox, in the language the candidate read the site in.
+  const confirmation = await sentMail("elena.costa@example.it");
+  expect(confirmation).toContain("Subject: We have received your application: Bank teller");
+  expect(confirmation).toContain("Content-Language: en");
+  expect(confirmation).toContain("Content-Type: text/html");
 
   // HR find the application, with its CV.
   await page.goto(`/candidates?q=${encodeURIComponent("Elena Costa")}`);

@@ -82,3 +82,30 @@ export async function publishedOpening(page: Page, profile: string, place: strin
   await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
   return page.url().match(/\/openings\/(\d+)$/)![1];
 }
+
+/**
+ * The message to `to` that the server's mail sender wrote as an `.eml` file (the end-to-end
+ * server has no SMTP server, so it writes them under its data directory's `mail/`), waiting
+ * for the sender's next pass. `containing` picks one among several to the same address.
+ */
+export async function sentMail(to: string, containing = ""): Promise<string> {
+  const folder = process.env.PERCORSO_E2E_MAIL_DIR;
+  if (!folder) throw new Error("PERCORSO_E2E_MAIL_DIR is not set (./dev e2e sets it)");
+  const { readdirSync, readFileSync, existsSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  let found = "";
+  await expect
+    .poll(
+      () => {
+        if (!existsSync(folder)) return "";
+        for (const name of readdirSync(folder).filter((n) => n.endsWith(".eml"))) {
+          const text = readFileSync(join(folder, name), "utf8");
+          if (text.includes(`To: ${to}`) && text.includes(containing)) found = text;
+        }
+        return found;
+      },
+      { timeout: 15_000, message: `a message to ${to}` },
+    )
+    .not.toBe("");
+  return found;
+}

@@ -13,6 +13,7 @@ mod m20261128_000007_candidate_care;
 mod m20261128_000009_list_indexes;
 mod m20261129_000010_job_runs;
 mod m20261129_000011_filter_indexes;
+mod m20261129_000012_mail_delivery;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000009_list_indexes::Migration),
             Box::new(m20261129_000010_job_runs::Migration),
             Box::new(m20261129_000011_filter_indexes::Migration),
+            Box::new(m20261129_000012_mail_delivery::Migration),
         ]
     }
 }

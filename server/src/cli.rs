@@ -4,6 +4,7 @@
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
 use app::server::bench_data::{self, SeedError, SeedOptions};
+use app::server::mail::Sender;
 use app::server::{accounts, data_protection, demo};
 use std::path::PathBuf;
 
@@ -243,12 +244,26 @@ async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
         demo::seed_if_empty(&db).await?;
         print_demo_logins();
     }
+    let sender = mail_sender(config, app.backend().db)?;
     tokio::spawn(data_protection::run_daily(app.backend()));
+    tokio::spawn(sender.run(std::time::Duration::from_secs(
+        config.mail.mail_poll_seconds.max(1),
+    )));
     tracing::info!(port = app.port(), "listening");
     println!("Percorso is running on http://{}", config.bind);
     app.run_until(startup::shutdown_signal())
         .await
         .map_err(CliError::Serve)
+}
+
+/// The outbox's sender for this process, on its own connection pool.
+fn mail_sender(config: &Config, db: sea_orm::DatabaseConnection) -> Result<Sender, CliError> {
+    let transport = config
+        .mail
+        .transport(config.data_dir.join("mail"))
+        .map_err(CliError::Invalid)?;
+    let from = config.mail.from().map_err(CliError::Invalid)?;
+    Ok(Sender::new(db, transport, from))
 }
 
 fn print_demo_logins() {

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use app::server::SessionPolicy;
+use app::server::mail::{Security, SmtpSettings, Transport};
 use clap::{Args, ValueEnum};
 use ipnet::IpNet;
+use lettre::message::Mailbox;
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,6 +126,126 @@ pub struct Config {
         global = true
     )]
     pub metrics_token: Option<String>,
+
+    /// Where email goes.
+    #[command(flatten)]
+    pub mail: MailConfig,
+}
+
+/// How the SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SmtpSecurity {
+    /// STARTTLS, required (port 587 unless set).
+    Starttls,
+    /// TLS from the start (port 465 unless set).
+    Tls,
+    /// No encryption: only for a relay on this host or a trusted network (port 25 unless set).
+    None,
+}
+
+/// The outgoing mail server. With no host, messages are written as `.eml` files under the data
+/// directory's `mail/` folder instead, so nothing is lost and a person can open them.
+#[derive(Debug, Clone, Args)]
+pub struct MailConfig {
+    /// The SMTP server's host name. Unset: write `.eml` files instead of sending.
+    #[arg(long, env = "PERCORSO_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+
+    /// The SMTP server's port; by default 587, 465 or 25 by the security chosen.
+    #[arg(long, env = "PERCORSO_SMTP_PORT", global = true)]
+    pub smtp_port: Option<u16>,
+
+    /// How the connection is secured.
+    #[arg(
+        long,
+        env = "PERCORSO_SMTP_SECURITY",
+        value_enum,
+        default_value = "starttls",
+        global = true
+    )]
+    pub smtp_security: SmtpSecurity,
+
+    /// The user to sign in to the SMTP server as, if it asks for one.
+    #[arg(long, env = "PERCORSO_SMTP_USER", global = true)]
+    pub smtp_user: Option<String>,
+
+    /// That user's password.
+    #[arg(
+        long,
+        env = "PERCORSO_SMTP_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub smtp_password: Option<String>,
+
+    /// The sender of every message, as `Name <address>` or an address.
+    #[arg(
+        long,
+        env = "PERCORSO_MAIL_FROM",
+        default_value = "Percorso <percorso@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Seconds between the sender's looks at the outbox.
+    #[arg(
+        long,
+        env = "PERCORSO_MAIL_POLL_SECONDS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub mail_poll_seconds: u64,
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        Self {
+            smtp_host: None,
+            smtp_port: None,
+            smtp_security: SmtpSecurity::Starttls,
+            smtp_user: None,
+            smtp_password: None,
+            mail_from: "Percorso <percorso@localhost>".into(),
+            mail_poll_seconds: 5,
+        }
+    }
+}
+
+impl MailConfig {
+    /// Where messages go: the SMTP server if one is set, else `.eml` files in `eml_dir`.
+    pub fn transport(&self, eml_dir: PathBuf) -> Result<Transport, String> {
+        let Some(host) = self.smtp_host.as_ref().filter(|h| !h.trim().is_empty()) else {
+            return Ok(Transport::Files(eml_dir));
+        };
+        let security = match self.smtp_security {
+            SmtpSecurity::Starttls => Security::StartTls,
+            SmtpSecurity::Tls => Security::Tls,
+            SmtpSecurity::None => Security::None,
+        };
+        let login = match (&self.smtp_user, &self.smtp_password) {
+            (Some(user), Some(password)) => Some((user.clone(), password.clone())),
+            (None, None) => None,
+            _ => {
+                return Err(
+                    "set both PERCORSO_SMTP_USER and PERCORSO_SMTP_PASSWORD, or neither".into(),
+                );
+            }
+        };
+        Transport::smtp(&SmtpSettings {
+            host: host.trim().to_owned(),
+            port: self.smtp_port.unwrap_or(security.default_port()),
+            security,
+            login,
+            timeout: Duration::from_secs(30),
+        })
+    }
+
+    /// The sender's address.
+    pub fn from(&self) -> Result<Mailbox, String> {
+        self.mail_from
+            .parse()
+            .map_err(|error| format!("PERCORSO_MAIL_FROM {:?}: {error}", self.mail_from))
+    }
 }
 
 /// A list of IP addresses and CIDR ranges, such as `127.0.0.1,::1,10.0.0.0/8`.

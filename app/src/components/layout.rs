@@ -26,6 +26,9 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     if user.role.can(Permission::ConfigureDataProtection) {
         links.push(("/admin/data-protection", Text::NavDataProtection));
     }
+    if user.role.can(Permission::OverseeMail) {
+        links.push(("/admin/mail", Text::NavMail));
+    }
     links.push(("/account", Text::NavAccount));
     links
 }

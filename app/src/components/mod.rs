@@ -1,6 +1,7 @@
 //! Reusable pieces of UI: the page header, access guards, form fields and the pager.
 
 pub mod browser;
+pub mod dates;
 pub mod form;
 pub mod guard;
 pub mod layout;

@@ -39,4 +39,6 @@ typed_id!(
     ApplicationId,
     /// A stored candidate file (CV, cover letter).
     FileId,
+    /// A message in the outbox.
+    MessageId,
 );

@@ -36,7 +36,7 @@ impl Role {
     pub fn can(self, permission: Permission) -> bool {
         use Permission::*;
         match permission {
-            ManageUsers | ConfigureDataProtection => self == Role::Admin,
+            ManageUsers | ConfigureDataProtection | OverseeMail => self == Role::Admin,
             ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
             ReadCandidates => matches!(self, Role::Admin | Role::Hr | Role::Interviewer),
             ViewFramework | OwnAccount => true,
@@ -62,6 +62,8 @@ pub enum Permission {
     ViewFramework,
     /// Change one's own password and language.
     OwnAccount,
+    /// See what the outbox holds and send a failed message again.
+    OverseeMail,
 }
 
 /// The signed-in user, as the UI needs them.

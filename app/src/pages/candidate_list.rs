@@ -9,8 +9,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::candidates::{list_candidates, list_tags};
 use crate::api::openings::list_openings;
 use crate::app::{use_lang, use_texts};
+use crate::components::dates::day;
 use crate::components::guard::{Notice, guarded};
-use crate::i18n::{Counted, Lang, Text, total};
+use crate::i18n::{Counted, Text, total};
 use crate::model::{
     Area, CandidateFilter, CandidateSort, OpeningSummary, Permission, SOURCES, Sector, Stage,
 };
@@ -54,13 +55,6 @@ fn address(filter: &CandidateFilter, page: u64) -> String {
         "/candidates".into()
     } else {
         format!("/candidates?{query}")
-    }
-}
-
-fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
-    match lang {
-        Lang::It => at.format("%d/%m/%Y").to_string(),
-        Lang::En => at.format("%d %b %Y").to_string(),
     }
 }
 
@@ -157,7 +151,7 @@ fn CandidateList() -> impl IntoView {
                                                     <td>{lang.pick(&c.latest_title_it, &c.latest_title_en).to_owned()}</td>
                                                     <td>{c.latest_stage.map(|s| view! { <span class="badge">{t(s.label())}</span> })}</td>
                                                     <td>{c.latest_source.map(|s| t(source_label(&s)))}</td>
-                                                    <td>{c.latest_applied_at.map(|a| date(lang, &a))}</td>
+                                                    <td>{c.latest_applied_at.map(|a| day(lang, &a))}</td>
                                                 </tr>
                                             }
                                         })

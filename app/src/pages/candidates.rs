@@ -11,8 +11,9 @@ use super::candidate_list::source_label;
 use super::{RecordPath, record_path};
 use crate::api::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
+use crate::components::dates::date_time;
 use crate::components::guard::{Notice, guarded, set_page_status};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::model::{AppError, CandidateDetail, CandidateId, NoteView, Permission, TimelineEntry};
 
 #[component]
@@ -51,14 +52,6 @@ fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
     }
 }
 
-/// A date as people write it in `lang`.
-fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
-    match lang {
-        Lang::It => at.format("%d/%m/%Y %H:%M").to_string(),
-        Lang::En => at.format("%d %b %Y %H:%M").to_string(),
-    }
-}
-
 fn size(bytes: i64) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
@@ -76,7 +69,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
         format!(
             "{} {} ({} {})",
             t(Text::ConsentRecorded),
-            date(lang, &at),
+            date_time(lang, &at),
             t(Text::NoticeVersion),
             detail.consent_notice_version.unwrap_or_default()
         )
@@ -118,7 +111,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                                         <a href=format!("/files/{}", f.id) download=f.name.clone() rel="nofollow">
                                             {format!("{} – {}", kind, f.name)}
                                         </a>
-                                        <span class="muted">{format!(" {} · {}", size(f.size_bytes), date(lang, &f.uploaded_at))}</span>
+                                        <span class="muted">{format!(" {} · {}", size(f.size_bytes), date_time(lang, &f.uploaded_at))}</span>
                                         {(!f.text_extracted).then(|| view! { " " <span class="badge off">{t(Text::TextNotExtracted)}</span> })}
                                     </li>
                                 }
@@ -160,7 +153,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                                             {t(source_label(&a.source))}
                                             {a.source_detail.clone().map(|d| format!(" · {d}"))}
                                         </td>
-                                        <td>{date(lang, &a.applied_at)}</td>
+                                        <td>{date_time(lang, &a.applied_at)}</td>
                                     </tr>
                                 }
                             })
@@ -189,7 +182,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <time datetime=e.at.to_rfc3339()>{date(lang, &e.at)}</time>
+                                    <time datetime=e.at.to_rfc3339()>{date_time(lang, &e.at)}</time>
                                     " · "
                                     <strong>{what}</strong>
                                     {format!(" · {}", lang.pick(&e.title_it, &e.title_en))}
@@ -201,7 +194,7 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                         }
                         Entry::Note(n) => view! {
                             <li class="note">
-                                <time datetime=n.at.to_rfc3339()>{date(lang, &n.at)}</time>
+                                <time datetime=n.at.to_rfc3339()>{date_time(lang, &n.at)}</time>
                                 " · "
                                 <strong>{t(Text::Note)}</strong>
                                 {n.author_name.clone().map(|a| format!(" · {} {a}", t(Text::By)))}

@@ -1,14 +1,13 @@
 //! The pages, one module per area of the app.
 
 pub mod account;
-pub mod admin_users;
+pub mod admin;
 pub mod board;
 pub mod candidate_actions;
 pub mod candidate_list;
 pub mod candidates;
 pub mod careers;
 pub mod competencies;
-pub mod data_protection;
 pub mod home;
 pub mod intake;
 pub mod login;

@@ -7,8 +7,9 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{candidate, candidate_file, outbox, privacy_notice};
+use super::entities::{candidate, candidate_file, privacy_notice};
 use super::files::{DocumentType, StoredFile, Upload, UploadProblem, check_upload};
+use super::mail::Letter;
 use super::{Backend, openings, rate_limit, text};
 use crate::i18n::Lang;
 use crate::model::{
@@ -204,22 +205,12 @@ pub async fn apply(
 
             super::search::reindex(tx, person.id).await?;
 
-            let (subject, body) = confirmation(
+            let letter = confirmation(
                 lang,
                 &input.name,
                 lang.pick(&opening.title_it, &opening.title_en),
             );
-            outbox::ActiveModel {
-                to_address: Set(email),
-                subject: Set(subject),
-                body: Set(body),
-                created_at: Set(now),
-                sent_at: Set(None),
-                attempts: Set(0),
-                ..Default::default()
-            }
-            .insert(tx)
-            .await?;
+            super::mail::outbox::queue(tx, &email, &letter).await?;
             Ok(CandidateId(person.id))
         })
     })
@@ -239,24 +230,34 @@ pub async fn apply(
 }
 
 /// The confirmation email, in the candidate's language.
-fn confirmation(lang: Lang, name: &str, opening: &str) -> (String, String) {
+fn confirmation(lang: Lang, name: &str, opening: &str) -> Letter {
     let name = name.trim();
-    match lang {
+    let (subject, greeting, paragraph, signature) = match lang {
         Lang::It => (
             format!("Abbiamo ricevuto la tua candidatura: {opening}"),
+            format!("Gentile {name},"),
             format!(
-                "Gentile {name},\n\ngrazie per la tua candidatura per la posizione \"{opening}\". \
-                 L'abbiamo ricevuta e la valuteremo con attenzione; ti contatteremo per i \
-                 prossimi passi.\n\nIl team Risorse umane"
+                "grazie per la tua candidatura per la posizione \"{opening}\". L'abbiamo \
+                 ricevuta e la valuteremo con attenzione; ti contatteremo per i prossimi passi."
             ),
+            "Il team Risorse umane",
         ),
         Lang::En => (
             format!("We have received your application: {opening}"),
+            format!("Dear {name},"),
             format!(
-                "Dear {name},\n\nthank you for applying for \"{opening}\". We have received your \
-                 application and will review it carefully; we will contact you about the next \
-                 steps.\n\nThe HR team"
+                "thank you for applying for \"{opening}\". We have received your application \
+                 and will review it carefully; we will contact you about the next steps."
             ),
+            "The HR team",
         ),
+    };
+    Letter {
+        lang,
+        subject,
+        greeting,
+        paragraphs: vec![paragraph],
+        signature: signature.to_owned(),
+        attachment: None,
     }
 }

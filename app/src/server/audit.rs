@@ -19,6 +19,8 @@ pub enum Action {
     CandidateExported,
     /// A candidate was erased at their request.
     CandidateErased,
+    /// A message the sender had given up on was queued again.
+    MessageSentAgain,
 }
 
 impl Action {
@@ -29,6 +31,7 @@ impl Action {
             Action::CandidatesMerged => "candidates_merged",
             Action::CandidateExported => "candidate_exported",
             Action::CandidateErased => "candidate_erased",
+            Action::MessageSentAgain => "message_sent_again",
         }
     }
 }

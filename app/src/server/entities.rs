@@ -365,6 +365,21 @@ pub mod outbox {
         pub created_at: DateTimeUtc,
         pub sent_at: Option<DateTimeUtc>,
         pub attempts: i32,
+        /// The recipient's language, `it` or `en`.
+        pub lang: String,
+        /// Absent on messages queued before the outbox kept one: made from `body` then.
+        pub html_body: Option<String>,
+        pub attachment_name: Option<String>,
+        pub attachment_type: Option<String>,
+        pub attachment: Option<String>,
+        /// Not to be tried before this time (after a failed try).
+        pub next_attempt_at: Option<DateTimeUtc>,
+        /// The sender holding the message, and until when.
+        pub claimed_by: Option<String>,
+        pub claimed_until: Option<DateTimeUtc>,
+        pub last_error: Option<String>,
+        /// Set when the sender gave up on the message.
+        pub failed_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

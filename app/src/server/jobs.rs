@@ -44,7 +44,7 @@ pub struct Lease {
 
 /// The host and process claiming, for whoever reads `job_runs`, with a random part so that
 /// each claim is told apart from the next.
-fn holder() -> String {
+pub(crate) fn holder() -> String {
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .ok()
         .map(|name| name.trim().to_owned())

@@ -22,6 +22,7 @@ pub mod import;
 pub mod intake;
 pub mod job_runs;
 pub mod jobs;
+pub mod mail;
 pub mod notes;
 pub mod openings;
 pub mod password;

@@ -249,6 +249,9 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             json!({"policy": {"months_without_consent": 6, "months_with_consent": 24}}),
         ),
         ("run_retention", ADMIN, json!({})),
+        ("mail_backlog", ADMIN, json!({})),
+        // A message that does not exist: 404 for admins, refused for everyone else.
+        ("send_message_again", ADMIN, json!({"id": 999_999})),
         ("list_public_openings", EVERYONE, json!({})),
         ("get_public_opening", EVERYONE, json!({"id": f.opening})),
         ("privacy_notice", EVERYONE, json!({})),

@@ -74,6 +74,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         secure_cookies: false,
         metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
         metrics_token: None,
+        mail: Default::default(),
     };
     (config, Some(dir))
 }
@@ -81,6 +82,8 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
 pub struct TestApp {
     pub address: String,
     pub db: DatabaseConnection,
+    /// The database's URL, for a second connection pool (as another server process has).
+    pub database_url: String,
     data_dir: PathBuf,
     dir: Option<PathBuf>,
 }
@@ -133,6 +136,7 @@ impl TestApp {
         TestApp {
             address,
             db,
+            database_url: config.database_url(),
             data_dir: config.data_dir.clone(),
             dir,
         }

@@ -4,7 +4,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::options;
 use crate::api::users::{
     create_user, list_users, reset_user_password, set_user_active, set_user_role,
 };
@@ -14,6 +13,7 @@ use crate::components::guard::guarded;
 use crate::components::pager::Pager;
 use crate::i18n::Text;
 use crate::model::{NewUserInput, Permission, ResetPasswordInput, Role, UserId, UserSummary};
+use crate::pages::options;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {

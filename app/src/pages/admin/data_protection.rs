@@ -9,9 +9,10 @@ use crate::api::data_protection::{
     get_data_protection, publish_notice, run_retention, save_retention,
 };
 use crate::app::{use_lang, use_texts};
+use crate::components::dates::date_time;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::guarded;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::model::{DataProtection, NoticeInput, Permission, RetentionPolicy};
 
 #[component]
@@ -19,13 +20,6 @@ pub fn DataProtectionPage() -> impl IntoView {
     guarded(Permission::ConfigureDataProtection, |_| {
         view! { <DataProtectionSettings /> }
     })
-}
-
-fn date(lang: Lang, at: &chrono::DateTime<chrono::Utc>) -> String {
-    match lang {
-        Lang::It => at.format("%d/%m/%Y %H:%M").to_string(),
-        Lang::En => at.format("%d %b %Y %H:%M").to_string(),
-    }
 }
 
 /// The settings and the run log: one island, since saving reloads them in place.
@@ -65,7 +59,7 @@ fn Settings(data: DataProtection, reload: Callback<Text>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="notice-title">
             <h2 id="notice-title">
-                {format!("{} · {} {} · {} {}", t(Text::NoticeInForce), t(Text::NoticeVersion), data.notice.version, t(Text::PublishedOn), date(lang, &data.notice_published_at))}
+                {format!("{} · {} {} · {} {}", t(Text::NoticeInForce), t(Text::NoticeVersion), data.notice.version, t(Text::PublishedOn), date_time(lang, &data.notice_published_at))}
             </h2>
             <NoticeForm current=data.notice.clone() reload />
         </section>
@@ -88,7 +82,7 @@ fn Settings(data: DataProtection, reload: Callback<Text>) -> impl IntoView {
                     <li>
                         {format!(
                             "{} · {} · {} {} · {} {}",
-                            date(lang, &r.at),
+                            date_time(lang, &r.at),
                             r.actor_name.clone().unwrap_or_else(|| t(Text::Scheduled).to_owned()),
                             r.anonymised,
                             t(Text::Anonymised),

@@ -1,0 +1,5 @@
+//! The admins' pages: user accounts, candidate data protection, and the outbox.
+
+pub mod data_protection;
+pub mod mail;
+pub mod users;
