@@ -14,6 +14,8 @@ mod m20261128_000009_list_indexes;
 mod m20261129_000010_job_runs;
 mod m20261129_000011_filter_indexes;
 mod m20261129_000012_mail_delivery;
+mod m20261129_000013_interviews;
+pub mod question_data;
 
 pub struct Migrator;
 
@@ -32,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000010_job_runs::Migration),
             Box::new(m20261129_000011_filter_indexes::Migration),
             Box::new(m20261129_000012_mail_delivery::Migration),
+            Box::new(m20261129_000013_interviews::Migration),
         ]
     }
 }

@@ -130,3 +130,39 @@ mod tests {
         assert!(header.ends_with("filename*=UTF-8''CV%20%22Anna%22%20Citt%C3%A0.pdf"));
     }
 }
+
+/// An interview's calendar entry (`.ics`), for HR and the interviewers on it.
+pub async fn interview_calendar(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::Interview) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let id = app::model::InterviewId(id);
+    match app::server::interviews::scheduling::calendar_file(&backend.db, &user, id).await {
+        Ok(ics) => {
+            let mut response = ics.into_response();
+            let headers = response.headers_mut();
+            for (name, value) in [
+                (
+                    header::CONTENT_TYPE,
+                    "text/calendar; charset=utf-8".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    content_disposition(&format!("interview-{id}.ics")),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ] {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    headers.insert(name, value);
+                }
+            }
+            response
+        }
+        Err(error) => refuse(&error),
+    }
+}

@@ -40,6 +40,7 @@ pub async fn session(State(backend): State<Backend>, mut req: Request, next: Nex
                     id: app::model::UserId(user.id),
                     role: app::model::Role::parse(&user.role).unwrap_or(app::model::Role::Employee),
                     language: user.language.as_deref().and_then(Lang::parse),
+                    time_zone: user.time_zone,
                     name: user.name,
                     email: user.email,
                     session_id: session.id,

@@ -163,6 +163,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/files/{id}", get(crate::downloads::candidate_file))
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
         .route(
+            "/interviews/{id}/calendar.ics",
+            get(crate::downloads::interview_calendar),
+        )
+        .route(
             "/candidates/{id}/export.zip",
             get(crate::downloads::candidate_export),
         )

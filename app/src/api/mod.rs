@@ -10,6 +10,7 @@ pub mod careers;
 pub mod competencies;
 pub mod data_protection;
 pub mod intake;
+pub mod interviews;
 pub mod mail;
 pub mod openings;
 pub mod profiles;

@@ -41,4 +41,6 @@ typed_id!(
     FileId,
     /// A message in the outbox.
     MessageId,
+    /// An interview of an application.
+    InterviewId,
 );

@@ -38,7 +38,9 @@ impl Role {
         match permission {
             ManageUsers | ConfigureDataProtection | OverseeMail => self == Role::Admin,
             ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
-            ReadCandidates => matches!(self, Role::Admin | Role::Hr | Role::Interviewer),
+            ReadCandidates | Interview => {
+                matches!(self, Role::Admin | Role::Hr | Role::Interviewer)
+            }
             ViewFramework | OwnAccount => true,
         }
     }
@@ -64,6 +66,8 @@ pub enum Permission {
     OwnAccount,
     /// See what the outbox holds and send a failed message again.
     OverseeMail,
+    /// Take part in interviews: see one's own, read their kits, score them.
+    Interview,
 }
 
 /// The signed-in user, as the UI needs them.

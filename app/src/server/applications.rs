@@ -146,6 +146,7 @@ pub async fn apply(
                     model.talent_pool = Set(input.talent_pool);
                     model.consent_at = Set(Some(now));
                     model.consent_notice_version = Set(Some(notice_version));
+                    model.lang = Set(lang.as_str().to_owned());
                     model.updated_at = Set(now);
                     model.update(tx).await?
                 }
@@ -164,6 +165,7 @@ pub async fn apply(
                         created_at: Set(now),
                         updated_at: Set(now),
                         anonymised_at: Set(None),
+                        lang: Set(lang.as_str().to_owned()),
                         ..Default::default()
                     }
                     .insert(tx)

@@ -21,6 +21,8 @@ pub enum Action {
     CandidateErased,
     /// A message the sender had given up on was queued again.
     MessageSentAgain,
+    /// A submitted scorecard was changed.
+    ScorecardAmended,
 }
 
 impl Action {
@@ -32,6 +34,7 @@ impl Action {
             Action::CandidateExported => "candidate_exported",
             Action::CandidateErased => "candidate_erased",
             Action::MessageSentAgain => "message_sent_again",
+            Action::ScorecardAmended => "scorecard_amended",
         }
     }
 }

@@ -19,6 +19,8 @@ pub struct CurrentUser {
     pub role: Role,
     /// The user's own language setting, if they chose one.
     pub language: Option<Lang>,
+    /// The IANA time zone the user reads times in.
+    pub time_zone: String,
     /// The session this request belongs to.
     pub session_id: i32,
 }

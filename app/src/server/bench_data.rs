@@ -326,6 +326,7 @@ impl Batch {
                 created_at: Set(first_applied),
                 updated_at: Set(last_activity),
                 anonymised_at: Set(None),
+                lang: Set("it".to_owned()),
             });
 
             let mut first_application = None;

@@ -227,6 +227,7 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
         email: DEMO_LOGINS[1].email.to_owned(),
         role: Role::Hr,
         language: None,
+        time_zone: crate::model::DEFAULT_TIME_ZONE.to_owned(),
         session_id: 0,
     };
     for (name, email, phone, opening, source, detail, reached, tags) in CANDIDATES {

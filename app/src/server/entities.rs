@@ -14,6 +14,8 @@ pub mod user {
         pub role: String,
         pub password_hash: String,
         pub language: Option<String>,
+        /// The IANA time zone times are shown in.
+        pub time_zone: String,
         pub active: bool,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
@@ -236,6 +238,8 @@ pub mod candidate {
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
         pub anonymised_at: Option<DateTimeUtc>,
+        /// The language the candidate applied in, for what is written to them.
+        pub lang: String,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -544,6 +548,168 @@ pub mod job_run {
         pub claimed_by: String,
         pub claimed_at: DateTimeUtc,
         pub finished_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod interview {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "interviews")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub application_id: i32,
+        pub kind: String,
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        /// The IANA time zone it was scheduled in.
+        pub time_zone: String,
+        pub location: String,
+        pub video_link: String,
+        pub status: String,
+        /// The calendar event's UID, the same across every change.
+        #[sea_orm(unique)]
+        pub uid: String,
+        /// The calendar event's SEQUENCE, raised on every change.
+        pub sequence: i32,
+        pub created_by: i32,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod interview_interviewer {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "interview_interviewers")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub interview_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub user_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod interview_event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "interview_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub interview_id: i32,
+        /// `scheduled`, `rescheduled` or `cancelled`.
+        pub change: String,
+        pub reason: Option<String>,
+        /// The times after the change.
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        pub actor_id: Option<i32>,
+        pub at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod scorecard {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "scorecards")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub interview_id: i32,
+        pub interviewer_id: i32,
+        pub recommendation: Option<String>,
+        pub summary: String,
+        pub submitted_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod scorecard_rating {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "scorecard_ratings")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub scorecard_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub competency_id: i32,
+        pub rating: Option<i16>,
+        pub evidence: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod scorecard_amendment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "scorecard_amendments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub scorecard_id: i32,
+        pub actor_id: i32,
+        pub reason: String,
+        /// The scorecard before the amendment, as JSON.
+        pub original: String,
+        pub at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod profile_question {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "profile_questions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub profile_id: i32,
+        pub competency_id: i32,
+        pub position: i32,
+        pub text_it: String,
+        pub text_en: String,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

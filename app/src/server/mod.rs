@@ -20,6 +20,7 @@ pub mod files;
 pub mod framework;
 pub mod import;
 pub mod intake;
+pub mod interviews;
 pub mod job_runs;
 pub mod jobs;
 pub mod mail;
