@@ -119,18 +119,6 @@ pub async fn candidate_export(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::content_disposition;
-
-    #[test]
-    fn the_download_name_is_quoted_safely_and_kept_in_full_for_modern_browsers() {
-        let header = content_disposition("CV \"Anna\" Città.pdf");
-        assert!(header.starts_with("attachment; filename=\"CV _Anna_ Citt_.pdf\""));
-        assert!(header.ends_with("filename*=UTF-8''CV%20%22Anna%22%20Citt%C3%A0.pdf"));
-    }
-}
-
 /// An interview's calendar entry (`.ics`), for HR and the interviewers on it.
 pub async fn interview_calendar(
     State(backend): State<Backend>,
@@ -164,5 +152,17 @@ pub async fn interview_calendar(
             response
         }
         Err(error) => refuse(&error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_disposition;
+
+    #[test]
+    fn the_download_name_is_quoted_safely_and_kept_in_full_for_modern_browsers() {
+        let header = content_disposition("CV \"Anna\" Città.pdf");
+        assert!(header.starts_with("attachment; filename=\"CV _Anna_ Citt_.pdf\""));
+        assert!(header.ends_with("filename*=UTF-8''CV%20%22Anna%22%20Citt%C3%A0.pdf"));
     }
 }

@@ -250,6 +250,63 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ),
         ("run_retention", ADMIN, json!({})),
         ("mail_backlog", ADMIN, json!({})),
+        // Interviews that do not exist: 404 (or a field error) for those allowed.
+        (
+            "schedule_interview",
+            HR_AND_ADMIN,
+            json!({"input": {"application_id": 999_999, "kind": "hr_interview",
+                "starts_at": "2030-12-03T10:00", "ends_at": "2030-12-03T11:00",
+                "time_zone": "Europe/Rome", "location": "", "video_link": "",
+                "interviewer_ids": [f.owner]}}),
+        ),
+        (
+            "reschedule_interview",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"application_id": 999_999, "kind": "hr_interview",
+                "starts_at": "2030-12-03T10:00", "ends_at": "2030-12-03T11:00",
+                "time_zone": "Europe/Rome", "location": "", "video_link": "",
+                "interviewer_ids": [f.owner]}, "reason": {"reason": "x"}}),
+        ),
+        (
+            "cancel_interview",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "reason": {"reason": "x"}}),
+        ),
+        ("my_interviews", CANDIDATE_READERS, json!({})),
+        ("get_interview", CANDIDATE_READERS, json!({"id": 999_999})),
+        ("opening_interviews", HR_AND_ADMIN, json!({"id": f.opening})),
+        (
+            "candidate_interviews",
+            HR_AND_ADMIN,
+            json!({"id": f.candidate}),
+        ),
+        (
+            "save_scorecard_draft",
+            CANDIDATE_READERS,
+            json!({"id": 999_999, "input": {"ratings": [], "recommendation": null, "summary": ""}}),
+        ),
+        (
+            "submit_scorecard",
+            CANDIDATE_READERS,
+            json!({"id": 999_999, "input": {"ratings": [], "recommendation": "yes", "summary": ""}}),
+        ),
+        (
+            "amend_scorecard",
+            CANDIDATE_READERS,
+            json!({"id": 999_999, "input": {"scorecard": {"ratings": [], "recommendation": "yes", "summary": ""}, "reason": "x"}}),
+        ),
+        // An application that does not exist: 404 for those who may ask.
+        (
+            "application_comparison",
+            CANDIDATE_READERS,
+            json!({"id": 999_999}),
+        ),
+        ("profile_kit", HR_AND_ADMIN, json!({"id": f.profile})),
+        (
+            "save_profile_questions",
+            HR_AND_ADMIN,
+            json!({"id": f.profile, "input": {"questions": []}}),
+        ),
         // A message that does not exist: 404 for admins, refused for everyone else.
         ("send_message_again", ADMIN, json!({"id": 999_999})),
         ("list_public_openings", EVERYONE, json!({})),

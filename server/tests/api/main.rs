@@ -15,6 +15,7 @@ mod helpers;
 mod http;
 mod import;
 mod intake;
+mod interviews;
 mod jobs;
 mod list_queries;
 mod mail;
