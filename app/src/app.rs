@@ -11,8 +11,8 @@ use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
 use crate::pages::{
-    account, admin, board, candidate_list, candidates, careers, competencies, home, intake, login,
-    not_found, openings, profiles, reports,
+    account, admin, board, candidate_list, candidates, careers, competencies, home, intake,
+    interviews, login, not_found, openings, profiles, reports,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -173,6 +173,26 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/admin/mail") view=admin::mail::MailPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/interviews")
+                        view=interviews::agenda::AgendaPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/interviews/:id")
+                        view=interviews::detail::InterviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/interviews/:id/kit")
+                        view=interviews::kit::KitPrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/openings/:id/interviews")
+                        view=interviews::opening::OpeningInterviewsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/candidates/:id")
                         view=candidates::CandidatePage

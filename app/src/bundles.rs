@@ -39,6 +39,7 @@ impl Bundle {
         match segments.as_slice() {
             ["login" | "account" | "reports"] => Some(Bundle::Staff),
             ["candidates", _] => Some(Bundle::Staff),
+            ["interviews", _] => Some(Bundle::Staff),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
             ["profiles", _] | ["openings", _] => Some(Bundle::Editors),

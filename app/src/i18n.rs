@@ -183,6 +183,7 @@ texts! {
     HomeCompetencies => "Il quadro delle competenze: aree, livelli da 1 a 5 e comportamenti osservabili.", "The competency framework: areas, levels 1 to 5 and observable behaviour.";
     HomeProfiles => "I profili professionali e le competenze che richiedono, con livello e peso.", "Job profiles and the competencies they require, with level and weight.";
     HomeUsers => "Gestisci account, ruoli e accessi.", "Manage accounts, roles and access.";
+    HomeInterviews => "I colloqui in cui sei selezionatore: traccia, scheda di valutazione e confronto.", "The interviews you sit on: kit, scorecard and comparison.";
     HomeAccount => "Cambia la tua password e la lingua.", "Change your password and language.";
     RoleAdmin => "Amministratore", "Admin";
     RoleHr => "Risorse umane", "HR";
@@ -438,6 +439,87 @@ texts! {
     ChooseOpening => "Scegli una posizione per vederne l'imbuto.", "Choose an opening to see its funnel.";
     NavDataProtection => "Protezione dati", "Data protection";
     NavMail => "Posta", "Mail";
+    NavInterviews => "Colloqui", "Interviews";
+    MyInterviewsTitle => "I miei colloqui", "My interviews";
+    InterviewsToScore => "Da valutare", "To score";
+    InterviewsUpcoming => "In programma", "Upcoming";
+    InterviewsDone => "Conclusi", "Done";
+    NoInterviews => "Nessun colloquio.", "No interviews.";
+    KindPhoneScreen => "Colloquio telefonico", "Phone screen";
+    KindHrInterview => "Colloquio con le Risorse umane", "HR interview";
+    KindTechnicalInterview => "Colloquio tecnico", "Technical interview";
+    StateToScore => "Da valutare", "To score";
+    StateDraft => "Bozza", "Draft";
+    StateSubmitted => "Inviata", "Submitted";
+    StateOverdue => "In ritardo", "Overdue";
+    StateCancelled => "Annullato", "Cancelled";
+    RecStrongNo => "Decisamente no", "Strong no";
+    RecNo => "No", "No";
+    RecYes => "Sì", "Yes";
+    RecStrongYes => "Decisamente sì", "Strong yes";
+    InterviewTitle => "Colloquio", "Interview";
+    InterviewKind => "Tipo di colloquio", "Kind of interview";
+    When => "Quando", "When";
+    Where => "Dove", "Where";
+    VideoLink => "Collegamento video", "Video link";
+    Panel => "Commissione", "Panel";
+    DownloadCalendar => "Scarica l'appuntamento (.ics)", "Download the appointment (.ics)";
+    History => "Storico", "History";
+    ChangeScheduled => "Programmato", "Scheduled";
+    ChangeRescheduled => "Spostato", "Moved";
+    ChangeCancelled => "Annullato", "Cancelled";
+    Kit => "Traccia del colloquio", "Interview kit";
+    PrintKit => "Traccia da stampare", "Printable kit";
+    SuggestedQuestions => "Domande suggerite", "Suggested questions";
+    Scorecard => "La tua scheda di valutazione", "Your scorecard";
+    Rating => "Valutazione", "Rating";
+    NotAssessed => "Non valutato", "Not assessed";
+    Evidence => "Evidenze", "Evidence";
+    Recommendation => "Raccomandazione", "Recommendation";
+    Summary => "Sintesi", "Summary";
+    DraftSavedAt => "Bozza salvata alle", "Draft saved at";
+    DraftNotSaved => "Bozza non salvata: controlla la connessione, riproveremo alla prossima modifica.", "Draft not saved: check the connection; it is tried again at the next change.";
+    SubmitScorecard => "Invia la scheda", "Submit the scorecard";
+    SubmitHint => "Dopo l'invio la scheda non si modifica più, se non con una modifica motivata; vedrai le schede degli altri selezionatori.", "Once submitted the scorecard is locked, but for a change with a reason; you then see the other interviewers' scorecards.";
+    SubmittedOn => "Inviata il", "Submitted on";
+    AmendScorecard => "Modifica con motivazione", "Amend with a reason";
+    AmendReason => "Motivo della modifica", "Reason for the change";
+    SaveAmendment => "Salva la modifica", "Save the amendment";
+    Amendments => "Modifiche", "Amendments";
+    ScorecardSubmitted => "Scheda inviata.", "Scorecard submitted.";
+    AmendmentSaved => "Modifica salvata.", "Amendment saved.";
+    OthersHidden => "Le schede degli altri selezionatori si vedono dopo l'invio della tua.", "The other interviewers' scorecards show once yours is submitted.";
+    OtherScorecards => "Schede di valutazione", "Scorecards";
+    Comparison => "Confronto per competenza", "Comparison by competency";
+    Mean => "Media", "Mean";
+    Spread => "Scarto", "Spread";
+    Disagreement => "Da discutere: valutazioni distanti 2 o più", "To discuss: ratings 2 or more apart";
+    NoSubmittedScorecards => "Nessuna scheda inviata finora.", "No scorecard submitted yet.";
+    ScheduleInterview => "Programma un colloquio", "Schedule an interview";
+    StartsAt => "Inizio", "Start";
+    EndsAt => "Fine", "End";
+    TimeZone => "Fuso orario", "Time zone";
+    Place => "Luogo o sala", "Place or room";
+    Schedule => "Programma", "Schedule";
+    InterviewScheduled => "Colloquio programmato; inviti in partenza.", "Interview scheduled; invitations on their way.";
+    InterviewerBusy => "ha un altro colloquio", "has another interview";
+    PlaceBooked => "è già occupato", "is already booked";
+    AddedToTeam => "Aggiunti alla squadra di selezione:", "Added to the hiring team:";
+    MoveInterview => "Sposta il colloquio", "Move the interview";
+    InterviewMoved => "Colloquio spostato; avvisi in partenza.", "Interview moved; notices on their way.";
+    CancelInterview => "Annulla il colloquio", "Cancel the interview";
+    InterviewCancelled => "Colloquio annullato; avvisi in partenza.", "Interview cancelled; notices on their way.";
+    OpeningInterviews => "Colloqui", "Interviews";
+    ScheduleFromCard => "Programma il colloquio", "Schedule the interview";
+    InterviewQuestions => "Domande suggerite per il colloquio", "Suggested interview questions";
+    InterviewQuestionsHint => "Compaiono nella traccia del colloquio, sotto ogni competenza.", "They appear in the interview kit, under each competency.";
+    AddQuestion => "Aggiungi una domanda", "Add a question";
+    QuestionIt => "Domanda (italiano)", "Question (Italian)";
+    QuestionEn => "Domanda (inglese)", "Question (English)";
+    SaveQuestions => "Salva le domande", "Save the questions";
+    QuestionsSaved => "Domande salvate.", "Questions saved.";
+    TimeZoneSaved => "Fuso orario salvato.", "Time zone saved.";
+    Interviews => "Colloqui", "Interviews";
     MailTitle => "Posta in uscita", "Outgoing mail";
     MailHint => "I messaggi partono in background: chi non risponde viene riprovato più tardi, con pause sempre più lunghe; dopo l'ultimo tentativo, o se il server di posta rifiuta il destinatario, il messaggio compare qui sotto.", "Messages are sent in the background: a server that does not answer is tried again later, with longer and longer pauses; after the last try, or when the mail server refuses the recipient, the message shows below.";
     MailWaiting => "In coda", "Waiting";
@@ -510,6 +592,42 @@ impl crate::model::Stage {
             Hired => Text::StageHired,
             Rejected => Text::StageRejected,
             Withdrawn => Text::StageWithdrawn,
+        }
+    }
+}
+
+impl crate::model::InterviewKind {
+    pub fn label(self) -> Text {
+        use crate::model::InterviewKind::*;
+        match self {
+            PhoneScreen => Text::KindPhoneScreen,
+            HrInterview => Text::KindHrInterview,
+            TechnicalInterview => Text::KindTechnicalInterview,
+        }
+    }
+}
+
+impl crate::model::ScoringState {
+    pub fn label(self) -> Text {
+        use crate::model::ScoringState::*;
+        match self {
+            ToScore => Text::StateToScore,
+            Draft => Text::StateDraft,
+            Submitted => Text::StateSubmitted,
+            Overdue => Text::StateOverdue,
+            Cancelled => Text::StateCancelled,
+        }
+    }
+}
+
+impl crate::model::Recommendation {
+    pub fn label(self) -> Text {
+        use crate::model::Recommendation::*;
+        match self {
+            StrongNo => Text::RecStrongNo,
+            No => Text::RecNo,
+            Yes => Text::RecYes,
+            StrongYes => Text::RecStrongYes,
         }
     }
 }
@@ -684,6 +802,75 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "too_many_rows" => it_en(
             format!("Al massimo {n} righe per importazione."),
             format!("At most {n} rows per import."),
+        ),
+        "date_time" => it_en(
+            "Indica data e ora, come 03/12/2026 10:00.".into(),
+            "Give a date and time, such as 03/12/2026 10:00.".into(),
+        ),
+        "time_zone" => it_en(
+            "Scegli un fuso orario dell'elenco.".into(),
+            "Choose a time zone from the list.".into(),
+        ),
+        "no_such_time" => it_en(
+            "Quest'ora non esiste in quel giorno: gli orologi vanno avanti di un'ora.".into(),
+            "This time does not exist that day: the clocks go forward an hour.".into(),
+        ),
+        "ends_before_start" => it_en(
+            "La fine deve venire dopo l'inizio.".into(),
+            "The end must come after the start.".into(),
+        ),
+        "interview_too_long" => it_en(
+            format!("Un colloquio dura al massimo {n} ore."),
+            format!("An interview lasts at most {n} hours."),
+        ),
+        "https_link" => it_en(
+            "Il collegamento deve iniziare con https://.".into(),
+            "The link must start with https://.".into(),
+        ),
+        "no_interviewers" => it_en(
+            "Scegli almeno un selezionatore.".into(),
+            "Choose at least one interviewer.".into(),
+        ),
+        "interviewer_unknown" => it_en(
+            "Uno dei selezionatori scelti non esiste più.".into(),
+            "One of the interviewers chosen no longer exists.".into(),
+        ),
+        "interviewer_inactive" => it_en(
+            "Uno dei selezionatori scelti è disattivato: toglilo o riattivalo.".into(),
+            "One of the interviewers chosen is deactivated: remove them or reactivate them.".into(),
+        ),
+        "not_an_interviewer" => it_en(
+            "Solo selezionatori, Risorse umane e amministratori possono condurre un colloquio."
+                .into(),
+            "Only interviewers, HR and admins can conduct an interview.".into(),
+        ),
+        "application_closed" => it_en(
+            "La candidatura è respinta o ritirata: non si possono programmare colloqui.".into(),
+            "The application is rejected or withdrawn: no interview can be scheduled.".into(),
+        ),
+        "interview_cancelled" => it_en(
+            "Il colloquio è annullato.".into(),
+            "The interview is cancelled.".into(),
+        ),
+        "rating_range" => it_en(
+            "La valutazione va da 1 a 5.".into(),
+            "A rating is from 1 to 5.".into(),
+        ),
+        "not_in_profile" => it_en(
+            "Questa competenza non è richiesta dal profilo.".into(),
+            "The profile does not require this competency.".into(),
+        ),
+        "scorecard_submitted" => it_en(
+            "La scheda è già inviata: per cambiarla, usa la modifica con motivazione.".into(),
+            "The scorecard is already submitted: to change it, amend it with a reason.".into(),
+        ),
+        "scorecard_not_submitted" => it_en(
+            "Si modifica con motivazione solo una scheda già inviata.".into(),
+            "Only a submitted scorecard can be amended.".into(),
+        ),
+        "too_many" => it_en(
+            format!("Al massimo {n} elementi."),
+            format!("At most {n} items."),
         ),
         _ => it_en("Valore non valido.".into(), "Invalid value.".into()),
     }

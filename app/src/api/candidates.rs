@@ -12,6 +12,7 @@ use crate::model::{AppError, CandidateDetail, CandidateId, NoteInput};
 #[server(endpoint = "get_candidate", input = Json)]
 pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError> {
     use crate::model::Permission;
+    use crate::server::interviews::views;
     use crate::server::{Backend, access, audit, auth, candidates};
     let me = auth::authorize(Permission::ReadCandidates)?;
     let db = Backend::current()?.db;
@@ -21,7 +22,21 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
     } else {
         Some(access::team_openings(&db, &me).await?)
     };
-    let detail = candidates::detail(&db, id, openings.as_deref()).await?;
+    let mut detail = candidates::detail(&db, id, openings.as_deref()).await?;
+    detail.interviews = views::for_candidate(&db, &me, id).await?;
+    let kinds: Vec<_> = detail.interviews.iter().map(|i| (i.id, i.kind)).collect();
+    detail.interview_history = views::history(&db, &me, kinds.iter().map(|(id, _)| id.0).collect())
+        .await?
+        .into_iter()
+        .filter_map(|(interview_id, change)| {
+            let kind = kinds.iter().find(|(id, _)| *id == interview_id)?.1;
+            Some(crate::model::InterviewTimelineEntry {
+                interview_id,
+                kind,
+                change,
+            })
+        })
+        .collect();
     audit::record(
         &db,
         me.id,

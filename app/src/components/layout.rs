@@ -20,6 +20,9 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
         links.push(("/intake", Text::NavIntake));
         links.push(("/reports", Text::NavReports));
     }
+    if user.role.can(Permission::Interview) {
+        links.push(("/interviews", Text::NavInterviews));
+    }
     if user.role.can(Permission::ManageUsers) {
         links.push(("/admin/users", Text::NavUsers));
     }

@@ -6,3 +6,4 @@ pub mod form;
 pub mod guard;
 pub mod layout;
 pub mod pager;
+pub mod staff;

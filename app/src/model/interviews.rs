@@ -260,6 +260,14 @@ pub struct InterviewChange {
     pub at: DateTime<Utc>,
 }
 
+/// A change to one of a candidate's interviews, on their timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewTimelineEntry {
+    pub interview_id: InterviewId,
+    pub kind: InterviewKind,
+    pub change: InterviewChange,
+}
+
 /// One competency of the interview kit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KitCompetency {
@@ -301,6 +309,13 @@ pub struct ScorecardInput {
     pub recommendation: Option<Recommendation>,
     #[validate(length(max = 4000, code = "too_long"))]
     pub summary: String,
+}
+
+/// When a draft was saved, also as the wall-clock time of the one saving it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftSaved {
+    pub at: DateTime<Utc>,
+    pub local: NaiveDateTime,
 }
 
 /// A change to a submitted scorecard, with why.

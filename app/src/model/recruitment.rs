@@ -435,6 +435,10 @@ pub struct CandidateDetail {
     pub possible_duplicates: Vec<super::PossibleDuplicate>,
     /// Whether the one looking may change this record (HR and admins).
     pub editable: bool,
+    /// The interviews the one looking may see (all for HR, their own for an interviewer).
+    pub interviews: Vec<super::InterviewSummary>,
+    /// Those interviews' changes, for the timeline.
+    pub interview_history: Vec<super::InterviewTimelineEntry>,
 }
 
 /// How the candidate list is ordered.

@@ -77,6 +77,8 @@ pub struct SessionUser {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// The IANA time zone the user reads times in.
+    pub time_zone: String,
 }
 
 /// Who is looking and in which language.

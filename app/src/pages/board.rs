@@ -108,7 +108,10 @@ fn OpeningBoard(id: OpeningId) -> impl IntoView {
                         <p>
                             <a href=format!("/openings/{id}")>{format!("← {title}")}</a>
                         </p>
-                        <h1>{format!("{}: {title}", t(Text::Board))}</h1>
+                        <div class="page-head">
+                            <h1>{format!("{}: {title}", t(Text::Board))}</h1>
+                            <a class="button" href=format!("/openings/{id}/interviews")>{t(Text::OpeningInterviews)}</a>
+                        </div>
                         <p class="hint">{t(Text::BoardHint)}</p>
                         <FormMessages form />
                         <Show when=move || pending.get().is_some()>
@@ -207,6 +210,11 @@ fn Card(
             <a href=format!("/candidates/{}", card.candidate_id)>{card.name.clone()}</a>
             <p class="muted">{format!("{} {}", card.days_in_stage, t(Text::DaysInStage))}</p>
             {card.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+            {(card.stage == Stage::Interview).then(|| view! {
+                <a class="schedule-link" href=format!("/candidates/{}?schedule={id}#schedule", card.candidate_id)>
+                    {t(Text::ScheduleFromCard)}
+                </a>
+            })}
             <label class="visually-hidden" for=select_id.clone()>
                 {format!("{} – {}", t(Text::MoveTo), card.name)}
             </label>

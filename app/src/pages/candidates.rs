@@ -4,39 +4,63 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::candidate_actions::{DuplicatesPanel, NoteForm, PersonalDataPanel, TagsForm};
 use super::candidate_list::source_label;
+use super::interviews::agenda::InterviewTable;
+use super::interviews::detail::change_label;
+use super::interviews::schedule::ScheduleForm;
 use super::{RecordPath, record_path};
 use crate::api::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
-use crate::components::dates::date_time;
+use crate::components::dates::{date_time, span};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::Text;
-use crate::model::{AppError, CandidateDetail, CandidateId, NoteView, Permission, TimelineEntry};
+use crate::model::{
+    AppError, ApplicationId, CandidateDetail, CandidateId, InterviewTimelineEntry, NoteView,
+    Permission, Stage, TimelineEntry,
+};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
     guarded(Permission::ReadCandidates, |user| {
         let params = use_params_map();
+        let query = use_query_map();
         let can_manage = user.role.can(Permission::ManageRecruitment);
-        move || match params.with(record_path::<CandidateId>) {
-            RecordPath::Existing(id) => view! { <CandidateLoader id can_manage /> }.into_any(),
-            _ => view! { <Notice text=Text::NotFound /> }.into_any(),
+        let time_zone = user.time_zone.clone();
+        move || {
+            // `?schedule=<application>`: come from a card moved to Interview on the board.
+            let schedule = query.with(|q| q.get("schedule").and_then(|v| v.parse().ok()));
+            let time_zone = time_zone.clone();
+            match params.with(record_path::<CandidateId>) {
+                RecordPath::Existing(id) => {
+                    view! { <CandidateLoader id can_manage schedule time_zone /> }.into_any()
+                }
+                _ => view! { <Notice text=Text::NotFound /> }.into_any(),
+            }
         }
     })
 }
 
 #[component]
-fn CandidateLoader(id: CandidateId, can_manage: bool) -> impl IntoView {
+fn CandidateLoader(
+    id: CandidateId,
+    can_manage: bool,
+    schedule: Option<ApplicationId>,
+    time_zone: String,
+) -> impl IntoView {
     let t = use_texts();
     let detail = Resource::new(move || id, get_candidate);
+    let time_zone = StoredValue::new(time_zone);
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <CandidateView detail can_manage /> }.into_any(),
+                    Ok(detail) => {
+                        let time_zone = time_zone.get_value();
+                        view! { <CandidateView detail can_manage schedule time_zone /> }.into_any()
+                    }
                     Err(AppError::NotFound) => {
                         set_page_status(404);
                         view! { <Notice text=Text::NotFound /> }.into_any()
@@ -61,7 +85,12 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
+fn CandidateView(
+    detail: CandidateDetail,
+    can_manage: bool,
+    schedule: Option<ApplicationId>,
+    time_zone: String,
+) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let editable = detail.editable && can_manage;
@@ -74,6 +103,17 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
             detail.consent_notice_version.unwrap_or_default()
         )
     });
+    let open_applications: Vec<(ApplicationId, String)> = detail
+        .applications
+        .iter()
+        .filter(|a| !matches!(a.stage, Stage::Rejected | Stage::Withdrawn))
+        .map(|a| {
+            (
+                a.id,
+                format!("{} · {}", lang.pick(&a.title_it, &a.title_en), a.location),
+            )
+        })
+        .collect();
     view! {
         <Title text=detail.name.clone() />
         <section class="page">
@@ -161,6 +201,11 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <h2>{t(Text::Interviews)}</h2>
+            <InterviewTable interviews=detail.interviews.clone() id="candidate-interviews" />
+            {(editable && !open_applications.is_empty()).then(|| view! {
+                <ScheduleForm applications=open_applications preselected=schedule time_zone />
+            })}
             {editable.then(|| view! {
                 <div class="panel">
                     <TagsForm id=detail.id tags=detail.tags.clone() />
@@ -192,6 +237,19 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
                             }
                             .into_any()
                         }
+                        Entry::Interview(e) => view! {
+                            <li class="interview">
+                                <time datetime=e.change.at.to_rfc3339()>{date_time(lang, &e.change.at)}</time>
+                                " · "
+                                <a href=format!("/interviews/{}", e.interview_id)>
+                                    <strong>{format!("{}: {}", t(e.kind.label()), t(change_label(&e.change.change)))}</strong>
+                                </a>
+                                {format!(" · {}", span(lang, &e.change.local))}
+                                {e.change.actor_name.clone().map(|a| format!(" · {} {a}", t(Text::By)))}
+                                {e.change.reason.clone().map(|r| view! { <p class="reason">{r}</p> })}
+                            </li>
+                        }
+                        .into_any(),
                         Entry::Note(n) => view! {
                             <li class="note">
                                 <time datetime=n.at.to_rfc3339()>{date_time(lang, &n.at)}</time>
@@ -211,18 +269,25 @@ fn CandidateView(detail: CandidateDetail, can_manage: bool) -> impl IntoView {
     .into_any()
 }
 
-/// One line of the timeline: a move in the pipeline or a note.
+/// One line of the timeline: a move in the pipeline, a change to an interview, or a note.
 enum Entry<'a> {
     Move(&'a TimelineEntry),
+    Interview(&'a InterviewTimelineEntry),
     Note(&'a NoteView),
 }
 
-/// Moves and notes together, newest first.
+/// Moves, interviews and notes together, newest first.
 fn timeline(detail: &CandidateDetail) -> Vec<Entry<'_>> {
     let mut entries: Vec<(chrono::DateTime<chrono::Utc>, Entry<'_>)> = detail
         .timeline
         .iter()
         .map(|e| (e.at, Entry::Move(e)))
+        .chain(
+            detail
+                .interview_history
+                .iter()
+                .map(|e| (e.change.at, Entry::Interview(e))),
+        )
         .chain(detail.notes.iter().map(|n| (n.at, Entry::Note(n))))
         .collect();
     entries.sort_by_key(|(at, _)| std::cmp::Reverse(*at));

@@ -8,6 +8,7 @@ use crate::app::{use_lang, use_texts};
 use crate::components::guard::guarded;
 use crate::i18n::Text;
 use crate::model::{Permission, SessionUser};
+use crate::pages::interviews::agenda::ToScoreFirst;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -30,6 +31,9 @@ fn Home(user: SessionUser) -> impl IntoView {
         cards.push(("/openings", Text::NavOpenings, Text::HomeOpenings));
         cards.push(("/candidates", Text::NavCandidates, Text::HomeCandidates));
     }
+    if user.role.can(Permission::Interview) {
+        cards.push(("/interviews", Text::NavInterviews, Text::HomeInterviews));
+    }
     if user.role.can(Permission::ManageUsers) {
         cards.push(("/admin/users", Text::NavUsers, Text::HomeUsers));
     }
@@ -42,6 +46,7 @@ fn Home(user: SessionUser) -> impl IntoView {
                 {t(Text::SignedInAs)} " " <strong>{t(user.role.label())}</strong> ". "
                 {t(Text::HomeIntro)}
             </p>
+            {user.role.can(Permission::Interview).then(|| view! { <ToScoreFirst /> })}
             {(user.role.can(Permission::ReadCandidates) && !user.role.can(Permission::ManageRecruitment))
                 .then(|| view! { <TeamCandidates /> })}
             <ul class="cards">

@@ -10,6 +10,7 @@ pub mod careers;
 pub mod competencies;
 pub mod home;
 pub mod intake;
+pub mod interviews;
 pub mod login;
 pub mod not_found;
 pub mod openings;

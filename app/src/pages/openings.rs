@@ -16,7 +16,8 @@ use crate::components::form::{
     CheckField, FormMessages, FormState, SelectField, SubmitButton, TextField,
 };
 use crate::components::guard::{Notice, guarded, set_page_status};
-use crate::i18n::{Text, field_error_message};
+use crate::components::staff::StaffChecklist;
+use crate::i18n::Text;
 use crate::model::{
     AppError, JobProfileId, JobProfileSummary, OpeningDetail, OpeningId, OpeningInput,
     OpeningStatus, Permission, Role, StaffMember, UserId,
@@ -244,12 +245,6 @@ fn OpeningEditor(
     } else {
         t(Text::NewOpening)
     };
-    let team_error = move || {
-        form.errors.with(|e| {
-            e.get("interviewer_ids")
-                .map(|e| field_error_message(lang, e))
-        })
-    };
 
     view! {
         <section class="page">
@@ -273,39 +268,7 @@ fn OpeningEditor(
                     <TextField name="description_it" label=t(Text::AdDescriptionIt) value=description_it form=form multiline=true />
                     <TextField name="description_en" label=t(Text::AdDescriptionEn) value=description_en form=form multiline=true />
                 </div>
-                <fieldset aria-describedby="f-interviewer_ids-error">
-                    <legend>{t(Text::HiringTeam)}</legend>
-                    <ul class="checklist">
-                        {staff
-                            .into_iter()
-                            .map(|member| {
-                                let member_id = member.id;
-                                let checked = move || team.with(|t| t.contains(&member_id));
-                                view! {
-                                    <li>
-                                        <label>
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=checked
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    team.update(|t| {
-                                                        t.retain(|id| *id != member_id);
-                                                        if on {
-                                                            t.push(member_id);
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            {format!("{} ({})", member.name, t(member.role.label()))}
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <p class="field-error" id="f-interviewer_ids-error" aria-live="polite">{team_error}</p>
-                </fieldset>
+                <StaffChecklist name="interviewer_ids" legend=t(Text::HiringTeam) staff chosen=team form />
                 <div class="form-actions">
                     <SubmitButton label=t(Text::Save) pending=save.pending().into() />
                 </div>

@@ -32,6 +32,7 @@ impl CurrentUser {
             name: self.name.clone(),
             email: self.email.clone(),
             role: self.role,
+            time_zone: self.time_zone.clone(),
         }
     }
 }

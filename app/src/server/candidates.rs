@@ -159,6 +159,9 @@ pub async fn detail(
         tags,
         possible_duplicates,
         editable,
+        // Filled by the caller, who knows who is looking.
+        interviews: Vec::new(),
+        interview_history: Vec::new(),
     })
 }
 

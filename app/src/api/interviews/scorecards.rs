@@ -1,14 +1,13 @@
 //! Scorecards: each interviewer writes their own (drafts, submission, amendments), and sees the
 //! others' and the comparison only after submitting; HR see them all.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
 #[allow(unused_imports)]
 use crate::model::Permission;
 use crate::model::{
-    AmendmentInput, AppError, ApplicationId, Comparison, InterviewId, ScorecardInput,
+    AmendmentInput, AppError, ApplicationId, Comparison, DraftSaved, InterviewId, ScorecardInput,
 };
 
 /// Saves the caller's draft scorecard for an interview; answers when it was saved.
@@ -16,11 +15,15 @@ use crate::model::{
 pub async fn save_scorecard_draft(
     id: InterviewId,
     input: ScorecardInput,
-) -> Result<DateTime<Utc>, AppError> {
-    use crate::server::interviews::scorecards;
+) -> Result<DraftSaved, AppError> {
+    use crate::server::interviews::{scorecards, times};
     use crate::server::{Backend, auth};
     let me = auth::authorize(Permission::Interview)?;
-    scorecards::save_draft(&Backend::current()?.db, &me, id, input).await
+    let at = scorecards::save_draft(&Backend::current()?.db, &me, id, input).await?;
+    Ok(DraftSaved {
+        at,
+        local: times::span(at, at, &me.time_zone).starts,
+    })
 }
 
 /// Submits the caller's scorecard for an interview; it is locked from then on.
