@@ -16,3 +16,13 @@ pub async fn change_password(input: ChangePasswordInput) -> Result<(), AppError>
     accounts::change_own_password(&backend.db, &me, input.current_password, input.new_password)
         .await
 }
+
+/// Sets the time zone the user reads and types times in. A plain form posts here; the
+/// browser then goes back to the account page.
+#[server(endpoint = "set_time_zone")]
+pub async fn set_time_zone(time_zone: String) -> Result<(), AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, accounts, auth};
+    let me = auth::authorize(Permission::OwnAccount)?;
+    accounts::set_time_zone(&Backend::current()?.db, &me, &time_zone).await
+}

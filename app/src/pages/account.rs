@@ -9,17 +9,18 @@ use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::guarded;
 use crate::i18n::{Lang, Text};
-use crate::model::{ChangePasswordInput, FieldError, Permission};
+use crate::model::{ChangePasswordInput, FieldError, Permission, TIME_ZONES};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    guarded(Permission::OwnAccount, |_| {
+    guarded(Permission::OwnAccount, |user| {
         let t = use_texts();
         view! {
             <Title text=t(Text::AccountTitle) />
             <section class="page narrow">
                 <h1>{t(Text::AccountTitle)}</h1>
                 <LanguageForm />
+                <TimeZoneForm current=user.time_zone.clone() />
                 <PasswordForm />
             </section>
         }
@@ -43,6 +44,30 @@ fn LanguageForm() -> impl IntoView {
                         .map(|l| view! { <option value=l.as_str() selected=l == current>{l.native_name()}</option> })
                         .collect_view()}
                 </select>
+            </div>
+            <button type="submit" class="primary">{t(Text::Save)}</button>
+        </form>
+    }
+}
+
+/// The time zone setting: a plain form, like the language's.
+#[component]
+fn TimeZoneForm(current: String) -> impl IntoView {
+    let t = use_texts();
+    let mut zones: Vec<&str> = TIME_ZONES.to_vec();
+    if !zones.contains(&current.as_str()) {
+        zones.insert(0, &current);
+    }
+    let options = zones
+        .into_iter()
+        .map(|z| view! { <option value=z.to_owned() selected=z == current>{z.to_owned()}</option> })
+        .collect_view();
+    view! {
+        <form class="panel" method="post" action="/api/set_time_zone">
+            <h2>{t(Text::TimeZone)}</h2>
+            <div class="field">
+                <label for="f-time_zone">{t(Text::TimeZone)}</label>
+                <select id="f-time_zone" name="time_zone">{options}</select>
             </div>
             <button type="submit" class="primary">{t(Text::Save)}</button>
         </form>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::interviews::questions::QuestionsLoader;
 use super::{RecordPath, options, record_path};
 use crate::api::competencies::list_competencies;
 use crate::api::profiles::{
@@ -135,7 +136,11 @@ fn ProfileLoader(id: Option<JobProfileId>, user: SessionUser) -> impl IntoView {
                 let (detail, competencies) = (detail.await, competencies.await);
                 match (detail, competencies) {
                     (Ok(detail), Ok(competencies)) if can_manage => {
-                        view! { <ProfileEditor detail competencies /> }.into_any()
+                        view! {
+                            <ProfileEditor detail competencies />
+                            {id.map(|id| view! { <QuestionsLoader id /> })}
+                        }
+                        .into_any()
                     }
                     (Ok(Some(detail)), Ok(competencies)) => {
                         view! { <ProfileView detail competencies /> }.into_any()

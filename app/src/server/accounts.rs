@@ -238,6 +238,25 @@ pub async fn set_language(
     Ok(())
 }
 
+/// Sets the time zone `me` reads and types times in: an IANA name such as `Europe/Rome`.
+pub async fn set_time_zone(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    time_zone: &str,
+) -> Result<(), AppError> {
+    if super::interviews::times::zone(time_zone).is_none() {
+        return Err(AppError::Invalid(crate::model::FieldErrors::single(
+            "time_zone",
+            "time_zone",
+        )));
+    }
+    let mut model: user::ActiveModel = find(db, me.id).await?.into();
+    model.time_zone = Set(time_zone.trim().to_owned());
+    model.updated_at = Set(Utc::now());
+    model.update(db).await?;
+    Ok(())
+}
+
 /// Validates and creates a user (the command line and the demo data use this).
 pub async fn create_validated(
     db: &DatabaseConnection,

@@ -1,6 +1,6 @@
-//! Demo data for a first look, loaded only into an empty database: one account per role, and
-//! a few openings with candidates at every stage, so the board, the list and the reports have
-//! something to show.
+//! Demo data for a first look, loaded only into an empty database: one account per role, a few
+//! openings with candidates at every stage, and interviews in every state, so the board, the
+//! list, the reports and the interviews have something to show.
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -285,5 +285,14 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
             notes::add(db, hr, outcome.candidate_id, note).await?;
         }
     }
-    Ok(())
+    let panelist = CurrentUser {
+        id: interviewer,
+        name: demo_name(Role::Interviewer).to_owned(),
+        email: DEMO_LOGINS[2].email.to_owned(),
+        role: Role::Interviewer,
+        language: None,
+        time_zone: crate::model::DEFAULT_TIME_ZONE.to_owned(),
+        session_id: 0,
+    };
+    super::interviews::demo::seed(db, &actor, &panelist).await
 }

@@ -335,6 +335,11 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         )),
     ));
     table.push(("set_language", EVERYONE, Body::Fields(&[("lang", "en")])));
+    table.push((
+        "set_time_zone",
+        SIGNED_IN,
+        Body::Fields(&[("time_zone", "Europe/London")]),
+    ));
     // Last: it ends the caller's session.
     table.push(("logout", EVERYONE, Body::Fields(&[])));
     table

@@ -32,3 +32,68 @@ async fn the_demo_loads_candidates_at_every_stage_once() {
             .any(|s| s.source == "job_board" && s.detail == "InfoJobs")
     );
 }
+
+#[tokio::test]
+async fn the_demo_interviewer_finds_interviews_in_every_state() {
+    use app::model::ScoringState;
+    use app::server::auth::CurrentUser;
+    use app::server::entities::user;
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let app = TestApp::spawn().await;
+    demo::seed_if_empty(&app.db).await.unwrap();
+    let marco = user::Entity::find()
+        .filter(user::Column::Email.eq(demo::DEMO_LOGINS[2].email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let me = CurrentUser {
+        id: app::model::UserId(marco.id),
+        name: marco.name,
+        email: marco.email,
+        role: app::model::Role::Interviewer,
+        language: None,
+        time_zone: marco.time_zone,
+        session_id: 0,
+    };
+    let agenda = app::server::interviews::views::mine(&app.db, &me)
+        .await
+        .unwrap();
+    let states: std::collections::BTreeSet<String> = agenda
+        .to_score
+        .iter()
+        .chain(&agenda.upcoming)
+        .chain(&agenda.done)
+        .filter_map(|i| i.mine.map(|s| format!("{s:?}")))
+        .collect();
+    for state in [
+        ScoringState::ToScore,
+        ScoringState::Draft,
+        ScoringState::Submitted,
+        ScoringState::Overdue,
+        ScoringState::Cancelled,
+    ] {
+        assert!(
+            states.contains(&format!("{state:?}")),
+            "{state:?} in {states:?}"
+        );
+    }
+    assert!(!agenda.upcoming.is_empty());
+    let scored = agenda
+        .done
+        .iter()
+        .find(|i| i.mine == Some(ScoringState::Submitted))
+        .unwrap();
+    let detail = app::server::interviews::views::detail(&app.db, &me, scored.id)
+        .await
+        .unwrap();
+    let comparison = detail
+        .comparison
+        .expect("both submitted: the comparison shows");
+    assert_eq!(comparison.raters.len(), 2);
+    assert!(
+        comparison.competencies.iter().any(|c| c.disagreement),
+        "a point to settle at the debrief"
+    );
+}

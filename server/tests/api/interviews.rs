@@ -903,3 +903,52 @@ async fn starter_profiles_come_with_questions_and_hr_edit_them_per_profile() {
         Some("required")
     );
 }
+
+#[tokio::test]
+async fn an_interviewer_who_reads_london_time_sees_the_interview_in_london_time() {
+    let f = fixture().await;
+    let interview = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a]).await;
+    let answer =
+        f.a.post_fields("set_time_zone", &[("time_zone", "Europe/London")], false)
+            .await;
+    assert!(answer.status.is_success(), "{answer:?}");
+    let detail = f.a.call("get_interview", json!({"id": interview})).await;
+    assert_eq!(
+        detail.body["summary"]["local"]["starts"],
+        "2030-12-03T09:00:00"
+    );
+    assert_eq!(detail.body["summary"]["local"]["zone"], "Europe/London");
+    assert_eq!(
+        detail.body["scheduled_in"]["starts"], "2030-12-03T10:00:00",
+        "the move form keeps the zone it was scheduled in"
+    );
+    let unknown =
+        f.a.post_fields("set_time_zone", &[("time_zone", "Mars/Base")], false)
+            .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_candidate_page_lists_the_interviews_and_their_changes_on_the_timeline() {
+    let f = fixture().await;
+    let interview = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a]).await;
+    f.hr.call(
+        "cancel_interview",
+        json!({"id": interview, "reason": {"reason": "Rinviato su richiesta"}}),
+    )
+    .await;
+    let detail = f.hr.call("get_candidate", json!({"id": f.candidate})).await;
+    assert_eq!(detail.body["interviews"][0]["id"], interview);
+    let history = detail.body["interview_history"].as_array().unwrap();
+    let changes: Vec<&str> = history
+        .iter()
+        .map(|h| h["change"]["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(changes, vec!["scheduled", "cancelled"]);
+    assert_eq!(history[1]["change"]["reason"], "Rinviato su richiesta");
+    // An interviewer on the team sees only their own interviews there.
+    let b_view = f.b.call("get_candidate", json!({"id": f.candidate})).await;
+    assert_eq!(b_view.status, StatusCode::FORBIDDEN, "B is not on the team");
+    let a_view = f.a.call("get_candidate", json!({"id": f.candidate})).await;
+    assert_eq!(a_view.body["interviews"].as_array().unwrap().len(), 1);
+}

@@ -9,5 +9,6 @@ pub mod fields;
 pub mod kit;
 pub mod manage;
 pub mod opening;
+pub mod questions;
 pub mod schedule;
 pub mod scorecard;

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod calendar;
 pub mod comparison;
+pub mod demo;
 pub mod invitations;
 pub mod kits;
 pub mod scheduling;
