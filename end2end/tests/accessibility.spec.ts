@@ -17,11 +17,16 @@ const recruitment = [
   "/intake",
   "/reports",
   "/reports?opening=1",
+  "/candidates/3",
+  "/interviews",
+  "/interviews/4",
+  "/interviews/4/kit",
+  "/openings/1/interviews",
 ];
 const pagesOf = {
   visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],
   employee: everyone,
-  interviewer: [...everyone, "/candidates/1"],
+  interviewer: [...everyone, "/candidates/1", "/interviews", "/interviews/3", "/interviews/4", "/interviews/4/kit"],
   hr: [...everyone, ...recruitment],
   admin: [...everyone, ...recruitment, "/admin/users", "/admin/data-protection", "/admin/mail"],
 } as const;

@@ -33,9 +33,6 @@ pub const TIME_ZONES: &[&str] = &[
     "UTC",
 ];
 
-/// How a date and time is typed in a `datetime-local` field.
-pub const LOCAL_INPUT_FORMAT: &str = "%Y-%m-%dT%H:%M";
-
 /// A stage of the selection's interviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -135,12 +132,32 @@ pub enum ScoringState {
     Cancelled,
 }
 
-/// A `datetime-local` value such as `2026-12-03T10:00`.
+/// A `datetime-local` value such as `2026-12-03T10:00` (seconds allowed). Read by hand: chrono's
+/// pattern parser would add tens of kilobytes to the browser bundle.
 pub fn parse_local(value: &str) -> Option<NaiveDateTime> {
-    let value = value.trim();
-    NaiveDateTime::parse_from_str(value, LOCAL_INPUT_FORMAT)
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()
+    let (date, time) = value.trim().split_once('T')?;
+    let number = |part: &str| -> Option<u32> {
+        (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let mut ymd = date.split('-');
+    let (year, month, day) = (ymd.next()?, ymd.next()?, ymd.next()?);
+    if ymd.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let mut hms = time.split(':');
+    let (hour, minute) = (hms.next()?, hms.next()?);
+    let second = hms.next().map_or(Some(0), number)?;
+    if hms.next().is_some() || hour.len() != 2 || minute.len() != 2 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(
+        i32::try_from(number(year)?).ok()?,
+        number(month)?,
+        number(day)?,
+    )?
+    .and_hms_opt(number(hour)?, number(minute)?, second)
 }
 
 fn local_time(value: &str) -> Result<(), ValidationError> {
@@ -438,6 +455,10 @@ mod tests {
         assert!(parse_local("2026-12-03T10:00:30").is_some());
         assert!(parse_local("03/12/2026 10:00").is_none());
         assert!(parse_local("2026-02-30T10:00").is_none());
+        assert!(parse_local("2026-12-03T25:00").is_none());
+        assert!(parse_local("2026-12-3T10:00").is_none());
+        assert!(parse_local("2026-12-03T10:00:30:00").is_none());
+        assert!(parse_local("").is_none());
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn InterviewTable(interviews: Vec<InterviewSummary>, id: &'static str) -> im
         return view! { <p class="muted" id=id>{t(Text::NoInterviews)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::NavInterviews)>
             <table id=id>
                 <thead>
                     <tr>

@@ -23,7 +23,8 @@ pub fn ComparisonTable(comparison: Comparison) -> impl IntoView {
     }
     let raters = comparison.raters.clone();
     view! {
-        <div class="table-wrap">
+        // A wide table scrolls sideways: reachable and named for keyboard users.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::Comparison)>
             <table id="comparison">
                 <thead>
                     <tr>

@@ -10,11 +10,12 @@ use crate::api::interviews::scheduling::{cancel_interview, reschedule_interview}
 use crate::api::openings::list_staff;
 use crate::app::use_texts;
 use crate::components::browser::reload;
+use crate::components::dates::input_value;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::i18n::Text;
 use crate::model::{
     AppError, ApplicationId, ChangeReason, FieldErrors, InterviewId, InterviewInput, InterviewKind,
-    LOCAL_INPUT_FORMAT, LocalSpan, Scheduled, UserId,
+    LocalSpan, Scheduled, UserId,
 };
 
 /// The interview as it stands, to fill the move form with.
@@ -36,20 +37,10 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
     let staff = Resource::new(|| (), |()| list_staff());
     let draft = InterviewDraft::new(&current.scheduled_in.zone);
     draft.kind.set(current.kind.as_str().to_owned());
-    draft.starts_at.set(
-        current
-            .scheduled_in
-            .starts
-            .format(LOCAL_INPUT_FORMAT)
-            .to_string(),
-    );
-    draft.ends_at.set(
-        current
-            .scheduled_in
-            .ends
-            .format(LOCAL_INPUT_FORMAT)
-            .to_string(),
-    );
+    draft
+        .starts_at
+        .set(input_value(&current.scheduled_in.starts));
+    draft.ends_at.set(input_value(&current.scheduled_in.ends));
     draft.location.set(current.location.clone());
     draft.video_link.set(current.video_link.clone());
     draft.panel.set(current.panel.clone());
@@ -76,7 +67,16 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
         let reason = ChangeReason {
             reason: move_reason.get_untracked(),
         };
-        if move_form.check(&input) && move_form.check(&reason) {
+        if !move_form.check(&input) {
+            return;
+        }
+        // Its own field name: the scorecard's amendment has a reason on the same page.
+        if reason.reason.trim().is_empty() {
+            move_form.fail(&AppError::Invalid(FieldErrors::single(
+                "move_reason",
+                "required",
+            )));
+        } else {
             mover.dispatch((input, reason));
         }
     };
@@ -115,7 +115,7 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
                             <FormMessages form=move_form />
                             {move || moved.get().map(|outcome| view! { <ScheduleNotes outcome /> })}
                             <InterviewFields draft staff form=move_form />
-                            <TextField name="reason" label=t(Text::Reason) value=move_reason form=move_form required=true />
+                            <TextField name="move_reason" label=t(Text::Reason) value=move_reason form=move_form required=true />
                             <div class="form-actions">
                                 <SubmitButton label=t(Text::MoveInterview) pending=mover.pending().into() />
                             </div>

@@ -12,6 +12,7 @@ use super::comparison::ScorecardList;
 use crate::api::interviews::scorecards::{amend_scorecard, save_scorecard_draft, submit_scorecard};
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::reload;
+use crate::components::dates::clock;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{
@@ -238,7 +239,7 @@ pub fn ScorecardEditor(id: InterviewId, kit: Kit, initial: Option<ScorecardView>
         if let Some(result) = save.value().get() {
             match result {
                 Ok(DraftSaved { local, .. }) => {
-                    state.set(DraftState::Saved(local.format("%H:%M").to_string()));
+                    state.set(DraftState::Saved(clock(&local)));
                     form.errors.set(Default::default());
                 }
                 Err(crate::model::AppError::Invalid(errors)) => {
