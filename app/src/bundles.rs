@@ -11,16 +11,19 @@ pub enum Bundle {
     Editors,
     /// CV intake and import.
     Intake,
-    /// Users and data protection.
+    /// Users, data protection and mail.
     Admin,
+    /// The interview page: the scorecard and HR's changes.
+    Interviews,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 4] = [
+    pub const ALL: [Bundle; 5] = [
         Bundle::Staff,
         Bundle::Editors,
         Bundle::Intake,
         Bundle::Admin,
+        Bundle::Interviews,
     ];
 
     /// The name of its files (`staff.<hash>.js`, `staff.<hash>.wasm`) and of its feature.
@@ -30,6 +33,7 @@ impl Bundle {
             Bundle::Editors => "editors",
             Bundle::Intake => "intake",
             Bundle::Admin => "admin",
+            Bundle::Interviews => "interviews",
         }
     }
 
@@ -39,7 +43,7 @@ impl Bundle {
         match segments.as_slice() {
             ["login" | "account" | "reports"] => Some(Bundle::Staff),
             ["candidates", _] => Some(Bundle::Staff),
-            ["interviews", _] => Some(Bundle::Staff),
+            ["interviews", _] => Some(Bundle::Interviews),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
             ["profiles", _] | ["openings", _] => Some(Bundle::Editors),
@@ -96,6 +100,7 @@ mod tests {
         assert_eq!(Bundle::for_path("/profiles/new"), Some(Bundle::Editors));
         assert_eq!(Bundle::for_path("/intake"), Some(Bundle::Intake));
         assert_eq!(Bundle::for_path("/admin/users"), Some(Bundle::Admin));
+        assert_eq!(Bundle::for_path("/interviews/7"), Some(Bundle::Interviews));
         for plain in [
             "/",
             "/candidates",

@@ -30,8 +30,8 @@ pub struct Current {
     pub panel: Vec<UserId>,
 }
 
-#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-interviews"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-interviews")), component)]
 pub fn ManageInterview(current: Current) -> impl IntoView {
     let t = use_texts();
     let staff = Resource::new(|| (), |()| list_staff());

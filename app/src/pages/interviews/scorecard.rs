@@ -220,8 +220,8 @@ enum DraftState {
     Failed,
 }
 
-#[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
-#[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
+#[cfg_attr(any(feature = "ssr", feature = "bundle-interviews"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "bundle-interviews")), component)]
 pub fn ScorecardEditor(id: InterviewId, kit: Kit, initial: Option<ScorecardView>) -> impl IntoView {
     let t = use_texts();
     let submitted = initial.as_ref().is_some_and(|c| c.submitted_at.is_some());
