@@ -5,15 +5,15 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-use crate::api::session::current_session;
+use crate::api::account::session::current_session;
 use crate::bundles::{Bundle, SiteAssets};
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
-use crate::pages::{
-    account, admin, board, candidate_list, candidates, careers, competencies, home, intake,
-    interviews, login, not_found, openings, profiles, reports,
-};
+use crate::pages::account::{login, settings};
+use crate::pages::framework::{competencies, profiles};
+use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
+use crate::pages::{admin, careers, home, interviews, not_found};
 
 /// The HTML document around the app, rendered on the server.
 ///
@@ -128,7 +128,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=settings::AccountPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/admin/users")
                         view=admin::users::UsersPage

@@ -2,7 +2,7 @@
 //! opening's own address. An accepted application goes on to the confirmation page; a refused
 //! one gets the opening's page again, with its errors beside their fields and what was typed.
 
-use app::api::careers::read_submission;
+use app::api::recruitment::careers::read_submission;
 use app::model::AppError;
 use app::pages::careers::ApplicationDraft;
 use app::server::applications;

@@ -58,8 +58,11 @@ pub async fn session(State(backend): State<Backend>, mut req: Request, next: Nex
         .get::<CurrentUser>()
         .and_then(|u| u.language)
         .or_else(|| {
-            sessions::read_cookie(cookie_header(headers), app::api::session::LANG_COOKIE)
-                .and_then(Lang::parse)
+            sessions::read_cookie(
+                cookie_header(headers),
+                app::api::account::session::LANG_COOKIE,
+            )
+            .and_then(Lang::parse)
         })
         .or_else(|| {
             headers

@@ -1,22 +1,14 @@
-//! Server functions: the HTTP API the UI calls, one file per area.
+//! Server functions: the HTTP API the UI calls, one folder per area of the product.
 //!
 //! Each one authorises first (`auth::authorize`, or `auth::public` for the few open to anyone),
 //! validates its input with the same rules the browser ran, calls a service, and returns
 //! `AppError` on failure. Endpoints are named explicitly so URLs stay stable.
 
 pub mod account;
-pub mod candidates;
-pub mod careers;
-pub mod competencies;
-pub mod data_protection;
-pub mod intake;
+pub mod admin;
+pub mod framework;
 pub mod interviews;
-pub mod mail;
-pub mod openings;
-pub mod profiles;
-pub mod reports;
-pub mod session;
-pub mod users;
+pub mod recruitment;
 
 /// Server functions that take multipart form data (files). The server checks their requests
 /// carry a multipart boundary before the framework parses them.

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{RecordPath, record_path};
 
-use crate::api::careers::{get_public_opening, list_public_openings, privacy_notice};
+use crate::api::recruitment::careers::{get_public_opening, list_public_openings, privacy_notice};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{CheckField, FormMessages, FormState, TextField};
 use crate::components::guard::{Notice, set_page_status};

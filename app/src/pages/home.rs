@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::candidates::team_candidates;
+use crate::api::recruitment::candidates::team_candidates;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::guarded;
 use crate::i18n::Text;

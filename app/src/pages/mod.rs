@@ -1,21 +1,14 @@
-//! The pages, one module per area of the app.
+//! The pages, one folder per area of the product (the public careers site, the home page and
+//! the not-found page are one file each).
 
 pub mod account;
 pub mod admin;
-pub mod board;
-pub mod candidate_actions;
-pub mod candidate_list;
-pub mod candidates;
 pub mod careers;
-pub mod competencies;
+pub mod framework;
 pub mod home;
-pub mod intake;
 pub mod interviews;
-pub mod login;
 pub mod not_found;
-pub mod openings;
-pub mod profiles;
-pub mod reports;
+pub mod recruitment;
 
 /// Options for a select from a list of (value, label) pairs.
 pub(crate) fn options<T: Copy>(

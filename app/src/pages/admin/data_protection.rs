@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::data_protection::{
+use crate::api::admin::data_protection::{
     get_data_protection, publish_notice, run_retention, save_retention,
 };
 use crate::app::{use_lang, use_texts};

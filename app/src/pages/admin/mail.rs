@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::mail::{get_mail_backlog, send_message_again};
+use crate::api::admin::mail::{get_mail_backlog, send_message_again};
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::date_time;
 use crate::components::form::{FormMessages, FormState};

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::users::{
+use crate::api::admin::users::{
     create_user, list_users, reset_user_password, set_user_active, set_user_role,
 };
 use crate::app::use_texts;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::fields::{InterviewDraft, InterviewFields};
 use super::schedule::ScheduleNotes;
 use crate::api::interviews::scheduling::{cancel_interview, reschedule_interview};
-use crate::api::openings::list_staff;
+use crate::api::recruitment::openings::list_staff;
 use crate::app::use_texts;
 use crate::components::browser::reload;
 use crate::components::dates::input_value;

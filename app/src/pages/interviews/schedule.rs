@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::fields::{InterviewDraft, InterviewFields};
 use crate::api::interviews::scheduling::schedule_interview;
-use crate::api::openings::list_staff;
+use crate::api::recruitment::openings::list_staff;
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::span;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton};

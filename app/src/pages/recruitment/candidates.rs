@@ -8,11 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::candidate_actions::{DuplicatesPanel, NoteForm, PersonalDataPanel, TagsForm};
 use super::candidate_list::source_label;
-use super::interviews::agenda::InterviewTable;
-use super::interviews::detail::change_label;
-use super::interviews::schedule::ScheduleForm;
-use super::{RecordPath, record_path};
-use crate::api::candidates::get_candidate;
+use crate::api::recruitment::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::{date_time, span};
 use crate::components::guard::{Notice, guarded, set_page_status};
@@ -21,6 +17,10 @@ use crate::model::{
     AppError, ApplicationId, CandidateDetail, CandidateId, InterviewTimelineEntry, NoteView,
     Permission, Stage, TimelineEntry,
 };
+use crate::pages::interviews::agenda::InterviewTable;
+use crate::pages::interviews::detail::change_label;
+use crate::pages::interviews::schedule::ScheduleForm;
+use crate::pages::{RecordPath, record_path};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {

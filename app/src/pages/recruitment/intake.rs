@@ -6,9 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::candidate_list::source_label;
-use super::careers::FileField;
-use crate::api::intake::{add_candidate, discard_upload, pending_uploads};
-use crate::api::openings::list_openings;
+use crate::api::recruitment::intake::{add_candidate, discard_upload, pending_uploads};
+use crate::api::recruitment::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::guarded;
@@ -17,6 +16,7 @@ use crate::model::{
     CandidateInput, DuplicateReason, IntakeDraft, IntakeOutcome, MANUAL_SOURCES, OpeningId,
     OpeningStatus, OpeningSummary, Permission, UploadId,
 };
+use crate::pages::careers::FileField;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
@@ -562,7 +562,7 @@ fn ImportForm() -> impl IntoView {
             sending.set(true);
             rows.set(Vec::new());
             leptos::task::spawn_local(async move {
-                let result = crate::api::intake::import_candidates(data.into()).await;
+                let result = crate::api::recruitment::intake::import_candidates(data.into()).await;
                 sending.set(false);
                 match result {
                     Ok(summary) => {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::session::login;
+use crate::api::account::session::login;
 use crate::app::use_texts;
 use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::account::change_password;
+use crate::api::account::settings::change_password;
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::guarded;

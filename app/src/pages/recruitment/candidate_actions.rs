@@ -6,7 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::intake::reason_label;
-use crate::api::candidates::{add_note, erase_candidate, merge_candidates, set_tags};
+use crate::api::recruitment::candidates::{add_note, erase_candidate, merge_candidates, set_tags};
 use crate::app::use_texts;
 use crate::components::browser::{go_to, reload};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{RecordPath, options, record_path};
-use crate::api::competencies::{
+use crate::api::framework::competencies::{
     create_competency, delete_competency, get_competency, list_competencies,
     set_competency_retired, update_competency,
 };
@@ -19,6 +18,7 @@ use crate::model::{
     Area, CompetencyDetail, CompetencyId, CompetencyInput, LEVELS, LevelText, Permission,
     SessionUser,
 };
+use crate::pages::{RecordPath, options, record_path};
 
 #[component]
 pub fn CompetenciesPage() -> impl IntoView {

@@ -6,8 +6,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::candidate_list::source_label;
-use crate::api::openings::list_openings;
-use crate::api::reports::{opening_funnel, source_breakdown};
+use crate::api::recruitment::openings::list_openings;
+use crate::api::recruitment::reports::{opening_funnel, source_breakdown};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::AutoSubmit;
 use crate::components::guard::guarded;

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{RecordPath, record_path};
-use crate::api::openings::{move_application, opening_board};
+use crate::api::recruitment::openings::{move_application, opening_board};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{AppError, ApplicationId, BoardCard, MoveInput, OpeningId, Permission, Stage};
+use crate::pages::{RecordPath, record_path};
 
 #[component]
 pub fn BoardPage() -> impl IntoView {

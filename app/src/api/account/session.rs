@@ -30,7 +30,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
     let backend = Backend::current()?;
     let (_, token) =
         accounts::sign_in(&backend, &input.email, input.password, &auth::client_ip()).await?;
-    super::set_cookie(&sessions::cookie(&token, &backend.sessions));
+    crate::api::set_cookie(&sessions::cookie(&token, &backend.sessions));
     Ok(())
 }
 
@@ -45,7 +45,7 @@ pub async fn logout() -> Result<(), AppError> {
         sessions::end_by_id(&backend.db, user.session_id).await?;
         tracing::info!(user_id = %user.id, "signed out");
     }
-    super::set_cookie(&sessions::clearing_cookie(&backend.sessions));
+    crate::api::set_cookie(&sessions::clearing_cookie(&backend.sessions));
     leptos_axum::redirect("/login");
     Ok(())
 }
@@ -60,7 +60,7 @@ pub async fn set_language(lang: Lang) -> Result<(), AppError> {
         let backend = Backend::current()?;
         accounts::set_language(&backend.db, &me, lang).await?;
     }
-    super::set_cookie(&format!(
+    crate::api::set_cookie(&format!(
         "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
         lang.as_str()
     ));

@@ -13,7 +13,7 @@ use crate::model::{CandidateInput, ImportSummary, IntakeDraft, IntakeOutcome, Up
 pub async fn upload_cv(data: MultipartData) -> Result<IntakeDraft, AppError> {
     use crate::server::{Backend, auth, intake};
     let me = auth::authorize(Permission::ManageRecruitment)?;
-    let file = super::read_one_file(data, "file").await?;
+    let file = crate::api::read_one_file(data, "file").await?;
     intake::upload(&Backend::current()?, me.id, file).await
 }
 
@@ -46,6 +46,6 @@ pub async fn add_candidate(input: CandidateInput) -> Result<IntakeOutcome, AppEr
 pub async fn import_candidates(data: MultipartData) -> Result<ImportSummary, AppError> {
     use crate::server::{Backend, auth, import};
     let me = auth::authorize(Permission::ManageRecruitment)?;
-    let file = super::read_one_file(data, "file").await?;
+    let file = crate::api::read_one_file(data, "file").await?;
     import::run(&Backend::current()?.db, me.id, file).await
 }

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::{RecordPath, options, record_path};
-use crate::api::openings::{
+use crate::api::framework::profiles::list_profiles;
+use crate::api::recruitment::openings::{
     create_opening, get_opening, list_openings, list_staff, update_opening,
 };
-use crate::api::profiles::list_profiles;
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::go_to;
 use crate::components::form::{
@@ -22,6 +21,7 @@ use crate::model::{
     AppError, JobProfileId, JobProfileSummary, OpeningDetail, OpeningId, OpeningInput,
     OpeningStatus, Permission, Role, StaffMember, UserId,
 };
+use crate::pages::{RecordPath, options, record_path};
 
 #[component]
 pub fn OpeningsPage() -> impl IntoView {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::candidates::{list_candidates, list_tags};
-use crate::api::openings::list_openings;
+use crate::api::recruitment::candidates::{list_candidates, list_tags};
+use crate::api::recruitment::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::day;
 use crate::components::guard::{Notice, guarded};

@@ -8,10 +8,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::interviews::questions::QuestionsLoader;
-use super::{RecordPath, options, record_path};
-use crate::api::competencies::list_competencies;
-use crate::api::profiles::{
+use crate::api::framework::competencies::list_competencies;
+use crate::api::framework::profiles::{
     create_profile, delete_profile, get_profile, list_profiles, update_profile,
 };
 use crate::app::{use_lang, use_texts};
@@ -23,6 +21,8 @@ use crate::model::{
     AppError, Area, CompetencyId, CompetencySummary, JobProfileDetail, JobProfileId,
     JobProfileInput, LEVELS, Permission, RequirementInput, Sector, SessionUser,
 };
+use crate::pages::interviews::questions::QuestionsLoader;
+use crate::pages::{RecordPath, options, record_path};
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
