@@ -71,7 +71,7 @@ fn request_path() -> String {
 fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
-        crate::server::auth::request_lang()
+        crate::server::accounts::auth::request_lang()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {

@@ -5,8 +5,8 @@
 use app::api::recruitment::careers::read_submission;
 use app::model::AppError;
 use app::pages::careers::ApplicationDraft;
-use app::server::applications;
-use app::server::auth::RequestLang;
+use app::server::accounts::auth::RequestLang;
+use app::server::recruitment::applications;
 use app::shell;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};

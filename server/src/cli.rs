@@ -5,7 +5,7 @@ use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
 use app::server::bench_data::{self, SeedError, SeedOptions};
 use app::server::mail::Sender;
-use app::server::{accounts, data_protection, demo};
+use app::server::{accounts::users, data_protection, demo};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -134,7 +134,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::CreateUser { email, name, role } => {
             let password = read_password()?;
             let db = startup::connect(&config).await?;
-            let id = accounts::create_validated(
+            let id = users::create_validated(
                 &db,
                 NewUserInput {
                     email,

@@ -2,8 +2,10 @@
 //! recorded in the audit log) and the candidate list as CSV.
 
 use app::model::{AppError, FileId, Permission};
-use app::server::auth::{self, CurrentUser};
-use app::server::{Backend, access, candidates, person_data};
+use app::server::accounts::auth::{self, CurrentUser};
+use app::server::{
+    Backend, recruitment::access, recruitment::candidates, recruitment::person_data,
+};
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};

@@ -4,8 +4,8 @@
 
 use app::i18n::Lang;
 use app::model::AppError;
-use app::server::auth::{CurrentUser, RequestLang};
-use app::server::{Backend, sessions};
+use app::server::accounts::auth::{CurrentUser, RequestLang};
+use app::server::{Backend, accounts::sessions};
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, Version, header};

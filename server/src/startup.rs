@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use app::bundles::SiteAssets;
 use app::server::Backend;
-use app::server::throttle::ThrottlePolicy;
+use app::server::accounts::throttle::ThrottlePolicy;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::{FromRef, Request, State};

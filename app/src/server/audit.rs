@@ -3,8 +3,8 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
-use super::entities::audit_event;
 use crate::model::{AppError, UserId};
+use crate::server::entities::audit_event;
 
 /// What was done to the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

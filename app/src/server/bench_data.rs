@@ -20,12 +20,12 @@ use sea_orm::{
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
-use super::entities::{
+use crate::model::{AppError, NewUserInput, OpeningStatus, Role, normalise_email, phone_key};
+use crate::server::entities::{
     application, candidate, candidate_file, job_profile, opening, stage_event, user,
 };
-use super::files::{DocumentType, FileStore, clean_file_name};
-use super::{accounts, search};
-use crate::model::{AppError, NewUserInput, OpeningStatus, Role, normalise_email, phone_key};
+use crate::server::files::{DocumentType, FileStore, clean_file_name};
+use crate::server::{accounts::users, recruitment::search};
 use people::{OpeningChoice, Person};
 
 /// How many candidates `seed-bench` makes unless told otherwise.
@@ -171,13 +171,13 @@ async fn hr_owner(db: &DatabaseConnection) -> Result<(user::Model, bool), AppErr
     if let Some(found) = find(None).await? {
         return Ok((found, false));
     }
-    accounts::create(
+    users::create(
         db,
         NewUserInput {
             email: BENCH_HR_EMAIL.to_owned(),
             name: "Ufficio Selezione".to_owned(),
             role: Role::Hr,
-            password: super::sessions::random_token(),
+            password: crate::server::accounts::sessions::random_token(),
         },
     )
     .await?;

@@ -9,12 +9,14 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{application, candidate, privacy_notice, retention_run, retention_setting};
-use super::jobs::{self, Job};
-use super::{Backend, applications, job_runs, person_data};
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
 };
+use crate::server::entities::{
+    application, candidate, privacy_notice, retention_run, retention_setting,
+};
+use crate::server::jobs::{self, Job};
+use crate::server::{Backend, job_runs, recruitment::applications, recruitment::person_data};
 
 /// Candidates anonymised per transaction.
 const BATCH: u64 = 200;
@@ -140,7 +142,7 @@ pub async fn run_retention(
             break;
         }
         let count = ids.len() as u32;
-        let stored = super::write(db, |tx| {
+        let stored = crate::server::write(db, |tx| {
             Box::pin(async move {
                 let mut stored = Vec::new();
                 for id in ids {
@@ -242,7 +244,7 @@ pub async fn overview(db: &DatabaseConnection) -> Result<DataProtection, AppErro
         .all(db)
         .await?;
     let actor_ids: Vec<i32> = runs.iter().filter_map(|r| r.actor_id).collect();
-    let names = super::accounts::names(db, actor_ids).await?;
+    let names = crate::server::accounts::users::names(db, actor_ids).await?;
     Ok(DataProtection {
         notice,
         notice_published_at: published_at,

@@ -4,12 +4,15 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
-use super::auth::CurrentUser;
-use super::entities::{application, job_profile, user};
-use super::{accounts, intake, notes, openings, pipeline};
 use crate::model::{
     AppError, ApplicationId, CandidateInput, MoveInput, NewUserInput, NoteInput, OpeningId,
     OpeningInput, OpeningStatus, Role, Stage, UserId,
+};
+use crate::server::accounts::auth::CurrentUser;
+use crate::server::entities::{application, job_profile, user};
+use crate::server::{
+    accounts::users, recruitment::intake, recruitment::notes, recruitment::openings,
+    recruitment::pipeline,
 };
 
 /// A demo sign-in, printed at start-up so a newcomer can try each role.
@@ -59,7 +62,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<bool, AppError> {
         return Ok(false);
     }
     for login in DEMO_LOGINS {
-        accounts::create_validated(
+        users::create_validated(
             db,
             NewUserInput {
                 email: login.email.to_owned(),
@@ -294,5 +297,5 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
         time_zone: crate::model::DEFAULT_TIME_ZONE.to_owned(),
         session_id: 0,
     };
-    super::interviews::demo::seed(db, &actor, &panelist).await
+    crate::server::interviews::demo::seed(db, &actor, &panelist).await
 }

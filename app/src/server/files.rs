@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::sessions::random_token;
 use crate::model::{AppError, FieldError, FieldErrors, MAX_UPLOAD_BYTES};
+use crate::server::accounts::sessions::random_token;
 
 /// The kinds of document Percorso accepts, recognised by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

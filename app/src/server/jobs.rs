@@ -7,9 +7,9 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TryInsertResult};
 
-use super::entities::job_run;
-use super::sessions::random_token;
 use crate::model::AppError;
+use crate::server::accounts::sessions::random_token;
+use crate::server::entities::job_run;
 
 /// The jobs that run once a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

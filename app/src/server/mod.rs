@@ -5,37 +5,20 @@
 //! `AppError::Internal` at the one place it is converted, which logs it once; the user sees a
 //! plain message, never SQL or a stack trace.
 
-pub mod access;
 pub mod accounts;
-pub mod applications;
 pub mod audit;
-pub mod auth;
 pub mod bench_data;
-pub mod candidates;
 pub mod data_protection;
 pub mod demo;
-pub mod duplicates;
 pub mod entities;
 pub mod files;
 pub mod framework;
-pub mod import;
-pub mod intake;
 pub mod interviews;
 pub mod job_runs;
 pub mod jobs;
 pub mod mail;
-pub mod notes;
-pub mod openings;
-pub mod password;
-pub mod person_data;
-pub mod pipeline;
-pub mod profiles;
-pub mod rate_limit;
-pub mod reports;
-pub mod search;
-pub mod sessions;
+pub mod recruitment;
 pub mod text;
-pub mod throttle;
 
 use std::time::Duration;
 
@@ -71,7 +54,7 @@ pub struct Backend {
     pub db: DatabaseConnection,
     pub files: files::FileStore,
     pub sessions: SessionPolicy,
-    pub throttle: throttle::ThrottlePolicy,
+    pub throttle: accounts::throttle::ThrottlePolicy,
 }
 
 impl Backend {

@@ -8,8 +8,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::blocking;
-use super::files::DocumentType;
+use crate::server::blocking;
+use crate::server::files::DocumentType;
 
 /// Most characters of text kept from one file.
 const MAX_TEXT_CHARS: usize = 200_000;

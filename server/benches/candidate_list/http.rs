@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use app::model::{CandidateFilter, Role, UserId};
+use app::server::accounts::sessions;
 use app::server::entities::user;
-use app::server::sessions;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use server::config::Config;
 use server::startup;

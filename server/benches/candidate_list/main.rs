@@ -17,8 +17,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use app::model::{Area, CandidateFilter, CandidateSort, OpeningId, Stage, Total};
-use app::server::candidates;
 use app::server::entities::{candidate, job_profile, opening};
+use app::server::recruitment::candidates;
 use clap::Parser;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 

@@ -41,7 +41,7 @@ async fn run(config: &Config, args: &[&str]) -> (bool, String, String) {
 fn backup_dir() -> PathBuf {
     std::env::temp_dir().join(format!(
         "percorso-backup-{}",
-        &app::server::sessions::random_token()[..12]
+        &app::server::accounts::sessions::random_token()[..12]
     ))
 }
 

@@ -2,7 +2,7 @@
 //! only into an empty database.
 
 use app::model::{CandidateFilter, Stage};
-use app::server::{candidates, demo, reports};
+use app::server::{demo, recruitment::candidates, recruitment::reports};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::helpers::TestApp;
@@ -36,7 +36,7 @@ async fn the_demo_loads_candidates_at_every_stage_once() {
 #[tokio::test]
 async fn the_demo_interviewer_finds_interviews_in_every_state() {
     use app::model::ScoringState;
-    use app::server::auth::CurrentUser;
+    use app::server::accounts::auth::CurrentUser;
     use app::server::entities::user;
     use sea_orm::{ColumnTrait, QueryFilter};
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use app::model::{NewUserInput, Role, UserId};
-use app::server::accounts;
+use app::server::accounts::users;
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 use serde_json::{Value, json};
@@ -16,7 +16,7 @@ pub fn on_postgres() -> bool {
 }
 
 fn random_suffix() -> String {
-    app::server::sessions::random_token()[..12].to_owned()
+    app::server::accounts::sessions::random_token()[..12].to_owned()
 }
 
 /// A fresh, empty database URL (and, for SQLite, the folder to remove afterwards).
@@ -169,7 +169,7 @@ impl TestApp {
 
     /// Creates a user with `role` (straight through the service) and returns their id.
     pub async fn create_user(&self, role: Role, email: &str, password: &str) -> UserId {
-        accounts::create(
+        users::create(
             &self.db,
             NewUserInput {
                 email: email.into(),

@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 
 use app::model::Role;
 use app::server::Backend;
+use app::server::accounts::throttle::ThrottlePolicy;
 use app::server::data_protection::run_scheduled;
 use app::server::entities::{job_run, retention_run};
 use app::server::files::FileStore;
 use app::server::jobs::{self, Job, Lease, STALE_AFTER};
-use app::server::throttle::ThrottlePolicy;
 use chrono::{NaiveDate, TimeDelta, Utc};
 use reqwest::StatusCode;
 use sea_orm::sea_query::Expr;

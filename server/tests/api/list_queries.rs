@@ -6,10 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use app::model::{Area, CandidateFilter, CandidateSort, Role, Total};
 use app::server::bench_data::{self, SeedOptions};
-use app::server::candidates::{self, COUNT_LIMIT, QUERIES_PER_PAGE};
 use app::server::entities::{application, candidate};
 use app::server::files::FileStore;
-use app::server::search;
+use app::server::recruitment::candidates::{self, COUNT_LIMIT, QUERIES_PER_PAGE};
+use app::server::recruitment::search;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};

@@ -1,8 +1,8 @@
 //! Signing in and out, session cookies and expiry, throttling, own password and language.
 
 use app::model::Role;
+use app::server::accounts::sessions::hash_token;
 use app::server::entities::{login_attempt, session};
-use app::server::sessions::hash_token;
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{

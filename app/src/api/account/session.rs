@@ -12,7 +12,7 @@ pub const LANG_COOKIE: &str = "percorso_lang";
 /// Who is signed in, and the language to speak to them.
 #[server(endpoint = "session", input = Json)]
 pub async fn current_session() -> Result<SessionInfo, AppError> {
-    use crate::server::auth;
+    use crate::server::accounts::auth;
     let user = auth::public();
     Ok(SessionInfo {
         user: user.map(|u| u.session_user()),
@@ -24,12 +24,12 @@ pub async fn current_session() -> Result<SessionInfo, AppError> {
 #[server(endpoint = "login", input = Json)]
 pub async fn login(input: LoginInput) -> Result<(), AppError> {
     use crate::model::validate;
-    use crate::server::{Backend, accounts, auth, sessions};
+    use crate::server::{Backend, accounts::auth, accounts::sessions, accounts::users};
     auth::public();
     validate(&input)?;
     let backend = Backend::current()?;
     let (_, token) =
-        accounts::sign_in(&backend, &input.email, input.password, &auth::client_ip()).await?;
+        users::sign_in(&backend, &input.email, input.password, &auth::client_ip()).await?;
     crate::api::set_cookie(&sessions::cookie(&token, &backend.sessions));
     Ok(())
 }
@@ -39,7 +39,7 @@ pub async fn login(input: LoginInput) -> Result<(), AppError> {
 /// the browser is then sent to the sign-in page.
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::{Backend, auth, sessions};
+    use crate::server::{Backend, accounts::auth, accounts::sessions};
     let backend = Backend::current()?;
     if let Some(user) = auth::public() {
         sessions::end_by_id(&backend.db, user.session_id).await?;
@@ -55,10 +55,10 @@ pub async fn logout() -> Result<(), AppError> {
 /// to the page it came from, rendered in the new language.
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: Lang) -> Result<(), AppError> {
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     if let Some(me) = auth::public() {
         let backend = Backend::current()?;
-        accounts::set_language(&backend.db, &me, lang).await?;
+        users::set_language(&backend.db, &me, lang).await?;
     }
     crate::api::set_cookie(&format!(
         "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",

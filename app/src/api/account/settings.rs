@@ -9,12 +9,11 @@ use crate::model::{AppError, ChangePasswordInput};
 #[server(endpoint = "change_password", input = Json)]
 pub async fn change_password(input: ChangePasswordInput) -> Result<(), AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     let me = auth::authorize(Permission::OwnAccount)?;
     validate(&input)?;
     let backend = Backend::current()?;
-    accounts::change_own_password(&backend.db, &me, input.current_password, input.new_password)
-        .await
+    users::change_own_password(&backend.db, &me, input.current_password, input.new_password).await
 }
 
 /// Sets the time zone the user reads and types times in. A plain form posts here; the
@@ -22,7 +21,7 @@ pub async fn change_password(input: ChangePasswordInput) -> Result<(), AppError>
 #[server(endpoint = "set_time_zone")]
 pub async fn set_time_zone(time_zone: String) -> Result<(), AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     let me = auth::authorize(Permission::OwnAccount)?;
-    accounts::set_time_zone(&Backend::current()?.db, &me, &time_zone).await
+    users::set_time_zone(&Backend::current()?.db, &me, &time_zone).await
 }

@@ -9,43 +9,43 @@ use crate::model::{AppError, NewUserInput, Page, ResetPasswordInput, Role, UserI
 #[server(endpoint = "list_users", input = Json)]
 pub async fn list_users(page: u64) -> Result<Page<UserSummary>, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     auth::authorize(Permission::ManageUsers)?;
-    accounts::list(&Backend::current()?.db, page).await
+    users::list(&Backend::current()?.db, page).await
 }
 
 #[server(endpoint = "create_user", input = Json)]
 pub async fn create_user(input: NewUserInput) -> Result<UserId, AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     auth::authorize(Permission::ManageUsers)?;
     validate(&input)?;
-    accounts::create(&Backend::current()?.db, input).await
+    users::create(&Backend::current()?.db, input).await
 }
 
 /// Deactivates (ending all their sessions) or reactivates a user.
 #[server(endpoint = "set_user_active", input = Json)]
 pub async fn set_user_active(id: UserId, active: bool) -> Result<(), AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     let me = auth::authorize(Permission::ManageUsers)?;
-    accounts::set_active(&Backend::current()?.db, &me, id, active).await
+    users::set_active(&Backend::current()?.db, &me, id, active).await
 }
 
 #[server(endpoint = "set_user_role", input = Json)]
 pub async fn set_user_role(id: UserId, role: Role) -> Result<(), AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     let me = auth::authorize(Permission::ManageUsers)?;
-    accounts::set_role(&Backend::current()?.db, &me, id, role).await
+    users::set_role(&Backend::current()?.db, &me, id, role).await
 }
 
 /// Sets a new password for a user and ends their sessions.
 #[server(endpoint = "reset_user_password", input = Json)]
 pub async fn reset_user_password(id: UserId, input: ResetPasswordInput) -> Result<(), AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, accounts, auth};
+    use crate::server::{Backend, accounts::auth, accounts::users};
     auth::authorize(Permission::ManageUsers)?;
     validate(&input)?;
-    accounts::reset_password(&Backend::current()?.db, id, input.password).await
+    users::reset_password(&Backend::current()?.db, id, input.password).await
 }

@@ -8,7 +8,7 @@ use crate::model::{AppError, JobProfileDetail, JobProfileId, JobProfileInput, Jo
 #[server(endpoint = "list_profiles", input = Json)]
 pub async fn list_profiles() -> Result<Vec<JobProfileSummary>, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, profiles};
+    use crate::server::{Backend, accounts::auth, framework::profiles};
     auth::authorize(Permission::ViewFramework)?;
     profiles::list(&Backend::current()?.db).await
 }
@@ -16,7 +16,7 @@ pub async fn list_profiles() -> Result<Vec<JobProfileSummary>, AppError> {
 #[server(endpoint = "get_profile", input = Json)]
 pub async fn get_profile(id: JobProfileId) -> Result<JobProfileDetail, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, profiles};
+    use crate::server::{Backend, accounts::auth, framework::profiles};
     auth::authorize(Permission::ViewFramework)?;
     profiles::get(&Backend::current()?.db, id).await
 }
@@ -24,7 +24,7 @@ pub async fn get_profile(id: JobProfileId) -> Result<JobProfileDetail, AppError>
 #[server(endpoint = "create_profile", input = Json)]
 pub async fn create_profile(input: JobProfileInput) -> Result<JobProfileId, AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, auth, profiles};
+    use crate::server::{Backend, accounts::auth, framework::profiles};
     auth::authorize(Permission::ManageFramework)?;
     validate(&input)?;
     profiles::create(&Backend::current()?.db, input).await
@@ -33,7 +33,7 @@ pub async fn create_profile(input: JobProfileInput) -> Result<JobProfileId, AppE
 #[server(endpoint = "update_profile", input = Json)]
 pub async fn update_profile(id: JobProfileId, input: JobProfileInput) -> Result<(), AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, auth, profiles};
+    use crate::server::{Backend, accounts::auth, framework::profiles};
     auth::authorize(Permission::ManageFramework)?;
     validate(&input)?;
     profiles::update(&Backend::current()?.db, id, input).await
@@ -42,7 +42,7 @@ pub async fn update_profile(id: JobProfileId, input: JobProfileInput) -> Result<
 #[server(endpoint = "delete_profile", input = Json)]
 pub async fn delete_profile(id: JobProfileId) -> Result<(), AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, profiles};
+    use crate::server::{Backend, accounts::auth, framework::profiles};
     auth::authorize(Permission::ManageFramework)?;
     profiles::delete(&Backend::current()?.db, id).await
 }

@@ -12,7 +12,7 @@ use crate::model::{AppError, JobProfileId, Kit, QuestionsInput};
 #[server(endpoint = "profile_kit", input = Json)]
 pub async fn profile_kit(id: JobProfileId) -> Result<Kit, AppError> {
     use crate::server::interviews::kits;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageFramework)?;
     kits::for_profile(&Backend::current()?.db, id).await
 }
@@ -24,7 +24,7 @@ pub async fn save_profile_questions(
     input: QuestionsInput,
 ) -> Result<(), AppError> {
     use crate::server::interviews::kits;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageFramework)?;
     kits::save_questions(&Backend::current()?.db, id, input).await
 }

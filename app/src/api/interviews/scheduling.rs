@@ -14,7 +14,7 @@ use crate::model::{
 #[server(endpoint = "schedule_interview", input = Json)]
 pub async fn schedule_interview(input: InterviewInput) -> Result<Scheduled, AppError> {
     use crate::server::interviews::scheduling;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     scheduling::schedule(&Backend::current()?.db, &me, input).await
 }
@@ -27,7 +27,7 @@ pub async fn reschedule_interview(
     reason: ChangeReason,
 ) -> Result<Scheduled, AppError> {
     use crate::server::interviews::scheduling;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     scheduling::reschedule(&Backend::current()?.db, &me, id, input, reason).await
 }
@@ -36,7 +36,7 @@ pub async fn reschedule_interview(
 #[server(endpoint = "cancel_interview", input = Json)]
 pub async fn cancel_interview(id: InterviewId, reason: ChangeReason) -> Result<(), AppError> {
     use crate::server::interviews::scheduling;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     scheduling::cancel(&Backend::current()?.db, &me, id, reason).await
 }
@@ -45,7 +45,7 @@ pub async fn cancel_interview(id: InterviewId, reason: ChangeReason) -> Result<(
 #[server(endpoint = "my_interviews", input = Json)]
 pub async fn my_interviews() -> Result<Agenda, AppError> {
     use crate::server::interviews::views;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     views::mine(&Backend::current()?.db, &me).await
 }
@@ -54,7 +54,7 @@ pub async fn my_interviews() -> Result<Agenda, AppError> {
 #[server(endpoint = "get_interview", input = Json)]
 pub async fn get_interview(id: InterviewId) -> Result<InterviewDetail, AppError> {
     use crate::server::interviews::views;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     views::detail(&Backend::current()?.db, &me, id).await
 }
@@ -63,7 +63,7 @@ pub async fn get_interview(id: InterviewId) -> Result<InterviewDetail, AppError>
 #[server(endpoint = "opening_interviews", input = Json)]
 pub async fn opening_interviews(id: OpeningId) -> Result<Vec<InterviewSummary>, AppError> {
     use crate::server::interviews::views;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     views::for_opening(&Backend::current()?.db, &me, id).await
 }
@@ -72,7 +72,7 @@ pub async fn opening_interviews(id: OpeningId) -> Result<Vec<InterviewSummary>, 
 #[server(endpoint = "candidate_interviews", input = Json)]
 pub async fn candidate_interviews(id: CandidateId) -> Result<Vec<InterviewSummary>, AppError> {
     use crate::server::interviews::views;
-    use crate::server::{Backend, access, auth};
+    use crate::server::{Backend, accounts::auth, recruitment::access};
     let me = auth::authorize(Permission::ReadCandidates)?;
     let db = Backend::current()?.db;
     access::candidate(&db, &me, id).await?;

@@ -17,7 +17,7 @@ pub async fn save_scorecard_draft(
     input: ScorecardInput,
 ) -> Result<DraftSaved, AppError> {
     use crate::server::interviews::{scorecards, times};
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     let at = scorecards::save_draft(&Backend::current()?.db, &me, id, input).await?;
     Ok(DraftSaved {
@@ -30,7 +30,7 @@ pub async fn save_scorecard_draft(
 #[server(endpoint = "submit_scorecard", input = Json)]
 pub async fn submit_scorecard(id: InterviewId, input: ScorecardInput) -> Result<(), AppError> {
     use crate::server::interviews::scorecards;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     scorecards::submit(&Backend::current()?.db, &me, id, input).await
 }
@@ -39,7 +39,7 @@ pub async fn submit_scorecard(id: InterviewId, input: ScorecardInput) -> Result<
 #[server(endpoint = "amend_scorecard", input = Json)]
 pub async fn amend_scorecard(id: InterviewId, input: AmendmentInput) -> Result<(), AppError> {
     use crate::server::interviews::scorecards;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     scorecards::amend(&Backend::current()?.db, &me, id, input).await
 }
@@ -48,7 +48,7 @@ pub async fn amend_scorecard(id: InterviewId, input: AmendmentInput) -> Result<(
 #[server(endpoint = "application_comparison", input = Json)]
 pub async fn application_comparison(id: ApplicationId) -> Result<Comparison, AppError> {
     use crate::server::interviews::comparison;
-    use crate::server::{Backend, auth};
+    use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     comparison::for_application(&Backend::current()?.db, &me, id.0).await
 }

@@ -13,7 +13,9 @@ use crate::model::{AppError, CandidateDetail, CandidateId, NoteInput};
 pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError> {
     use crate::model::Permission;
     use crate::server::interviews::views;
-    use crate::server::{Backend, access, audit, auth, candidates};
+    use crate::server::{
+        Backend, accounts::auth, audit, recruitment::access, recruitment::candidates,
+    };
     let me = auth::authorize(Permission::ReadCandidates)?;
     let db = Backend::current()?.db;
     access::candidate(&db, &me, id).await?;
@@ -55,7 +57,7 @@ pub async fn list_candidates(
     page: u64,
 ) -> Result<crate::model::Page<crate::model::CandidateRow>, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, candidates};
+    use crate::server::{Backend, accounts::auth, recruitment::candidates};
     auth::authorize(Permission::ManageRecruitment)?;
     candidates::list(&Backend::current()?.db, &filter, page).await
 }
@@ -63,7 +65,7 @@ pub async fn list_candidates(
 /// Adds a note to a candidate's timeline.
 #[server(endpoint = "add_note", input = Json)]
 pub async fn add_note(id: CandidateId, input: NoteInput) -> Result<(), AppError> {
-    use crate::server::{Backend, auth, notes};
+    use crate::server::{Backend, accounts::auth, recruitment::notes};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     notes::add(&Backend::current()?.db, me.id, id, input).await
 }
@@ -71,7 +73,7 @@ pub async fn add_note(id: CandidateId, input: NoteInput) -> Result<(), AppError>
 /// Replaces a candidate's tags; answers them as saved.
 #[server(endpoint = "set_tags", input = Json)]
 pub async fn set_tags(id: CandidateId, tags: Vec<String>) -> Result<Vec<String>, AppError> {
-    use crate::server::{Backend, auth, notes};
+    use crate::server::{Backend, accounts::auth, recruitment::notes};
     auth::authorize(Permission::ManageRecruitment)?;
     notes::set_tags(&Backend::current()?.db, id, tags).await
 }
@@ -79,7 +81,7 @@ pub async fn set_tags(id: CandidateId, tags: Vec<String>) -> Result<Vec<String>,
 /// Every tag in use, most used first.
 #[server(endpoint = "list_tags", input = Json)]
 pub async fn list_tags() -> Result<Vec<String>, AppError> {
-    use crate::server::{Backend, auth, notes};
+    use crate::server::{Backend, accounts::auth, recruitment::notes};
     auth::authorize(Permission::ManageRecruitment)?;
     notes::all_tags(&Backend::current()?.db).await
 }
@@ -87,7 +89,7 @@ pub async fn list_tags() -> Result<Vec<String>, AppError> {
 /// Merges candidate `duplicate` into `keep`, keeping every application, file and note.
 #[server(endpoint = "merge_candidates", input = Json)]
 pub async fn merge_candidates(keep: CandidateId, duplicate: CandidateId) -> Result<(), AppError> {
-    use crate::server::{Backend, auth, duplicates};
+    use crate::server::{Backend, accounts::auth, recruitment::duplicates};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     duplicates::merge(&Backend::current()?.db, me.id, keep, duplicate).await
 }
@@ -95,7 +97,7 @@ pub async fn merge_candidates(keep: CandidateId, duplicate: CandidateId) -> Resu
 /// Erases a candidate and their files for good. `confirm` must repeat their name.
 #[server(endpoint = "erase_candidate", input = Json)]
 pub async fn erase_candidate(id: CandidateId, confirm: String) -> Result<(), AppError> {
-    use crate::server::{Backend, auth, person_data};
+    use crate::server::{Backend, accounts::auth, recruitment::person_data};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     person_data::erase(&Backend::current()?, me.id, id, &confirm).await
 }
@@ -103,7 +105,7 @@ pub async fn erase_candidate(id: CandidateId, confirm: String) -> Result<(), App
 /// The open applications on the hiring teams I am on, with their candidates.
 #[server(endpoint = "team_candidates", input = Json)]
 pub async fn team_candidates() -> Result<Vec<crate::model::TeamCandidate>, AppError> {
-    use crate::server::{Backend, access, auth, candidates};
+    use crate::server::{Backend, accounts::auth, recruitment::access, recruitment::candidates};
     let me = auth::authorize(Permission::ReadCandidates)?;
     let db = Backend::current()?.db;
     let openings = access::team_openings(&db, &me).await?;

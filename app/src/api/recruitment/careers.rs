@@ -7,7 +7,7 @@ use crate::model::{AppError, OpeningId, PublicOpening};
 
 #[server(endpoint = "list_public_openings", input = Json)]
 pub async fn list_public_openings() -> Result<Vec<PublicOpening>, AppError> {
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::public();
     openings::public_list(&Backend::current()?.db).await
 }
@@ -15,7 +15,7 @@ pub async fn list_public_openings() -> Result<Vec<PublicOpening>, AppError> {
 /// One open, published opening; anything else answers 404.
 #[server(endpoint = "get_public_opening", input = Json)]
 pub async fn get_public_opening(id: OpeningId) -> Result<PublicOpening, AppError> {
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::public();
     openings::public_get(&Backend::current()?.db, id).await
 }
@@ -23,7 +23,7 @@ pub async fn get_public_opening(id: OpeningId) -> Result<PublicOpening, AppError
 /// The privacy notice the application form shows, with its version.
 #[server(endpoint = "privacy_notice", input = Json)]
 pub async fn privacy_notice() -> Result<crate::model::PrivacyNotice, AppError> {
-    use crate::server::{Backend, applications, auth};
+    use crate::server::{Backend, accounts::auth, recruitment::applications};
     auth::public();
     applications::current_notice(&Backend::current()?.db).await
 }
@@ -31,7 +31,7 @@ pub async fn privacy_notice() -> Result<crate::model::PrivacyNotice, AppError> {
 /// Takes an application from the careers page: the form's fields and files as multipart data.
 #[server(endpoint = "apply", input = server_fn::codec::MultipartFormData)]
 pub async fn apply(data: server_fn::codec::MultipartData) -> Result<(), AppError> {
-    use crate::server::{Backend, applications, auth};
+    use crate::server::{Backend, accounts::auth, recruitment::applications};
     auth::public();
     let submission = read_submission(data).await?;
     let backend = Backend::current()?;
@@ -49,10 +49,10 @@ pub async fn apply(data: server_fn::codec::MultipartData) -> Result<(), AppError
 #[cfg(feature = "ssr")]
 pub async fn read_submission(
     data: server_fn::codec::MultipartData,
-) -> Result<crate::server::applications::Submission, AppError> {
+) -> Result<crate::server::recruitment::applications::Submission, AppError> {
     use crate::model::MAX_UPLOAD_BYTES;
-    use crate::server::applications::Submission;
     use crate::server::files::Upload;
+    use crate::server::recruitment::applications::Submission;
 
     const MAX_TEXT_BYTES: usize = 64 * 1024;
     let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;

@@ -8,7 +8,7 @@ use crate::model::{AppError, OpeningDetail, OpeningId, OpeningInput, OpeningSumm
 #[server(endpoint = "list_openings", input = Json)]
 pub async fn list_openings() -> Result<Vec<OpeningSummary>, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::authorize(Permission::ManageRecruitment)?;
     openings::list(&Backend::current()?.db).await
 }
@@ -16,7 +16,7 @@ pub async fn list_openings() -> Result<Vec<OpeningSummary>, AppError> {
 #[server(endpoint = "get_opening", input = Json)]
 pub async fn get_opening(id: OpeningId) -> Result<OpeningDetail, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::authorize(Permission::ManageRecruitment)?;
     openings::get(&Backend::current()?.db, id).await
 }
@@ -24,7 +24,7 @@ pub async fn get_opening(id: OpeningId) -> Result<OpeningDetail, AppError> {
 #[server(endpoint = "create_opening", input = Json)]
 pub async fn create_opening(input: OpeningInput) -> Result<OpeningId, AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::authorize(Permission::ManageRecruitment)?;
     validate(&input)?;
     openings::create(&Backend::current()?.db, input).await
@@ -33,7 +33,7 @@ pub async fn create_opening(input: OpeningInput) -> Result<OpeningId, AppError> 
 #[server(endpoint = "update_opening", input = Json)]
 pub async fn update_opening(id: OpeningId, input: OpeningInput) -> Result<(), AppError> {
     use crate::model::{Permission, validate};
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::authorize(Permission::ManageRecruitment)?;
     validate(&input)?;
     openings::update(&Backend::current()?.db, id, input).await
@@ -43,7 +43,7 @@ pub async fn update_opening(id: OpeningId, input: OpeningInput) -> Result<(), Ap
 #[server(endpoint = "list_staff", input = Json)]
 pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, openings};
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
     auth::authorize(Permission::ManageRecruitment)?;
     openings::staff(&Backend::current()?.db).await
 }
@@ -52,7 +52,7 @@ pub async fn list_staff() -> Result<Vec<StaffMember>, AppError> {
 #[server(endpoint = "opening_board", input = Json)]
 pub async fn opening_board(id: OpeningId) -> Result<crate::model::Board, AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, pipeline};
+    use crate::server::{Backend, accounts::auth, recruitment::pipeline};
     auth::authorize(Permission::ManageRecruitment)?;
     pipeline::board(&Backend::current()?.db, id).await
 }
@@ -64,7 +64,7 @@ pub async fn move_application(
     input: crate::model::MoveInput,
 ) -> Result<(), AppError> {
     use crate::model::Permission;
-    use crate::server::{Backend, auth, pipeline};
+    use crate::server::{Backend, accounts::auth, recruitment::pipeline};
     let me = auth::authorize(Permission::ManageRecruitment)?;
     pipeline::move_to(&Backend::current()?.db, &me, id, input).await
 }

@@ -10,7 +10,7 @@ use crate::model::{AppError, Funnel, OpeningId, SourceCount};
 /// Applications per source, for every opening or one.
 #[server(endpoint = "source_breakdown", input = Json)]
 pub async fn source_breakdown(opening: Option<OpeningId>) -> Result<Vec<SourceCount>, AppError> {
-    use crate::server::{Backend, auth, reports};
+    use crate::server::{Backend, accounts::auth, recruitment::reports};
     auth::authorize(Permission::ManageRecruitment)?;
     reports::sources(&Backend::current()?.db, opening).await
 }
@@ -18,7 +18,7 @@ pub async fn source_breakdown(opening: Option<OpeningId>) -> Result<Vec<SourceCo
 /// The funnel of one opening.
 #[server(endpoint = "opening_funnel", input = Json)]
 pub async fn opening_funnel(id: OpeningId) -> Result<Funnel, AppError> {
-    use crate::server::{Backend, auth, reports};
+    use crate::server::{Backend, accounts::auth, recruitment::reports};
     auth::authorize(Permission::ManageRecruitment)?;
     reports::funnel(&Backend::current()?.db, id).await
 }

@@ -4,7 +4,7 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::model::{AppError, InterviewId, Permission};
-use crate::server::auth::CurrentUser;
+use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{interview, interview_interviewer};
 
 /// Whether `user` runs recruitment (and so sees every interview and every scorecard).

@@ -11,7 +11,7 @@ use crate::model::{
     AppError, ComparedCompetency, Comparison, CompetencyId, InterviewKind, InterviewStatus, Rater,
     Recommendation, UserId,
 };
-use crate::server::auth::CurrentUser;
+use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{
     application, competency, interview, opening, profile_requirement, scorecard, scorecard_rating,
 };
@@ -70,7 +70,7 @@ pub async fn for_application(
         .all(db)
         .await?;
     let names =
-        crate::server::accounts::names(db, cards.iter().map(|c| c.interviewer_id).collect())
+        crate::server::accounts::users::names(db, cards.iter().map(|c| c.interviewer_id).collect())
             .await?;
     let requirements = profile_requirement::Entity::find()
         .filter(profile_requirement::Column::ProfileId.eq(opening.profile_id))

@@ -10,7 +10,7 @@ use crate::model::{
     AppError, ApplicationId, ChangeReason, CompetencyId, InterviewId, InterviewInput,
     InterviewKind, RatingInput, Recommendation, ScorecardInput, UserId,
 };
-use crate::server::auth::CurrentUser;
+use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{application, candidate};
 
 /// A wall-clock time in Rome `days` from today at `hour`, as the form types it.

@@ -20,12 +20,12 @@ use crate::model::{
     InterviewStatus, LONGEST_INTERVIEW_HOURS, Role, ScheduleWarning, Scheduled, Stage, parse_local,
     validate,
 };
-use crate::server::auth::CurrentUser;
+use crate::server::accounts::auth::CurrentUser;
+use crate::server::accounts::sessions::random_token;
 use crate::server::entities::{
     application, candidate, interview, interview_event, interview_interviewer, job_profile,
     opening, opening_interviewer, user,
 };
-use crate::server::sessions::random_token;
 
 /// The times of an interview, checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

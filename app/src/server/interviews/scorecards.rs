@@ -20,8 +20,8 @@ use crate::model::{
     AmendmentInput, AmendmentView, AppError, CompetencyId, FieldErrors, InterviewId,
     InterviewStatus, RatingInput, Recommendation, ScorecardInput, ScorecardView, UserId, validate,
 };
+use crate::server::accounts::auth::CurrentUser;
 use crate::server::audit;
-use crate::server::auth::CurrentUser;
 use crate::server::entities::{
     application, interview, interview_interviewer, opening, profile_requirement, scorecard,
     scorecard_amendment, scorecard_rating,
@@ -309,7 +309,7 @@ pub async fn views(
         .await?;
     let mut people: Vec<i32> = cards.iter().map(|c| c.interviewer_id).collect();
     people.extend(amendments.iter().map(|a| a.actor_id));
-    let names: HashMap<i32, String> = crate::server::accounts::names(db, people).await?;
+    let names: HashMap<i32, String> = crate::server::accounts::users::names(db, people).await?;
     let mut views = Vec::with_capacity(cards.len());
     for card in cards {
         let content = content(db, &card).await?;

@@ -13,7 +13,7 @@ use crate::model::{
     InterviewKind, InterviewStatus, InterviewSummary, JobProfileId, OpeningId, Panelist,
     ScoringState, UserId,
 };
-use crate::server::auth::CurrentUser;
+use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{
     application, candidate, interview, interview_event, interview_interviewer, job_profile,
     opening, scorecard,
@@ -52,7 +52,8 @@ pub async fn summaries(
         .all(db)
         .await?;
     let people: HashMap<i32, String> =
-        crate::server::accounts::names(db, seats.iter().map(|s| s.user_id).collect()).await?;
+        crate::server::accounts::users::names(db, seats.iter().map(|s| s.user_id).collect())
+            .await?;
     let cards = scorecard::Entity::find()
         .filter(scorecard::Column::InterviewId.is_in(ids))
         .all(db)
@@ -230,9 +231,11 @@ pub async fn history(
         .order_by_asc(interview_event::Column::Id)
         .all(db)
         .await?;
-    let names =
-        crate::server::accounts::names(db, events.iter().filter_map(|e| e.actor_id).collect())
-            .await?;
+    let names = crate::server::accounts::users::names(
+        db,
+        events.iter().filter_map(|e| e.actor_id).collect(),
+    )
+    .await?;
     Ok(events
         .into_iter()
         .map(|e| {

@@ -6,8 +6,8 @@ use sea_orm::{
     Set,
 };
 
-use super::entities::rate_event;
 use crate::model::AppError;
+use crate::server::entities::rate_event;
 
 /// At most `limit` events per `window` for one key of a bucket.
 #[derive(Debug, Clone, Copy)]

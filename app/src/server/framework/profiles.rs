@@ -8,11 +8,11 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{competency, job_profile, profile_requirement};
 use crate::model::{
     AppError, Area, CompetencyId, FieldError, FieldErrors, JobProfileDetail, JobProfileId,
     JobProfileInput, JobProfileSummary, RequirementInput, Sector,
 };
+use crate::server::entities::{competency, job_profile, profile_requirement};
 
 fn area_and_sector(model: &job_profile::Model) -> (Area, Sector) {
     (
@@ -102,8 +102,8 @@ async fn check(
         ("title_it", job_profile::Column::TitleIt, &input.title_it),
         ("title_en", job_profile::Column::TitleEn, &input.title_en),
     ] {
-        let mut query =
-            job_profile::Entity::find().filter(super::same_text_ignoring_case(column, value));
+        let mut query = job_profile::Entity::find()
+            .filter(crate::server::same_text_ignoring_case(column, value));
         if let Some(existing) = existing {
             query = query.filter(job_profile::Column::Id.ne(existing.0));
         }
@@ -196,12 +196,12 @@ pub async fn create(
     db: &DatabaseConnection,
     input: JobProfileInput,
 ) -> Result<JobProfileId, AppError> {
-    let id = super::write(db, |tx| {
+    let id = crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input, None).await?;
             let now = Utc::now();
             let created = job_profile::ActiveModel {
-                code: Set(super::sessions::random_token()[..16].to_owned()),
+                code: Set(crate::server::accounts::sessions::random_token()[..16].to_owned()),
                 title_it: Set(input.title_it.trim().to_owned()),
                 title_en: Set(input.title_en.trim().to_owned()),
                 area: Set(input.area.as_str().to_owned()),
@@ -233,7 +233,7 @@ pub async fn update(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input, Some(id)).await?;
             let mut model: job_profile::ActiveModel = existing.into();
@@ -255,10 +255,10 @@ pub async fn update(
 
 /// Deletes a job profile and its requirements; one that openings use cannot be deleted.
 pub async fn delete(db: &DatabaseConnection, id: JobProfileId) -> Result<(), AppError> {
-    let deleted = super::write(db, |tx| {
+    let deleted = crate::server::write(db, |tx| {
         Box::pin(async move {
-            let used = super::entities::opening::Entity::find()
-                .filter(super::entities::opening::Column::ProfileId.eq(id.0))
+            let used = crate::server::entities::opening::Entity::find()
+                .filter(crate::server::entities::opening::Column::ProfileId.eq(id.0))
                 .count(tx)
                 .await?;
             if used > 0 {

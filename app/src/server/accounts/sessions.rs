@@ -6,9 +6,9 @@ use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
-use super::SessionPolicy;
-use super::entities::{session, user};
 use crate::model::{AppError, UserId};
+use crate::server::SessionPolicy;
+use crate::server::entities::{session, user};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "percorso_session";

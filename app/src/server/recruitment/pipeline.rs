@@ -6,11 +6,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::auth::CurrentUser;
-use super::entities::{application, candidate, stage_event};
 use crate::model::{
     AppError, ApplicationId, Board, BoardCard, CandidateId, MoveInput, OpeningId, Stage,
 };
+use crate::server::accounts::auth::CurrentUser;
+use crate::server::entities::{application, candidate, stage_event};
 
 /// An opening's board: every application with its candidate, in two queries plus the opening.
 pub async fn board(db: &DatabaseConnection, opening_id: OpeningId) -> Result<Board, AppError> {
@@ -63,7 +63,7 @@ pub async fn move_to(
         return Ok(());
     }
     let actor_id = actor.id.0;
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             let now = Utc::now();
             let reason = Some(input.reason.trim().to_owned()).filter(|r| !r.is_empty());

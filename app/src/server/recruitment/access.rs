@@ -6,9 +6,9 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
 };
 
-use super::auth::CurrentUser;
-use super::entities::{application, candidate_file, opening_interviewer};
 use crate::model::{AppError, CandidateId, FileId, Permission};
+use crate::server::accounts::auth::CurrentUser;
+use crate::server::entities::{application, candidate_file, opening_interviewer};
 
 /// The openings whose hiring team `user` is on.
 pub async fn team_openings(

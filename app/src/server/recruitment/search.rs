@@ -4,8 +4,8 @@
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Statement};
 
-use super::entities::{candidate, candidate_file};
 use crate::model::AppError;
+use crate::server::entities::{candidate, candidate_file};
 
 /// The words of a search box: letters and digits, lower-case, at most eight of them.
 pub fn tokens(query: &str) -> Vec<String> {

@@ -10,14 +10,16 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
 };
 
-use super::audit;
-use super::entities::{application, candidate, candidate_file, job_profile, opening, stage_event};
-use super::files::FileStore;
 use crate::model::{
     AppError, ApplicationId, CandidateApplicationView, CandidateDetail, CandidateFileView,
     CandidateFilter, CandidateId, CandidateRow, FileId, OpeningId, Page, Stage, TimelineEntry,
     UserId,
 };
+use crate::server::audit;
+use crate::server::entities::{
+    application, candidate, candidate_file, job_profile, opening, stage_event,
+};
+use crate::server::files::FileStore;
 
 /// Everything about one candidate, in a fixed number of queries. With `only_openings` (an
 /// interviewer's view), just the applications to those openings (and their files and history)
@@ -95,7 +97,7 @@ pub async fn detail(
         .all(db)
         .await?;
     let actor_ids: Vec<i32> = events.iter().filter_map(|e| e.actor_id).collect();
-    let actors = super::accounts::names(db, actor_ids).await?;
+    let actors = crate::server::accounts::users::names(db, actor_ids).await?;
     let opening_of: HashMap<i32, i32> = applications.iter().map(|a| (a.id, a.opening_id)).collect();
 
     Ok(CandidateDetail {

@@ -8,8 +8,8 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{candidate, candidate_note, candidate_tag};
 use crate::model::{AppError, CandidateId, NoteInput, NoteView, UserId, check_tags};
+use crate::server::entities::{candidate, candidate_note, candidate_tag};
 
 async fn live_candidate(db: &impl ConnectionTrait, id: CandidateId) -> Result<(), AppError> {
     candidate::Entity::find_by_id(id.0)
@@ -50,7 +50,7 @@ pub async fn of(db: &impl ConnectionTrait, id: CandidateId) -> Result<Vec<NoteVi
         .all(db)
         .await?;
     let author_ids: Vec<i32> = notes.iter().filter_map(|n| n.author_id).collect();
-    let authors = super::accounts::names(db, author_ids).await?;
+    let authors = crate::server::accounts::users::names(db, author_ids).await?;
     Ok(notes
         .into_iter()
         .map(|n| NoteView {
@@ -91,7 +91,7 @@ pub async fn set_tags(
     tags.sort();
     tags.dedup();
     let saved = tags.clone();
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             candidate_tag::Entity::delete_many()
                 .filter(candidate_tag::Column::CandidateId.eq(id.0))

@@ -7,15 +7,15 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{candidate, candidate_file, privacy_notice};
-use super::files::{DocumentType, StoredFile, Upload, UploadProblem, check_upload};
-use super::mail::Letter;
-use super::{Backend, openings, rate_limit, text};
 use crate::i18n::Lang;
 use crate::model::{
     AppError, ApplicationInput, CandidateId, FieldErrors, OpeningId, PrivacyNotice,
     normalise_email, phone_key,
 };
+use crate::server::entities::{candidate, candidate_file, privacy_notice};
+use crate::server::files::{DocumentType, StoredFile, Upload, UploadProblem, check_upload};
+use crate::server::mail::Letter;
+use crate::server::{Backend, accounts::rate_limit, recruitment::openings, text};
 
 /// Everything a candidate sent with one application.
 #[derive(Debug, Clone, Default)]
@@ -121,7 +121,7 @@ pub async fn apply(
     let stored_names: Vec<String> = kept.iter().map(|k| k.stored.stored_name.clone()).collect();
 
     let email = input.email.trim().to_owned();
-    let saved = super::write(db, |tx| {
+    let saved = crate::server::write(db, |tx| {
         Box::pin(async move {
             let now = Utc::now();
             let key = normalise_email(&email);
@@ -212,7 +212,7 @@ pub async fn apply(
                 &input.name,
                 lang.pick(&opening.title_it, &opening.title_en),
             );
-            super::mail::outbox::queue(tx, &email, &letter).await?;
+            crate::server::mail::outbox::queue(tx, &email, &letter).await?;
             Ok(CandidateId(person.id))
         })
     })

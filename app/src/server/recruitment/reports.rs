@@ -7,11 +7,11 @@ use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use super::entities::{application, stage_event};
 use super::openings;
 use crate::model::{
     AppError, FUNNEL_STAGES, Funnel, FunnelStep, OpeningId, SourceCount, Stage, median,
 };
+use crate::server::entities::{application, stage_event};
 
 /// Applications per source and detail (all openings, or one), with how many were hired.
 pub async fn sources(

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use super::entities::{candidate_tag, opening};
-use super::files::Upload;
-use super::{intake, search};
 use crate::model::{
     AppError, CandidateInput, FieldError, FieldErrors, ImportSummary, MAX_UPLOAD_BYTES, OpeningId,
     UserId, check_tags, parse_tags,
 };
+use crate::server::entities::{candidate_tag, opening};
+use crate::server::files::Upload;
+use crate::server::{recruitment::intake, recruitment::search};
 
 /// Most rows one import takes.
 pub const MAX_ROWS: usize = 5000;
@@ -163,7 +163,7 @@ pub async fn run(
         .map(|o| o.id)
         .collect();
     let rows = parse(&file.bytes, &openings)?;
-    let summary = super::write(db, |tx| {
+    let summary = crate::server::write(db, |tx| {
         Box::pin(async move {
             let mut summary = ImportSummary {
                 created: 0,

@@ -3,8 +3,8 @@
 use argon2::password_hash::{PasswordHash, SaltString, rand_core::OsRng};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 
-use super::blocking;
 use crate::model::AppError;
+use crate::server::blocking;
 
 /// Hashes a password into a PHC string (argon2id, the crate's recommended parameters).
 pub async fn hash(password: String) -> Result<String, AppError> {

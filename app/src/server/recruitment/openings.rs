@@ -9,11 +9,11 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::entities::{job_profile, opening, opening_interviewer, user};
 use crate::model::{
     AppError, Area, FieldError, FieldErrors, JobProfileId, OpeningDetail, OpeningId, OpeningInput,
     OpeningStatus, OpeningSummary, PublicOpening, Role, Sector, StaffMember, UserId,
 };
+use crate::server::entities::{job_profile, opening, opening_interviewer, user};
 
 fn status_of(model: &opening::Model) -> OpeningStatus {
     OpeningStatus::parse(&model.status).unwrap_or(OpeningStatus::Draft)
@@ -47,7 +47,7 @@ pub async fn list(db: &DatabaseConnection) -> Result<Vec<OpeningSummary>, AppErr
         .await?;
     let profiles = profiles_of(db, &openings).await?;
     let owner_ids: Vec<i32> = openings.iter().map(|o| o.hr_owner_id).collect();
-    let owners = super::accounts::names(db, owner_ids).await?;
+    let owners = crate::server::accounts::users::names(db, owner_ids).await?;
     Ok(openings
         .into_iter()
         .map(|o| {
@@ -227,7 +227,7 @@ fn apply(model: &mut opening::ActiveModel, input: &OpeningInput) {
 }
 
 pub async fn create(db: &DatabaseConnection, input: OpeningInput) -> Result<OpeningId, AppError> {
-    let id = super::write(db, |tx| {
+    let id = crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input).await?;
             let mut model = opening::ActiveModel {
@@ -251,7 +251,7 @@ pub async fn update(
     input: OpeningInput,
 ) -> Result<(), AppError> {
     let existing = find(db, id).await?;
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input).await?;
             let mut model: opening::ActiveModel = existing.into();

@@ -7,8 +7,8 @@ use sea_orm::{
     Set,
 };
 
-use super::entities::login_attempt;
 use crate::model::AppError;
+use crate::server::entities::login_attempt;
 
 /// How many failures are allowed, and over how long.
 #[derive(Debug, Clone, Copy)]

@@ -11,12 +11,14 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use super::entities::{application, candidate, candidate_file, candidate_note, candidate_tag};
-use super::{audit, search};
 use crate::model::{
     AppError, CandidateId, DuplicateReason, FieldErrors, PossibleDuplicate, UserId, name_key,
     similar_names,
 };
+use crate::server::entities::{
+    application, candidate, candidate_file, candidate_note, candidate_tag,
+};
+use crate::server::{audit, recruitment::search};
 
 /// Most possible duplicates shown for one person.
 const MAX_SHOWN: usize = 10;
@@ -125,7 +127,7 @@ pub async fn merge(
             "merge_same",
         )));
     }
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             let live = |id: CandidateId| async move {
                 candidate::Entity::find_by_id(id.0)

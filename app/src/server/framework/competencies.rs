@@ -8,11 +8,11 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::entities::{competency, competency_level, profile_requirement};
 use crate::model::{
     AppError, Area, CompetencyDetail, CompetencyId, CompetencyInput, CompetencySummary,
     FieldErrors, LEVELS, LevelText,
 };
+use crate::server::entities::{competency, competency_level, profile_requirement};
 
 /// How many job profiles require each competency, in one query.
 async fn profile_counts(db: &impl ConnectionTrait) -> Result<HashMap<i32, u32>, AppError> {
@@ -106,8 +106,8 @@ async fn check_unique_names(
         ("name_it", competency::Column::NameIt, &input.name_it),
         ("name_en", competency::Column::NameEn, &input.name_en),
     ] {
-        let mut query =
-            competency::Entity::find().filter(super::same_text_ignoring_case(column, value));
+        let mut query = competency::Entity::find()
+            .filter(crate::server::same_text_ignoring_case(column, value));
         if let Some(except) = except {
             query = query.filter(competency::Column::Id.ne(except.0));
         }
@@ -196,7 +196,7 @@ pub async fn create(
     input: CompetencyInput,
 ) -> Result<CompetencyId, AppError> {
     check_level_count(&input)?;
-    let id = super::write(db, |tx| {
+    let id = crate::server::write(db, |tx| {
         Box::pin(async move {
             check_unique_names(tx, &input, None).await?;
             let now = Utc::now();
@@ -234,7 +234,7 @@ pub async fn update(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             check_unique_names(tx, &input, Some(id)).await?;
             let mut model: competency::ActiveModel = existing.into();
@@ -274,7 +274,7 @@ pub async fn set_retired(
 
 /// Deletes a competency that nothing uses; one in use must be retired instead.
 pub async fn delete(db: &DatabaseConnection, id: CompetencyId) -> Result<(), AppError> {
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             competency::Entity::find_by_id(id.0)
                 .one(tx)

@@ -7,12 +7,12 @@ use sea_orm::{
 };
 
 use super::auth::CurrentUser;
-use super::entities::user;
-use super::{Backend, password, sessions, throttle};
 use crate::i18n::Lang;
 use crate::model::{
     AppError, FieldErrors, NewUserInput, Page, Role, UserId, UserSummary, normalise_email,
 };
+use crate::server::entities::user;
+use crate::server::{Backend, accounts::password, accounts::sessions, accounts::throttle};
 
 /// Users per page in the admin's list.
 pub const USERS_PER_PAGE: u64 = 50;
@@ -139,7 +139,7 @@ pub async fn set_active(
 ) -> Result<(), AppError> {
     refuse_self(actor, id, "active")?;
     let target = find(db, id).await?;
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             let mut model: user::ActiveModel = target.into();
             model.active = Set(active);
@@ -212,7 +212,7 @@ async fn store_password(
     keep_session: Option<i32>,
 ) -> Result<(), AppError> {
     let id = UserId(target.id);
-    super::write(db, |tx| {
+    crate::server::write(db, |tx| {
         Box::pin(async move {
             let mut model: user::ActiveModel = target.into();
             model.password_hash = Set(password_hash);
@@ -244,7 +244,7 @@ pub async fn set_time_zone(
     me: &CurrentUser,
     time_zone: &str,
 ) -> Result<(), AppError> {
-    if super::interviews::times::zone(time_zone).is_none() {
+    if crate::server::interviews::times::zone(time_zone).is_none() {
         return Err(AppError::Invalid(crate::model::FieldErrors::single(
             "time_zone",
             "time_zone",

@@ -10,11 +10,11 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::entities::{
+use crate::model::{AppError, CandidateId, FieldErrors, UserId};
+use crate::server::entities::{
     application, audit_event, candidate, candidate_file, candidate_note, candidate_tag, stage_event,
 };
-use super::{Backend, audit, candidates, search};
-use crate::model::{AppError, CandidateId, FieldErrors, UserId};
+use crate::server::{Backend, audit, recruitment::candidates, recruitment::search};
 
 /// A zip file: `person.json` with every record about the candidate, and `files/` with their
 /// documents. The export is recorded in the audit log.
@@ -84,7 +84,7 @@ pub async fn export(
     for file in &files {
         contents.push((zip_path(file), backend.files.read(&file.stored_name).await?));
     }
-    let bytes = super::blocking(move || write_zip(&document, contents)).await??;
+    let bytes = crate::server::blocking(move || write_zip(&document, contents)).await??;
     audit::record(
         db,
         actor,
@@ -143,7 +143,7 @@ pub async fn erase(
             "confirm_name",
         )));
     }
-    let stored = super::write(db, |tx| {
+    let stored = crate::server::write(db, |tx| {
         Box::pin(async move {
             let stored = stored_names(tx, id.0).await?;
             candidate::Entity::delete_by_id(id.0).exec(tx).await?;

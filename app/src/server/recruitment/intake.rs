@@ -9,15 +9,15 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::entities::{
-    application, candidate, candidate_file, intake_upload, opening, stage_event,
-};
-use super::files::{Upload, check_upload};
-use super::{Backend, duplicates, search, text};
 use crate::model::{
     AppError, CandidateId, CandidateInput, FieldErrors, IntakeDraft, IntakeOutcome, OpeningId,
     UploadId, UserId, normalise_email, phone_key,
 };
+use crate::server::entities::{
+    application, candidate, candidate_file, intake_upload, opening, stage_event,
+};
+use crate::server::files::{Upload, check_upload};
+use crate::server::{Backend, recruitment::duplicates, recruitment::search, text};
 
 /// Stores and reads one CV HR uploaded, and returns what it prefills. A file whose text
 /// cannot be read is kept all the same, flagged "text not extracted".
@@ -322,7 +322,7 @@ pub async fn add(
             .await?
             .ok_or_else(|| AppError::Invalid(FieldErrors::single("opening_id", "required")))?;
     }
-    let (candidate_id, matched_existing) = super::write(db, |tx| {
+    let (candidate_id, matched_existing) = crate::server::write(db, |tx| {
         Box::pin(async move {
             let source = input.source.clone();
             let detail = input.source_detail.trim().to_owned();

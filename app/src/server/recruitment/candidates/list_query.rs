@@ -9,9 +9,9 @@ use sea_orm::{
     QuerySelect, QueryTrait, Select,
 };
 
-use super::super::entities::{application, candidate, candidate_tag, job_profile, opening};
-use super::super::search;
 use crate::model::{CandidateFilter, CandidateSort, Total};
+use crate::server::entities::{application, candidate, candidate_tag, job_profile, opening};
+use crate::server::recruitment::search;
 
 /// Counting stops after this many candidates when a filter reads applications or tags (the
 /// list then says "more than 1000"): counting every candidate with an application to a front

@@ -1,0 +1,4 @@
+//! The competency framework and the job profiles built on it.
+
+pub mod competencies;
+pub mod profiles;
