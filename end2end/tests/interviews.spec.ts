@@ -1,7 +1,8 @@
 // Interviews end to end: HR schedule one with two interviewers from a card moved to Interview
-// on the board; interviewer A's draft survives a reload; B submits first, and A sees B's
-// scorecard only after submitting theirs, two points apart on a competency; HR see the
-// disagreement flagged; the candidate's invitation, with its calendar entry, is in the mail.
+// on the board; interviewer A's draft survives a dropped connection and a reload; B submits
+// first, and A sees B's scorecard only after submitting theirs, two points apart on a
+// competency; HR see the disagreement flagged; the candidate's invitation, with its calendar
+// entry, is in the mail.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demo, hydrated, open, publishedOpening, sentMail, signIn, unique } from "./helpers";
 
@@ -75,11 +76,18 @@ test("HR schedule an interview from the board, two interviewers score it on thei
   await expect(a.locator("#others-hidden")).toBeVisible();
   await rate(a, 0, "2", "Risposte generiche sulla gestione della cassa");
   await expect(a.locator(".draft-state")).toContainText("Draft saved at");
+  // The connection drops while A types: the draft says so, and saves once it is back.
+  await a.context().setOffline(true);
+  await a.locator("#scorecard").getByLabel("Summary").fill("Da rivedere la parte sui contanti");
+  await expect(a.locator(".draft-state")).toContainText("Draft not saved");
+  await a.context().setOffline(false);
+  await expect(a.locator(".draft-state")).toContainText("Draft saved at", { timeout: 15_000 });
   await a.reload();
   await hydrated(a);
   const first = a.locator("#scorecard fieldset.rating").nth(0);
   await expect(first.getByLabel("2", { exact: true })).toBeChecked();
   await expect(first.getByLabel("Evidence")).toHaveValue("Risposte generiche sulla gestione della cassa");
+  await expect(a.locator("#scorecard").getByLabel("Summary")).toHaveValue("Da rivedere la parte sui contanti");
 
   // B submits, two points above A on the same competency.
   const bPage = await browser.newPage();
