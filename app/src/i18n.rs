@@ -848,6 +848,14 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "La candidatura è respinta o ritirata: non si possono programmare colloqui.".into(),
             "The application is rejected or withdrawn: no interview can be scheduled.".into(),
         ),
+        "interview_not_started" => it_en(
+            "Il colloquio non è ancora iniziato: la scheda si invia dopo.".into(),
+            "The interview has not started yet: the scorecard is submitted afterwards.".into(),
+        ),
+        "interview_changed" => it_en(
+            "Qualcun altro ha appena cambiato questo colloquio: ricarica la pagina.".into(),
+            "Someone else has just changed this interview: reload the page.".into(),
+        ),
         "interview_cancelled" => it_en(
             "Il colloquio è annullato.".into(),
             "The interview is cancelled.".into(),

@@ -20,6 +20,17 @@ async function apply(request: APIRequestContext, opening: string, name: string, 
   expect(response.status()).toBe(200);
 }
 
+/** A wall-clock time in Rome `days` from today at `hour`, as a datetime-local field takes it. */
+function romeTime(days: number, hour: number): string {
+  const day = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Rome",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date(Date.now() + days * 86_400_000));
+  return `${day}T${String(hour).padStart(2, "0")}:00`;
+}
+
 /** Rates the `index`-th competency of the scorecard on `page`. */
 async function rate(page: Page, index: number, rating: string, evidence: string) {
   const competency = page.locator("#scorecard fieldset.rating").nth(index);
@@ -57,8 +68,9 @@ test("HR schedule an interview from the board, two interviewers score it on thei
   const form = hr.locator("#schedule");
   await expect(form).toHaveAttribute("open", "");
   await form.getByLabel("Kind of interview").selectOption("technical_interview");
-  await form.getByLabel("Start").fill("2030-12-03T10:00");
-  await form.getByLabel("End").fill("2030-12-03T11:00");
+  // Yesterday's interview, so that the scorecards can be submitted.
+  await form.getByLabel("Start").fill(romeTime(-1, 10));
+  await form.getByLabel("End").fill(romeTime(-1, 11));
   await form.getByLabel("Place or room").fill("Sala Verdi");
   await form.getByLabel(`${demo.interviewer.name} (Interviewer)`).check();
   await form.getByLabel(`${b.name} (Interviewer)`).check();

@@ -256,7 +256,7 @@ async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
         .map_err(CliError::Serve)
 }
 
-/// The outbox's sender for this process, on its own connection pool.
+/// The outbox's sender for this process, on the server's connection pool.
 fn mail_sender(config: &Config, db: sea_orm::DatabaseConnection) -> Result<Sender, CliError> {
     let transport = config
         .mail

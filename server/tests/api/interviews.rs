@@ -533,7 +533,7 @@ async fn kit_competencies(who: &Browser, interview: i64) -> Vec<i64> {
 async fn a_draft_comes_back_submitting_locks_it_and_an_amendment_keeps_the_original_and_is_audited()
 {
     let f = fixture().await;
-    let interview = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a]).await;
+    let interview = schedule(&f, "2021-03-02T10:00", "2021-03-02T11:00", &[&f.a]).await;
     let kit = kit_competencies(&f.a, interview).await;
     assert!(kit.len() >= 3);
 
@@ -544,6 +544,34 @@ async fn a_draft_comes_back_submitting_locks_it_and_an_amendment_keeps_the_origi
         )
         .await;
     assert_eq!(draft.status, StatusCode::OK, "{draft:?}");
+
+    // A scorecard for an interview still to come can be prepared, not submitted.
+    let coming = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a]).await;
+    let prepared =
+        f.a.call(
+            "save_scorecard_draft",
+            json!({"id": coming, "input": card(&[(kit[0], None)], None)}),
+        )
+        .await;
+    assert_eq!(prepared.status, StatusCode::OK, "{prepared:?}");
+    let early =
+        f.a.call(
+            "submit_scorecard",
+            json!({"id": coming, "input": card(&[(kit[0], Some(3))], Some("yes"))}),
+        )
+        .await;
+    assert_eq!(
+        early.field_error("form").as_deref(),
+        Some("interview_not_started")
+    );
+    let detail = f.a.call("get_interview", json!({"id": coming})).await;
+    let ratings = &detail.body["my_scorecard"]["content"]["ratings"];
+    assert_eq!(
+        ratings.as_array().unwrap().len(),
+        1,
+        "\"not assessed\" is kept as chosen"
+    );
+    assert_eq!(ratings[0]["rating"], json!(null));
     let draft = f
         .a
         .call(
@@ -640,7 +668,7 @@ async fn a_draft_comes_back_submitting_locks_it_and_an_amendment_keeps_the_origi
 #[tokio::test]
 async fn an_interviewer_sees_the_others_scorecards_only_after_submitting_theirs_and_hr_always() {
     let f = fixture().await;
-    let interview = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a, &f.b]).await;
+    let interview = schedule(&f, "2021-03-02T10:00", "2021-03-02T11:00", &[&f.a, &f.b]).await;
     let kit = kit_competencies(&f.a, interview).await;
     let b_card = card(&[(kit[0], Some(4)), (kit[1], Some(3))], Some("strong_yes"));
     f.b.call(
@@ -718,7 +746,7 @@ async fn an_interviewer_sees_the_others_scorecards_only_after_submitting_theirs_
 #[tokio::test]
 async fn interviewers_read_and_score_only_their_own_interviews() {
     let f = fixture().await;
-    let interview = schedule(&f, "2030-12-03T10:00", "2030-12-03T11:00", &[&f.a]).await;
+    let interview = schedule(&f, "2021-03-02T10:00", "2021-03-02T11:00", &[&f.a]).await;
     let kit = kit_competencies(&f.a, interview).await;
     let attempts = [
         ("get_interview", json!({"id": interview})),
@@ -951,4 +979,54 @@ async fn the_candidate_page_lists_the_interviews_and_their_changes_on_the_timeli
     assert_eq!(b_view.status, StatusCode::FORBIDDEN, "B is not on the team");
     let a_view = f.a.call("get_candidate", json!({"id": f.candidate})).await;
     assert_eq!(a_view.body["interviews"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn scorecards_keep_their_competencies_and_leave_with_the_candidate() {
+    let f = fixture().await;
+    let interview = schedule(&f, "2021-03-02T10:00", "2021-03-02T11:00", &[&f.a]).await;
+    let kit = kit_competencies(&f.a, interview).await;
+    let submitted =
+        f.a.call(
+            "submit_scorecard",
+            json!({"id": interview, "input": card(&[(kit[0], Some(4))], Some("yes"))}),
+        )
+        .await;
+    assert_eq!(submitted.status, StatusCode::OK);
+
+    // A competency a scorecard rated is not deleted, even once no profile requires it.
+    app::server::entities::profile_requirement::Entity::delete_many()
+        .filter(app::server::entities::profile_requirement::Column::CompetencyId.eq(kit[0] as i32))
+        .exec(&f.app.db)
+        .await
+        .unwrap();
+    let refused = f.hr.call("delete_competency", json!({"id": kit[0]})).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{refused:?}");
+
+    // Anonymising keeps the ratings as figures and forgets the words.
+    app::server::interviews::scorecards::forget(&f.app.db, &[f.application as i32])
+        .await
+        .unwrap();
+    let detail = f.hr.call("get_interview", json!({"id": interview})).await;
+    let card = &detail.body["others"][0]["content"];
+    assert_eq!(card["summary"], "");
+    assert_eq!(card["ratings"][0]["evidence"], "");
+    assert_eq!(card["ratings"][0]["rating"], 4);
+
+    // Erasing the candidate takes the interviews and scorecards with them.
+    let erased =
+        f.hr.call(
+            "erase_candidate",
+            json!({"id": f.candidate, "confirm": "Anna Bianchi"}),
+        )
+        .await;
+    assert_eq!(erased.status, StatusCode::OK, "{erased:?}");
+    assert_eq!(interview::Entity::find().count(&f.app.db).await.unwrap(), 0);
+    assert_eq!(
+        app::server::entities::scorecard::Entity::find()
+            .count(&f.app.db)
+            .await
+            .unwrap(),
+        0
+    );
 }

@@ -121,7 +121,7 @@ pub fn ToScoreFirst() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match agenda.await {
-                    Ok(agenda) if !agenda.to_score.is_empty() || !agenda.upcoming.is_empty() => view! {
+                    Ok(agenda) if !agenda.to_score.is_empty() => view! {
                         <section class="panel" aria-labelledby="to-score-title">
                             <h2 id="to-score-title">{t(Text::InterviewsToScore)}</h2>
                             <InterviewTable interviews=agenda.to_score id="home-to-score" />

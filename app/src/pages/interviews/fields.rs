@@ -76,6 +76,11 @@ pub fn InterviewFields(
         .iter()
         .map(|z| ((*z).to_owned(), (*z).to_owned()))
         .collect();
+    // Someone deactivated since cannot stay on the panel, and is not in the list to untick.
+    let available = panelists(staff.clone());
+    draft
+        .panel
+        .update_untracked(|panel| panel.retain(|id| available.iter().any(|s| s.id == *id)));
     let current = draft.time_zone.get_untracked();
     if !TIME_ZONES.contains(&current.as_str()) {
         zones.insert(0, (current.clone(), current));
@@ -89,6 +94,6 @@ pub fn InterviewFields(
             <TextField name="location" label=t(Text::Place) value=draft.location form />
             <TextField name="video_link" label=t(Text::VideoLink) value=draft.video_link form input_type="url" hint="https://…" />
         </div>
-        <StaffChecklist name="interviewer_ids" legend=t(Text::Interviewers) staff=panelists(staff) chosen=draft.panel form />
+        <StaffChecklist name="interviewer_ids" legend=t(Text::Interviewers) staff=available chosen=draft.panel form />
     }
 }

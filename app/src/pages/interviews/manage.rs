@@ -59,6 +59,8 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
         } else {
             moved.set(Some(outcome));
             move_form.succeed(Text::InterviewMoved);
+            // Moving again takes a new reason.
+            move_reason.set(String::new());
         }
     });
     let submit_move = move |ev: SubmitEvent| {

@@ -67,6 +67,9 @@ pub fn ScheduleForm(
     form.follow(save, move |scheduled: Scheduled| {
         outcome.set(Some(scheduled));
         form.succeed(Text::InterviewScheduled);
+        // A second click would schedule a second interview: the times start afresh.
+        draft.starts_at.set(String::new());
+        draft.ends_at.set(String::new());
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -235,6 +235,33 @@ pub fn ScorecardEditor(id: InterviewId, kit: Kit, initial: Option<ScorecardView>
         let input = input.clone();
         async move { save_scorecard_draft(id, input).await }
     });
+    // Saves `content` a moment from now unless a later change comes first; one save at a time,
+    // so an older draft can never land after a newer one.
+    fn save_later(
+        this: u64,
+        content: ScorecardInput,
+        generation: RwSignal<u64>,
+        state: RwSignal<DraftState>,
+        save: Action<ScorecardInput, Result<DraftSaved, crate::model::AppError>>,
+    ) {
+        set_timeout(
+            move || {
+                if generation.get_untracked() != this {
+                    return;
+                }
+                if save.pending().get_untracked() {
+                    save_later(this, content, generation, state, save);
+                } else {
+                    state.set(DraftState::Saving);
+                    save.dispatch(content);
+                }
+            },
+            SAVE_AFTER,
+        );
+    }
+    let save_later = move |this: u64, content: ScorecardInput| {
+        save_later(this, content, generation, state, save)
+    };
     Effect::new(move |_| {
         if let Some(result) = save.value().get() {
             match result {
@@ -270,15 +297,7 @@ pub fn ScorecardEditor(id: InterviewId, kit: Kit, initial: Option<ScorecardView>
         }
         let this = generation.get_untracked() + 1;
         generation.set(this);
-        set_timeout(
-            move || {
-                if generation.get_untracked() == this {
-                    state.set(DraftState::Saving);
-                    save.dispatch(content);
-                }
-            },
-            SAVE_AFTER,
-        );
+        save_later(this, content);
     });
 
     let submit = Action::new(move |input: &ScorecardInput| {

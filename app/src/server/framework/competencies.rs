@@ -38,6 +38,15 @@ async fn uses(db: &impl ConnectionTrait, id: CompetencyId) -> Result<u32, AppErr
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
+/// Whether any scorecard rated competency `id` (then it is retired, never deleted).
+async fn rated(db: &impl ConnectionTrait, id: CompetencyId) -> Result<bool, AppError> {
+    Ok(crate::server::entities::scorecard_rating::Entity::find()
+        .filter(crate::server::entities::scorecard_rating::Column::CompetencyId.eq(id.0))
+        .count(db)
+        .await?
+        > 0)
+}
+
 fn area_of(model: &competency::Model) -> Area {
     Area::parse(&model.area).unwrap_or(Area::Transversal)
 }
@@ -280,7 +289,7 @@ pub async fn delete(db: &DatabaseConnection, id: CompetencyId) -> Result<(), App
                 .one(tx)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            if uses(tx, id).await? > 0 {
+            if uses(tx, id).await? > 0 || rated(tx, id).await? {
                 return Err(AppError::Conflict("competency_in_use".into()));
             }
             competency_level::Entity::delete_many()

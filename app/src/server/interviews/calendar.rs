@@ -48,9 +48,28 @@ pub struct Entry {
     pub attendees: Vec<Attendee>,
 }
 
+/// `text` on one line: control characters (a line break typed into a name) become spaces, so
+/// nothing a user typed can start a property of its own.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// `text` with its line breaks as `\n` alone, and no other control character.
+fn lines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
 fn person(key: &str, who: &Attendee, attendee: bool) -> Property {
-    let mut property = Property::new(key, format!("mailto:{}", who.email));
-    property.add_parameter("CN", &who.name.replace(['"', ';', ':', ','], " "));
+    let mut property = Property::new(key, format!("mailto:{}", one_line(&who.email)));
+    property.add_parameter(
+        "CN",
+        &one_line(&who.name).replace(['"', ';', ':', ','], " "),
+    );
     if attendee {
         property
             .add_parameter("ROLE", "REQ-PARTICIPANT")
@@ -66,8 +85,8 @@ pub fn ics(entry: &Entry, method: Method) -> String {
     event
         .uid(&entry.uid)
         .sequence(entry.sequence)
-        .summary(&entry.summary)
-        .description(&entry.description)
+        .summary(&one_line(&entry.summary))
+        .description(&lines(&entry.description))
         .starts(entry.starts)
         .ends(entry.ends)
         .status(match method {
@@ -76,7 +95,7 @@ pub fn ics(entry: &Entry, method: Method) -> String {
         })
         .append_property(person("ORGANIZER", &entry.organizer, false));
     if !entry.location.trim().is_empty() {
-        event.location(&entry.location);
+        event.location(&one_line(&entry.location));
     }
     for attendee in &entry.attendees {
         event.append_multi_property(person("ATTENDEE", attendee, true));
@@ -89,4 +108,59 @@ pub fn ics(entry: &Entry, method: Method) -> String {
         .append_property(Property::new("METHOD", method.as_str()))
         .push(event.done());
     calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn entry(name: &str) -> Entry {
+        let starts = Utc.with_ymd_and_hms(2030, 12, 3, 9, 0, 0).unwrap();
+        Entry {
+            uid: "abc@percorso".into(),
+            sequence: 2,
+            summary: format!("Colloquio: {name}"),
+            description: format!("Colloquio: {name}\nhttps://meet.example.com/x"),
+            location: "Sala Verdi".into(),
+            starts,
+            ends: starts + chrono::TimeDelta::hours(1),
+            organizer: Attendee {
+                name: "Giulia Ferrari".into(),
+                email: "hr@example.it".into(),
+            },
+            attendees: vec![Attendee {
+                name: name.into(),
+                email: "anna@example.it".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_line_break_typed_into_a_name_cannot_start_a_property_of_its_own() {
+        let text = ics(
+            &entry("Anna\r\nATTENDEE:mailto:intruso@example.it\rX"),
+            Method::Request,
+        );
+        let starts: Vec<&str> = text
+            .split("\r\n")
+            .map(|line| line.split(':').next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            starts.iter().filter(|s| s.starts_with("ATTENDEE")).count(),
+            1,
+            "{text}"
+        );
+        assert!(!text.contains("\rX"), "no bare carriage return: {text:?}");
+    }
+
+    #[test]
+    fn a_cancellation_keeps_the_uid_and_says_cancelled() {
+        let text = ics(&entry("Anna"), Method::Cancel);
+        assert!(text.contains("METHOD:CANCEL"));
+        assert!(text.contains("UID:abc@percorso"));
+        assert!(text.contains("SEQUENCE:2"));
+        assert!(text.contains("STATUS:CANCELLED"));
+        assert!(text.contains("DTSTART:20301203T090000Z"));
+    }
 }

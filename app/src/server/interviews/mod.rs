@@ -11,3 +11,10 @@ pub mod scheduling;
 pub mod scorecards;
 pub mod times;
 pub mod views;
+
+use crate::model::{AppError, FieldErrors};
+
+/// A refusal of `field` with `code` (`form` for the form as a whole).
+fn refuse(field: &str, code: &str) -> AppError {
+    AppError::Invalid(FieldErrors::single(field, code))
+}

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -13,7 +14,7 @@ use sea_orm::{
 
 use super::calendar::{self, Attendee, Method};
 use super::invitations::{self, Change, Context, Recipient};
-use super::times;
+use super::{refuse, times};
 use crate::i18n::Lang;
 use crate::model::{
     AppError, ChangeReason, FieldError, FieldErrors, InterviewId, InterviewInput, InterviewKind,
@@ -32,10 +33,6 @@ use crate::server::entities::{
 struct Times {
     starts: DateTime<Utc>,
     ends: DateTime<Utc>,
-}
-
-fn refuse(field: &str, code: &str) -> AppError {
-    AppError::Invalid(FieldErrors::single(field, code))
 }
 
 /// Reads the typed times in their zone; refuses an unknown zone, a time skipped by a clock
@@ -342,21 +339,32 @@ fn context<'a>(
     }
 }
 
+/// The calendar entry's organizer: whoever scheduled the interview, the same on every change
+/// (calendar programs may refuse an update from another organizer).
+async fn organizer(
+    db: &impl ConnectionTrait,
+    interview: &interview::Model,
+) -> Result<Attendee, AppError> {
+    let creator = user::Entity::find_by_id(interview.created_by)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Attendee {
+        name: creator.name,
+        email: creator.email,
+    })
+}
+
 /// Queues `change` to `audience`; the calendar entry lists the candidate and `panel`.
 async fn invite(
     db: &impl ConnectionTrait,
-    actor: &CurrentUser,
     subject: &Subject,
     interview: &interview::Model,
     panel: &[user::Model],
     change: &Change,
     audience: Audience<'_>,
 ) -> Result<(), AppError> {
-    let organizer = Attendee {
-        name: actor.name.clone(),
-        email: actor.email.clone(),
-    };
-    let context = context(subject, interview, panel, organizer);
+    let context = context(subject, interview, panel, organizer(db, interview).await?);
     let mut recipients: Vec<Recipient> = audience.panelists.iter().map(panelist).collect();
     if audience.candidate {
         recipients.extend(candidate_recipient(subject, interview));
@@ -374,17 +382,7 @@ pub async fn calendar_file(
     let found = super::access::interview(db, user, id).await?;
     let subject = subject(db, found.application_id).await?;
     let panel = current_panel(db, found.id).await?;
-    let organizer = user::Entity::find_by_id(found.created_by)
-        .one(db)
-        .await?
-        .map(|u| Attendee {
-            name: u.name,
-            email: u.email,
-        })
-        .unwrap_or_else(|| Attendee {
-            name: user.name.clone(),
-            email: user.email.clone(),
-        });
+    let organizer = organizer(db, &found).await?;
     let method = if found.status == InterviewStatus::Cancelled.as_str() {
         Method::Cancel
     } else {
@@ -439,16 +437,7 @@ pub async fn schedule(
                 panelists: &panel,
                 candidate: true,
             };
-            invite(
-                tx,
-                &actor,
-                &subject,
-                &saved,
-                &panel,
-                &Change::Scheduled,
-                everyone,
-            )
-            .await?;
+            invite(tx, &subject, &saved, &panel, &Change::Scheduled, everyone).await?;
             Ok((saved.id, added))
         })
     })
@@ -459,6 +448,26 @@ pub async fn schedule(
         warnings,
         added_to_team,
     })
+}
+
+/// Takes interview `read` for a change, refusing if someone moved or cancelled it since it was
+/// read: two changes at once would otherwise both pass, with the same SEQUENCE.
+async fn unchanged_since(
+    db: &impl ConnectionTrait,
+    read: &interview::Model,
+) -> Result<(), AppError> {
+    let taken = interview::Entity::update_many()
+        .col_expr(interview::Column::Sequence, Expr::value(read.sequence + 1))
+        .filter(interview::Column::Id.eq(read.id))
+        .filter(interview::Column::Sequence.eq(read.sequence))
+        .filter(interview::Column::Status.eq(InterviewStatus::Scheduled.as_str()))
+        .exec(db)
+        .await?;
+    if taken.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(refuse("form", "interview_changed"))
+    }
 }
 
 /// The interview `id`, still scheduled.
@@ -525,6 +534,7 @@ pub async fn reschedule(
         Box::pin(async move {
             let actor = actor_for_tx;
             let reason = reason.reason.trim().to_owned();
+            unchanged_since(tx, &found).await?;
             let mut model: interview::ActiveModel = found.clone().into();
             model.kind = Set(input.kind.as_str().to_owned());
             model.starts_at = Set(times.starts);
@@ -545,7 +555,7 @@ pub async fn reschedule(
                 panelists: &panel,
                 candidate: true,
             };
-            invite(tx, &actor, &subject, &saved, &panel, &moved, everyone).await?;
+            invite(tx, &subject, &saved, &panel, &moved, everyone).await?;
             let removed: Vec<user::Model> = before
                 .into_iter()
                 .filter(|m| !panel.iter().any(|p| p.id == m.id))
@@ -556,7 +566,7 @@ pub async fn reschedule(
                     panelists: &removed,
                     candidate: false,
                 };
-                invite(tx, &actor, &subject, &saved, &panel, &cancelled, taken_off).await?;
+                invite(tx, &subject, &saved, &removed, &cancelled, taken_off).await?;
             }
             Ok(added)
         })
@@ -587,6 +597,7 @@ pub async fn cancel(
         Box::pin(async move {
             let actor = actor_for_tx;
             let reason = reason.reason.trim().to_owned();
+            unchanged_since(tx, &found).await?;
             let sequence = found.sequence + 1;
             let mut model: interview::ActiveModel = found.into();
             model.status = Set(InterviewStatus::Cancelled.as_str().to_owned());
@@ -599,7 +610,7 @@ pub async fn cancel(
                 panelists: &panel,
                 candidate: true,
             };
-            invite(tx, &actor, &subject, &saved, &panel, &cancelled, everyone).await
+            invite(tx, &subject, &saved, &panel, &cancelled, everyone).await
         })
     })
     .await?;

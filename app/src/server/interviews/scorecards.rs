@@ -17,8 +17,8 @@ use sea_orm::{
 
 use super::access;
 use crate::model::{
-    AmendmentInput, AmendmentView, AppError, CompetencyId, FieldErrors, InterviewId,
-    InterviewStatus, RatingInput, Recommendation, ScorecardInput, ScorecardView, UserId, validate,
+    AmendmentInput, AmendmentView, AppError, CompetencyId, InterviewId, InterviewStatus,
+    RatingInput, Recommendation, ScorecardInput, ScorecardView, UserId, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::audit;
@@ -27,19 +27,21 @@ use crate::server::entities::{
     scorecard_amendment, scorecard_rating,
 };
 
-fn refuse(field: &str, code: &str) -> AppError {
-    AppError::Invalid(FieldErrors::single(field, code))
-}
+use super::refuse;
 
-/// The interview `id`, if `user` sits on its panel and it is not cancelled.
+/// The interview `id`, if `user` sits on its panel and it is not cancelled. HR may read every
+/// interview, but only panelists write scorecards.
 async fn own_interview(
     db: &impl ConnectionTrait,
     user: &CurrentUser,
     id: InterviewId,
 ) -> Result<interview::Model, AppError> {
-    let found = access::interview(db, user, id).await?;
+    let found = interview::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !access::on_panel(db, user, id).await? {
-        // HR may read every interview, but only panelists write scorecards.
+        tracing::warn!(user_id = %user.id, interview_id = %id, "scorecard refused: not on the panel");
         return Err(AppError::Forbidden);
     }
     if found.status == InterviewStatus::Cancelled.as_str() {
@@ -118,10 +120,8 @@ async fn write_content(
         .filter(scorecard_rating::Column::ScorecardId.eq(saved.id))
         .exec(db)
         .await?;
+    // Every row sent is kept: a rating left unset is not sent, "not assessed" is.
     for rating in &input.ratings {
-        if rating.rating.is_none() && rating.evidence.trim().is_empty() {
-            continue;
-        }
         scorecard_rating::ActiveModel {
             scorecard_id: Set(saved.id),
             competency_id: Set(rating.competency_id.0),
@@ -144,7 +144,8 @@ async fn find_or_start(
         return Ok(card);
     }
     let now = Utc::now();
-    Ok(scorecard::ActiveModel {
+    // Two first saves at once (two tabs): the unique index keeps one, both carry on with it.
+    scorecard::Entity::insert(scorecard::ActiveModel {
         interview_id: Set(id.0),
         interviewer_id: Set(user.id.0),
         recommendation: Set(None),
@@ -153,9 +154,11 @@ async fn find_or_start(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
-    .await?)
+    })
+    .on_conflict_do_nothing()
+    .exec_without_returning(db)
+    .await?;
+    find(db, id.0, user.id.0).await?.ok_or(AppError::Internal)
 }
 
 /// Saves `user`'s draft for interview `id`; answers when it was saved. Refused once submitted.
@@ -194,6 +197,11 @@ pub async fn submit(
         return Err(refuse("recommendation", "required"));
     }
     let found = own_interview(db, user, id).await?;
+    // A scorecard is about an interview that took place: submitting one earlier would open the
+    // others' scorecards to someone who has not interviewed yet.
+    if Utc::now() < found.starts_at {
+        return Err(refuse("form", "interview_not_started"));
+    }
     check_competencies(db, &found, &input).await?;
     let user = user.clone();
     let user_id = user.id;
@@ -224,10 +232,7 @@ pub async fn amend(
     if input.scorecard.recommendation.is_none() {
         return Err(refuse("scorecard.recommendation", "required"));
     }
-    let found = access::interview(db, user, id).await?;
-    if !access::on_panel(db, user, id).await? {
-        return Err(AppError::Forbidden);
-    }
+    let found = own_interview(db, user, id).await?;
     check_competencies(db, &found, &input.scorecard).await?;
     let user = user.clone();
     let user_id = user.id;
@@ -417,4 +422,52 @@ pub async fn mine(
         Some(card) => Ok(views(db, vec![card]).await?.pop()),
         None => Ok(None),
     }
+}
+
+/// Clears what the scorecards of applications `application_ids` say in words (evidence,
+/// summaries, the originals kept by amendments) and the reasons given for moving or cancelling
+/// their interviews: they are about a person being anonymised. Ratings and recommendations
+/// stay, as figures.
+pub async fn forget(db: &impl ConnectionTrait, application_ids: &[i32]) -> Result<(), AppError> {
+    use crate::server::entities::interview_event;
+    use sea_orm::sea_query::Expr;
+    let interviews: Vec<i32> = interview::Entity::find()
+        .filter(interview::Column::ApplicationId.is_in(application_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let cards: Vec<i32> = scorecard::Entity::find()
+        .filter(scorecard::Column::InterviewId.is_in(interviews.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    scorecard_rating::Entity::update_many()
+        .col_expr(scorecard_rating::Column::Evidence, Expr::value(""))
+        .filter(scorecard_rating::Column::ScorecardId.is_in(cards.clone()))
+        .exec(db)
+        .await?;
+    scorecard::Entity::update_many()
+        .col_expr(scorecard::Column::Summary, Expr::value(""))
+        .filter(scorecard::Column::Id.is_in(cards.clone()))
+        .exec(db)
+        .await?;
+    scorecard_amendment::Entity::update_many()
+        .col_expr(scorecard_amendment::Column::Original, Expr::value("{}"))
+        .col_expr(scorecard_amendment::Column::Reason, Expr::value(""))
+        .filter(scorecard_amendment::Column::ScorecardId.is_in(cards))
+        .exec(db)
+        .await?;
+    interview_event::Entity::update_many()
+        .col_expr(
+            interview_event::Column::Reason,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(interview_event::Column::InterviewId.is_in(interviews))
+        .exec(db)
+        .await?;
+    Ok(())
 }

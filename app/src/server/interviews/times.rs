@@ -11,11 +11,6 @@ pub fn zone(name: &str) -> Option<Tz> {
     name.trim().parse().ok()
 }
 
-/// The zone named `name`, or Rome's when there is no such zone.
-pub fn zone_or_default(name: &str) -> Tz {
-    zone(name).unwrap_or(chrono_tz::Europe::Rome)
-}
-
 /// Why a wall-clock time has no instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoSuchTime {
@@ -35,15 +30,14 @@ pub fn to_utc(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, NoSuchTim
 
 /// A start and an end as wall-clock times in the zone named `zone_name`.
 pub fn span(starts: DateTime<Utc>, ends: DateTime<Utc>, zone_name: &str) -> LocalSpan {
-    let zone = zone(zone_name).unwrap_or(chrono_tz::Europe::Rome);
+    let (zone, zone_name) = match zone(zone_name) {
+        Some(found) => (found, zone_name.trim()),
+        None => (chrono_tz::Europe::Rome, DEFAULT_TIME_ZONE),
+    };
     LocalSpan {
         starts: starts.with_timezone(&zone).naive_local(),
         ends: ends.with_timezone(&zone).naive_local(),
-        zone: if self::zone(zone_name).is_some() {
-            zone_name.trim().to_owned()
-        } else {
-            DEFAULT_TIME_ZONE.to_owned()
-        },
+        zone: zone_name.to_owned(),
     }
 }
 

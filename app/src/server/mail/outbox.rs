@@ -118,6 +118,25 @@ fn held(id: i32, holder: &str) -> Condition {
         .add(pending())
 }
 
+/// Renews `holder`'s claim on message `id` for `lease` from now, just before sending it, so
+/// that a slow batch does not outlive its claims. False if the claim was lost meanwhile.
+pub async fn renew(
+    db: &impl ConnectionTrait,
+    id: i32,
+    holder: &str,
+    lease: TimeDelta,
+) -> Result<bool, AppError> {
+    let renewed = outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Utc::now() + lease),
+        )
+        .filter(held(id, holder))
+        .exec(db)
+        .await?;
+    Ok(renewed.rows_affected == 1)
+}
+
 /// Records message `id` sent. False if `holder` no longer held it (its lease ran out and
 /// another sender took it over).
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i32, holder: &str) -> Result<bool, AppError> {

@@ -115,6 +115,13 @@ impl Sender {
         let claimed = outbox::claim(&self.db, &self.holder, self.batch, self.lease).await?;
         let mut pass = Pass::default();
         for message in claimed {
+            if !outbox::renew(&self.db, message.id, &self.holder, self.lease).await? {
+                tracing::warn!(
+                    message_id = message.id,
+                    "claim lost before sending; left to its new holder"
+                );
+                continue;
+            }
             let delivered = match transport::compose(&message, &self.from) {
                 Ok(mime) => self.transport.deliver(message.id, &mime).await,
                 Err(error) => Err(error),

@@ -182,7 +182,8 @@ pub(crate) async fn delete_files(backend: &Backend, stored: &[String]) {
 }
 
 /// Anonymises a candidate in place: personal fields blanked, notes, tags and file rows gone,
-/// free text in their applications and history cleared, search document removed. The
+/// free text in their applications, history, interviews and scorecards cleared, search
+/// document removed. The
 /// applications stay (stage, source, dates) for the funnel and source figures. Answers the
 /// stored files to delete once the transaction commits.
 pub(crate) async fn anonymise(
@@ -214,9 +215,10 @@ pub(crate) async fn anonymise(
             stage_event::Column::Reason,
             Expr::value(Option::<String>::None),
         )
-        .filter(stage_event::Column::ApplicationId.is_in(application_ids))
+        .filter(stage_event::Column::ApplicationId.is_in(application_ids.clone()))
         .exec(db)
         .await?;
+    crate::server::interviews::scorecards::forget(db, &application_ids).await?;
     application::Entity::update_many()
         .col_expr(application::Column::CoverLetter, Expr::value(""))
         .col_expr(
