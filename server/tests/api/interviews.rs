@@ -982,7 +982,7 @@ async fn the_candidate_page_lists_the_interviews_and_their_changes_on_the_timeli
 }
 
 #[tokio::test]
-async fn scorecards_keep_their_competencies_and_leave_with_the_candidate() {
+async fn scorecards_go_into_the_export_keep_their_competencies_and_leave_with_the_candidate() {
     let f = fixture().await;
     let interview = schedule(&f, "2021-03-02T10:00", "2021-03-02T11:00", &[&f.a]).await;
     let kit = kit_competencies(&f.a, interview).await;
@@ -993,6 +993,25 @@ async fn scorecards_keep_their_competencies_and_leave_with_the_candidate() {
         )
         .await;
     assert_eq!(submitted.status, StatusCode::OK);
+
+    // The candidate's data export holds the interview and its scorecard.
+    let (status, _, bytes) =
+        f.hr.download(&format!("/candidates/{}/export.zip", f.candidate))
+            .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let person: Value = serde_json::from_reader(zip.by_name("person.json").unwrap()).unwrap();
+    let exported = &person["interviews"][0];
+    assert_eq!(exported["id"], interview);
+    assert_eq!(exported["changes"][0]["change"], "scheduled");
+    assert_eq!(
+        exported["scorecards"][0]["content"]["ratings"][0]["rating"],
+        4
+    );
+    assert_eq!(
+        exported["scorecards"][0]["content"]["summary"],
+        "Colloquio positivo."
+    );
 
     // A competency a scorecard rated is not deleted, even once no profile requires it.
     app::server::entities::profile_requirement::Entity::delete_many()

@@ -471,3 +471,56 @@ pub async fn forget(db: &impl ConnectionTrait, application_ids: &[i32]) -> Resul
         .await?;
     Ok(())
 }
+
+/// The interviews of applications `application_ids` as a person's data export holds them: when
+/// and where, what changed and why, and every scorecard with its amendments. Times in UTC.
+pub async fn export(
+    db: &impl ConnectionTrait,
+    application_ids: &[i32],
+) -> Result<Vec<serde_json::Value>, AppError> {
+    use crate::server::entities::interview_event;
+    let interviews = interview::Entity::find()
+        .filter(interview::Column::ApplicationId.is_in(application_ids.iter().copied()))
+        .order_by_asc(interview::Column::StartsAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = interviews.iter().map(|i| i.id).collect();
+    let events = interview_event::Entity::find()
+        .filter(interview_event::Column::InterviewId.is_in(ids.clone()))
+        .order_by_asc(interview_event::Column::Id)
+        .all(db)
+        .await?;
+    let cards = views(
+        db,
+        scorecard::Entity::find()
+            .filter(scorecard::Column::InterviewId.is_in(ids))
+            .order_by_asc(scorecard::Column::Id)
+            .all(db)
+            .await?,
+    )
+    .await?;
+    Ok(interviews
+        .iter()
+        .map(|i| {
+            serde_json::json!({
+                "id": i.id,
+                "application_id": i.application_id,
+                "kind": i.kind,
+                "status": i.status,
+                "starts_at": i.starts_at,
+                "ends_at": i.ends_at,
+                "time_zone": i.time_zone,
+                "location": i.location,
+                "video_link": i.video_link,
+                "changes": events.iter().filter(|e| e.interview_id == i.id).map(|e| serde_json::json!({
+                    "change": e.change,
+                    "reason": e.reason,
+                    "starts_at": e.starts_at,
+                    "ends_at": e.ends_at,
+                    "at": e.at,
+                })).collect::<Vec<_>>(),
+                "scorecards": cards.iter().filter(|c| c.interview_id.0 == i.id).collect::<Vec<_>>(),
+            })
+        })
+        .collect())
+}

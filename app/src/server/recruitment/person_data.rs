@@ -1,5 +1,6 @@
-//! A candidate's rights over their data: everything about them as one download (JSON and
-//! their files in a zip), erasure on request, and the anonymisation retention applies.
+//! A candidate's rights over their data: everything about them as one download (JSON with
+//! their applications, history, notes, interviews and scorecards, and their files, in a zip),
+//! erasure on request, and the anonymisation retention applies.
 
 use std::io::Write;
 
@@ -30,6 +31,8 @@ pub async fn export(
         .order_by_asc(candidate_file::Column::Id)
         .all(db)
         .await?;
+    let application_ids: Vec<i32> = detail.applications.iter().map(|a| a.id.0).collect();
+    let interviews = crate::server::interviews::scorecards::export(db, &application_ids).await?;
     let accesses = audit_event::Entity::find()
         .filter(
             sea_orm::Condition::any()
@@ -64,6 +67,7 @@ pub async fn export(
         "applications": detail.applications,
         "history": detail.timeline,
         "notes": detail.notes,
+        "interviews": interviews,
         "files": files.iter().map(|f| json!({
             "id": f.id,
             "kind": f.kind,
