@@ -62,6 +62,64 @@ impl Lang {
             .map(|(lang, _)| lang)
     }
 
+    /// The name of month `month0` (0 is January) as a date writes it: "dicembre", "December".
+    pub fn month_name(self, month0: u32) -> &'static str {
+        const IT: [&str; 12] = [
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let index = month0.min(11) as usize;
+        self.pick(IT[index], EN[index])
+    }
+
+    /// The name of a day of the week, Monday first (0): "giovedì", "Thursday".
+    pub fn weekday_name(self, from_monday: u32) -> &'static str {
+        const IT: [&str; 7] = [
+            "lunedì",
+            "martedì",
+            "mercoledì",
+            "giovedì",
+            "venerdì",
+            "sabato",
+            "domenica",
+        ];
+        const EN: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let index = from_monday.min(6) as usize;
+        self.pick(IT[index], EN[index])
+    }
+
     /// Picks the Italian or English variant of a bilingual field.
     pub fn pick<'a>(self, it: &'a str, en: &'a str) -> &'a str {
         match self {

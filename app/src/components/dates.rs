@@ -7,10 +7,6 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use crate::i18n::Lang;
 use crate::model::LocalSpan;
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// "03/12/2026" or "3 Dec 2026".
 fn calendar_day(lang: Lang, date: NaiveDate) -> String {
     match lang {
@@ -18,7 +14,7 @@ fn calendar_day(lang: Lang, date: NaiveDate) -> String {
         Lang::En => format!(
             "{} {} {}",
             date.day(),
-            MONTHS_EN[date.month0() as usize],
+            &Lang::En.month_name(date.month0())[..3],
             date.year()
         ),
     }

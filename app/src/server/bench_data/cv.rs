@@ -4,45 +4,11 @@
 use std::fmt::Write;
 
 use super::people::Person;
-
-const MONTHS_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::i18n::Lang;
 
 fn month(person: &Person, (year, month): (i32, u32)) -> String {
-    let names = if person.english {
-        &MONTHS_EN
-    } else {
-        &MONTHS_IT
-    };
-    let index = (month.clamp(1, 12) - 1) as usize;
-    format!("{} {year}", names[index])
+    let lang = if person.english { Lang::En } else { Lang::It };
+    format!("{} {year}", lang.month_name(month.clamp(1, 12) - 1))
 }
 
 fn sentence(text: &str) -> String {

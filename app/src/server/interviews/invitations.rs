@@ -94,72 +94,14 @@ pub fn kind_name(lang: Lang, kind: InterviewKind) -> &'static str {
     }
 }
 
-const DAYS_IT: [&str; 7] = [
-    "lunedì",
-    "martedì",
-    "mercoledì",
-    "giovedì",
-    "venerdì",
-    "sabato",
-    "domenica",
-];
-const DAYS_EN: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS_IT: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn day(lang: Lang, at: NaiveDateTime) -> String {
-    let weekday = at.weekday().num_days_from_monday() as usize;
-    let month = at.month0() as usize;
-    match lang {
-        Lang::It => format!(
-            "{} {} {} {}",
-            DAYS_IT[weekday],
-            at.day(),
-            MONTHS_IT[month],
-            at.year()
-        ),
-        Lang::En => format!(
-            "{} {} {} {}",
-            DAYS_EN[weekday],
-            at.day(),
-            MONTHS_EN[month],
-            at.year()
-        ),
-    }
+    format!(
+        "{} {} {} {}",
+        lang.weekday_name(at.weekday().num_days_from_monday()),
+        at.day(),
+        lang.month_name(at.month0()),
+        at.year()
+    )
 }
 
 /// "giovedì 3 dicembre 2026, 10:00–11:00 (Europe/Rome)".
