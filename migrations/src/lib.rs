@@ -15,6 +15,7 @@ mod m20261129_000010_job_runs;
 mod m20261129_000011_filter_indexes;
 mod m20261129_000012_mail_delivery;
 mod m20261129_000013_interviews;
+mod m20261129_000014_search_sort_keys;
 pub mod question_data;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000011_filter_indexes::Migration),
             Box::new(m20261129_000012_mail_delivery::Migration),
             Box::new(m20261129_000013_interviews::Migration),
+            Box::new(m20261129_000014_search_sort_keys::Migration),
         ]
     }
 }

@@ -341,3 +341,66 @@ async fn a_word_most_candidates_have_is_paged_like_a_rare_one_near_the_start_and
     assert_eq!(second.total, Total::Exactly(both.len() as u64));
     assert_eq!(page_ids(&second), both[50..100], "two words, as prefixes");
 }
+
+#[tokio::test]
+async fn a_page_far_into_a_search_follows_each_candidate_s_latest_name_and_dates() {
+    let app = TestApp::spawn().await;
+    // One anonymised candidate (the second), with no document, as the list keeps them.
+    let mut ids = people(&app.db, 1_200, 1_200).await;
+    ids.remove(1);
+    let documents: Vec<(i32, String)> = ids
+        .iter()
+        .map(|&id| (id, search::document("Persona", None, None, &[])))
+        .collect();
+    for chunk in documents.chunks(400) {
+        app.db
+            .execute_raw(search::insert_documents(
+                app.db.get_database_backend(),
+                chunk.to_vec(),
+            ))
+            .await
+            .unwrap();
+    }
+    let search = |sort| CandidateFilter {
+        q: "persona".into(),
+        sort,
+        ..CandidateFilter::default()
+    };
+    let last_page = (ids.len() as u64 - 1) / 50;
+    let last_of = |sort| {
+        let filter = search(sort);
+        let db = app.db.clone();
+        async move {
+            let page = candidates::list(&db, &filter, last_page).await.unwrap();
+            page.items.last().map(|row| row.id.0)
+        }
+    };
+    assert_eq!(last_of(CandidateSort::Newest).await, ids.last().copied());
+    assert_eq!(
+        last_of(CandidateSort::Name).await,
+        ids.first().copied(),
+        "the names run the other way"
+    );
+
+    // The newest candidate is renamed to come last by name, and made the least recently
+    // updated, after their document was indexed: far-in pages see both at once.
+    let newest = candidate::Entity::find_by_id(ids[0])
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut changed: candidate::ActiveModel = newest.into();
+    changed.name = Set("Zeta Zanetti".into());
+    changed.updated_at = Set(Utc::now() - Duration::days(400));
+    candidate::Entity::update(changed)
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(last_of(CandidateSort::Newest).await, Some(ids[0]));
+    assert_eq!(last_of(CandidateSort::Name).await, Some(ids[0]));
+    assert_eq!(
+        last_of(CandidateSort::Oldest).await,
+        Some(ids[0]),
+        "made most recently, so last from the oldest"
+    );
+}

@@ -243,7 +243,7 @@ pub async fn download(
 pub const CANDIDATES_PER_PAGE: u64 = 50;
 
 /// Rows for `people`: their latest application with its opening's title, and their tags.
-/// Four queries.
+/// Three queries.
 async fn rows(
     db: &impl sea_orm::ConnectionTrait,
     people: Vec<candidate::Model>,
@@ -256,21 +256,7 @@ async fn rows(
         .all(db)
         .await?;
     let opening_ids: Vec<i32> = applications.iter().map(|a| a.opening_id).collect();
-    let openings: HashMap<i32, i32> = opening::Entity::find()
-        .filter(opening::Column::Id.is_in(opening_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.profile_id))
-        .collect();
-    let profile_ids: Vec<i32> = openings.values().copied().collect();
-    let titles: HashMap<i32, (String, String)> = job_profile::Entity::find()
-        .filter(job_profile::Column::Id.is_in(profile_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, (p.title_it, p.title_en)))
-        .collect();
+    let titles = super::openings::titles(db, opening_ids).await?;
     let mut tags = super::notes::tags_of(db, &ids).await?;
     let mut latest: HashMap<i32, &application::Model> = HashMap::new();
     let mut counts: HashMap<i32, u32> = HashMap::new();
@@ -283,8 +269,7 @@ async fn rows(
         .map(|p| {
             let last = latest.get(&p.id);
             let (title_it, title_en) = last
-                .and_then(|a| openings.get(&a.opening_id))
-                .and_then(|profile| titles.get(profile))
+                .and_then(|a| titles.get(&a.opening_id))
                 .cloned()
                 .unwrap_or_default();
             CandidateRow {
@@ -304,9 +289,23 @@ async fn rows(
         .collect())
 }
 
+/// The candidates `ids` (a subquery) names, in the order `sort` asks.
+async fn people_of(
+    db: &DatabaseConnection,
+    ids: sea_orm::sea_query::SelectStatement,
+    sort: crate::model::CandidateSort,
+) -> Result<Vec<candidate::Model>, sea_orm::DbErr> {
+    list_query::ordered(
+        candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
+        sort,
+    )
+    .all(db)
+    .await
+}
+
 /// Statements one page of the list runs, whatever its size: the count, the page, and the
-/// page's applications, their openings, those openings' job profiles, and the page's tags.
-pub const QUERIES_PER_PAGE: usize = 6;
+/// page's applications, their openings' titles, and the page's tags.
+pub const QUERIES_PER_PAGE: usize = 5;
 
 /// One page (from 0) of the candidates matching `filter`, [`CANDIDATES_PER_PAGE`] a page.
 pub async fn list(
@@ -327,18 +326,23 @@ pub async fn list_page(
 ) -> Result<Page<CandidateRow>, AppError> {
     let backend = db.get_database_backend();
     let per_page = per_page.max(1);
-    let row = db
-        .query_one(&list_query::count(backend, filter))
-        .await?
-        .ok_or(AppError::Internal)?;
-    let counted = list_query::Counted::read(filter, &row)?;
-    let ids = list_query::page_ids(backend, filter, counted, page, per_page);
-    let mut people = list_query::ordered(
-        candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
-        filter.sort,
-    )
-    .all(db)
-    .await?;
+    let count = list_query::count(backend, filter);
+    let counted = |row: Option<sea_orm::QueryResult>| {
+        list_query::Counted::read(filter, &row.ok_or(AppError::Internal)?).map_err(AppError::from)
+    };
+    let (counted, mut people) = match list_query::page_ids_ahead(backend, filter, page, per_page) {
+        // Far into a PostgreSQL search: the count and the page at once, on two connections.
+        Some(ids) => {
+            let (row, people) =
+                tokio::try_join!(db.query_one(&count), people_of(db, ids, filter.sort))?;
+            (counted(row)?, people)
+        }
+        None => {
+            let counted = counted(db.query_one(&count).await?)?;
+            let ids = list_query::page_ids(backend, filter, counted, page, per_page);
+            (counted, people_of(db, ids, filter.sort).await?)
+        }
+    };
     let more = people.len() as u64 > per_page;
     people.truncate(per_page as usize);
     Ok(Page {

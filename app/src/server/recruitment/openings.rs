@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef, Set,
 };
 
 use crate::model::{
@@ -15,12 +15,12 @@ use crate::model::{
 };
 use crate::server::entities::{job_profile, opening, opening_interviewer, user};
 
-fn status_of(model: &opening::Model) -> OpeningStatus {
-    OpeningStatus::parse(&model.status).unwrap_or(OpeningStatus::Draft)
+fn status_of(status: &str) -> OpeningStatus {
+    OpeningStatus::parse(status).unwrap_or(OpeningStatus::Draft)
 }
 
-fn positions_of(model: &opening::Model) -> u32 {
-    u32::try_from(model.positions).unwrap_or(0)
+fn positions_of(positions: i32) -> u32 {
+    u32::try_from(positions).unwrap_or(0)
 }
 
 /// The job profiles of `openings`, by id, in one query.
@@ -40,30 +40,85 @@ async fn profiles_of(
 
 /// Every opening, newest first, with its profile's title and its owner: three queries.
 pub async fn list(db: &DatabaseConnection) -> Result<Vec<OpeningSummary>, AppError> {
-    let openings = opening::Entity::find()
+    /// An opening with its profile's titles and its owner's name, read in one statement.
+    #[derive(FromQueryResult)]
+    struct Listed {
+        id: i32,
+        profile_id: i32,
+        location: String,
+        positions: i32,
+        status: String,
+        published: bool,
+        title_it: String,
+        title_en: String,
+        hr_owner_name: Option<String>,
+    }
+    let owner = opening::Entity::belongs_to(user::Entity)
+        .from(opening::Column::HrOwnerId)
+        .to(user::Column::Id)
+        .into();
+    let listed = opening::Entity::find()
+        .select_only()
+        .columns([
+            opening::Column::Id,
+            opening::Column::ProfileId,
+            opening::Column::Location,
+            opening::Column::Positions,
+            opening::Column::Status,
+            opening::Column::Published,
+        ])
+        .column_as(job_profile::Column::TitleIt, "title_it")
+        .column_as(job_profile::Column::TitleEn, "title_en")
+        .column_as(user::Column::Name, "hr_owner_name")
+        .join(JoinType::InnerJoin, with_profile())
+        .join(JoinType::LeftJoin, owner)
         .order_by_desc(opening::Column::CreatedAt)
         .order_by_desc(opening::Column::Id)
+        .into_model::<Listed>()
         .all(db)
         .await?;
-    let profiles = profiles_of(db, &openings).await?;
-    let owner_ids: Vec<i32> = openings.iter().map(|o| o.hr_owner_id).collect();
-    let owners = crate::server::accounts::users::names(db, owner_ids).await?;
-    Ok(openings
+    Ok(listed
         .into_iter()
-        .map(|o| {
-            let profile = profiles.get(&o.profile_id);
-            OpeningSummary {
-                id: OpeningId(o.id),
-                profile_id: JobProfileId(o.profile_id),
-                title_it: profile.map(|p| p.title_it.clone()).unwrap_or_default(),
-                title_en: profile.map(|p| p.title_en.clone()).unwrap_or_default(),
-                status: status_of(&o),
-                positions: positions_of(&o),
-                hr_owner_name: owners.get(&o.hr_owner_id).cloned().unwrap_or_default(),
-                published: o.published,
-                location: o.location,
-            }
+        .map(|o| OpeningSummary {
+            id: OpeningId(o.id),
+            profile_id: JobProfileId(o.profile_id),
+            title_it: o.title_it,
+            title_en: o.title_en,
+            status: status_of(&o.status),
+            positions: positions_of(o.positions),
+            hr_owner_name: o.hr_owner_name.unwrap_or_default(),
+            published: o.published,
+            location: o.location,
         })
+        .collect())
+}
+
+/// The join from an opening to its job profile.
+fn with_profile() -> RelationDef {
+    opening::Entity::belongs_to(job_profile::Entity)
+        .from(opening::Column::ProfileId)
+        .to(job_profile::Column::Id)
+        .into()
+}
+
+/// The titles (Italian, English) of openings `ids`, by opening id, in one statement.
+pub async fn titles(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> Result<HashMap<i32, (String, String)>, AppError> {
+    let titled: Vec<(i32, String, String)> = opening::Entity::find()
+        .select_only()
+        .column(opening::Column::Id)
+        .column(job_profile::Column::TitleIt)
+        .column(job_profile::Column::TitleEn)
+        .join(JoinType::InnerJoin, with_profile())
+        .filter(opening::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(titled
+        .into_iter()
+        .map(|(id, it, en)| (id, (it, en)))
         .collect())
 }
 
@@ -110,8 +165,8 @@ pub async fn get(db: &DatabaseConnection, id: OpeningId) -> Result<OpeningDetail
         id,
         input: OpeningInput {
             profile_id: JobProfileId(model.profile_id),
-            status: status_of(&model),
-            positions: positions_of(&model),
+            status: status_of(&model.status),
+            positions: positions_of(model.positions),
             published: model.published,
             hr_owner_id: UserId(model.hr_owner_id),
             interviewer_ids,
@@ -272,7 +327,7 @@ fn public(o: opening::Model, p: &job_profile::Model) -> PublicOpening {
         title_en: p.title_en.clone(),
         area: Area::parse(&p.area).unwrap_or(Area::FrontOffice),
         sector: Sector::parse(&p.sector).unwrap_or(Sector::Services),
-        positions: positions_of(&o),
+        positions: positions_of(o.positions),
         profile_description_it: p.description_it.clone(),
         profile_description_en: p.description_en.clone(),
         location: o.location,

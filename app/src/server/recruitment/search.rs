@@ -1,10 +1,10 @@
 //! The candidate search index: one document per candidate (name, email, phone and the text of
 //! their files), FTS5 on SQLite and `tsvector` on PostgreSQL, with prefix matching on both.
 
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, Statement};
 
-use crate::model::AppError;
+use crate::model::{AppError, CandidateSort};
 use crate::server::entities::{candidate, candidate_file};
 
 /// The words of a search box: letters and digits, lower-case, at most eight of them.
@@ -27,6 +27,14 @@ fn fts5_query(words: &[String]) -> String {
 fn tsquery(words: &[String]) -> String {
     let prefixes: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
     prefixes.join(" & ")
+}
+
+/// PostgreSQL: whether a document of `candidate_search` holds every word (as a prefix).
+fn matches_document(words: &[String]) -> Expr {
+    Expr::cust_with_values(
+        r#""candidate_search"."document" @@ to_tsquery('simple', $1)"#,
+        [tsquery(words)],
+    )
 }
 
 /// The ids of the candidates whose document matches every word (as a prefix), among `among`
@@ -59,24 +67,36 @@ pub fn matching_ids(
             }
         }
         _ => {
-            // Through the GIN index, always (migration m20261128_000009 says why).
-            let found = Alias::new("found");
-            ids = Query::select()
-                .column(found.clone())
-                .from_function(
-                    Func::cust(Alias::new("candidate_search_ids")).arg(Expr::cust_with_values(
-                        "to_tsquery('simple', $1)",
-                        [tsquery(&words)],
-                    )),
-                    found.clone(),
-                )
-                .to_owned();
+            // Through the GIN index, always: the documents have no planner statistics
+            // (migration m20261129_000014 says why).
+            ids.from(Alias::new("candidate_search"))
+                .column((Alias::new("candidate_search"), Alias::new("candidate_id")))
+                .and_where(matches_document(&words));
             if let Some(among) = among {
-                ids.and_where(Expr::col(found).in_subquery(among));
+                ids.and_where(
+                    Expr::col((Alias::new("candidate_search"), Alias::new("candidate_id")))
+                        .in_subquery(among),
+                );
             }
         }
     }
     Some(ids.to_owned())
+}
+
+/// PostgreSQL: `found` (from [`matching_ids`]) in the order `sort` asks, ties broken by id, by
+/// the sort keys the index keeps of each candidate (migration m20261129_000014, the same as
+/// the candidate's): one top-N sort of the matches finds a page however far in it is.
+pub fn in_order(mut found: SelectStatement, sort: CandidateSort) -> SelectStatement {
+    let (key, order) = match sort {
+        CandidateSort::Newest => ("updated_at", Order::Desc),
+        CandidateSort::Oldest => ("created_at", Order::Asc),
+        CandidateSort::Name => ("name", Order::Asc),
+    };
+    let column = |name: &str| Expr::col((Alias::new("candidate_search"), Alias::new(name)));
+    found
+        .order_by_expr(column(key), order.clone())
+        .order_by_expr(column("candidate_id"), order)
+        .to_owned()
 }
 
 /// How many candidates match every word (as a prefix), counted in the index alone (see
@@ -101,13 +121,9 @@ pub fn count_matches(
             ))
             .to_owned(),
         _ => Query::select()
-            .expr_as(
-                Expr::cust_with_values(
-                    "candidate_search_count(to_tsquery('simple', $1))",
-                    [tsquery(&words)],
-                ),
-                total,
-            )
+            .expr_as(Expr::cust("COUNT(*)"), total)
+            .from(Alias::new("candidate_search"))
+            .and_where(matches_document(&words))
             .expr_as(
                 Expr::cust(
                     "(SELECT GREATEST(reltuples, 0)::bigint FROM pg_class \
@@ -140,10 +156,7 @@ pub fn matches_candidate(query: &str) -> Option<Expr> {
             Expr::col((Alias::new("candidate_search"), Alias::new("candidate_id")))
                 .equals((candidate::Entity, candidate::Column::Id)),
         )
-        .and_where(Expr::cust_with_values(
-            "document @@ to_tsquery('simple', $1)",
-            [tsquery(&words)],
-        ))
+        .and_where(matches_document(&words))
         .offset(0)
         .to_owned();
     Some(Expr::exists(document))

@@ -29,12 +29,10 @@ enum Reach {
     /// SQLite: `+id IN (matches)`: the unary `+` hides the id, so the planner walks the order's
     /// index and checks each candidate against the matches, materialised once.
     Walk,
-    /// PostgreSQL: `(id IN (matches)) IS TRUE`: kept a subplan rather than a join, the
-    /// matches are found once into a hash table and the planner walks the order's index,
-    /// checking each candidate there, stopping after the page. As a join, it would either
-    /// re-read each candidate's whole document while walking (hundreds of milliseconds for a
-    /// common word on a deep page) or sort every match.
-    Hashed,
+    /// PostgreSQL, searching: the matches read from the search index with the sort keys it
+    /// keeps ([`search::in_order`]) and sorted there, keeping the page's worth: one bitmap scan
+    /// and a top-N sort, without touching the candidates.
+    Sorted,
     /// Walk the order's index and ask of each candidate whether they match ([`asked`]),
     /// without building the set of every candidate who does: when most candidates match and
     /// the page is near the start.
@@ -219,7 +217,8 @@ fn listed(
     match reach {
         Reach::Plain | Reach::Ask => query.filter(candidate::Column::Id.in_subquery(ids)),
         Reach::Walk => query.filter(Expr::cust(r#"+"candidates"."id""#).in_subquery(ids)),
-        Reach::Hashed => query.filter(is_true(backend, candidate::Column::Id.in_subquery(ids))),
+        // Found in the search index instead (`page_ids`); as a filter, its matches.
+        Reach::Sorted => query.filter(candidate::Column::Id.in_subquery(ids)),
     }
 }
 
@@ -349,8 +348,8 @@ impl Counted {
 }
 
 /// The most candidates a PostgreSQL search page walks, asking each of their documents (about
-/// 10 microseconds each), before finding the page through the set of every match instead
-/// (about half a microsecond a match, 20 ms for 40,000).
+/// 10 microseconds each), before sorting every match instead (about a third of a microsecond a
+/// match, 13 ms for 40,000).
 const ASK_AT_MOST: u64 = 1_000;
 
 /// How a page of `filter`, ending `end` candidates into the list, meets the matches.
@@ -369,11 +368,39 @@ fn reach(backend: DatabaseBackend, filter: &CandidateFilter, counted: Counted, e
                 {
                     Reach::Ask
                 }
-                _ => Reach::Hashed,
+                _ => Reach::Sorted,
             }
         }
-        _ => Reach::Hashed,
+        _ => Reach::Sorted,
     }
+}
+
+/// The ids of page `page` (from 0) of `per_page` candidates matching `filter` (and one more,
+/// as [`page_ids`]) when they do not depend on the count, so both can run at once; `None`
+/// when they do. That is a PostgreSQL search page ending more than [`ASK_AT_MOST`] candidates
+/// in: walking and asking would pass at least that many, so the page is sorted from the
+/// search index, whatever the count (for a few matches, a sort of a few).
+pub fn page_ids_ahead(
+    backend: DatabaseBackend,
+    filter: &CandidateFilter,
+    page: u64,
+    per_page: u64,
+) -> Option<SelectStatement> {
+    let offset = page.saturating_mul(per_page);
+    let end = offset.saturating_add(per_page + 1);
+    if backend != DatabaseBackend::Postgres
+        || search::tokens(&filter.q).is_empty()
+        || end <= ASK_AT_MOST
+    {
+        return None;
+    }
+    let found = matching(backend, filter)?;
+    Some(
+        search::in_order(found, filter.sort)
+            .limit(per_page + 1)
+            .offset(offset)
+            .to_owned(),
+    )
 }
 
 /// The ids of page `page` (from 0) of `per_page` candidates matching `filter`, as counted,
@@ -393,10 +420,12 @@ pub fn page_ids(
         counted,
         offset.saturating_add(per_page + 1),
     );
-    ordered(listed(backend, filter, reach), filter.sort)
-        .select_only()
-        .column(candidate::Column::Id)
-        .limit(per_page + 1)
-        .offset(offset)
-        .into_query()
+    let mut ids = match matching(backend, filter) {
+        Some(found) if reach == Reach::Sorted => search::in_order(found, filter.sort),
+        _ => ordered(listed(backend, filter, reach), filter.sort)
+            .select_only()
+            .column(candidate::Column::Id)
+            .into_query(),
+    };
+    ids.limit(per_page + 1).offset(offset).to_owned()
 }
