@@ -382,25 +382,35 @@ async fn a_page_far_into_a_search_follows_each_candidate_s_latest_name_and_dates
         "the names run the other way"
     );
 
-    // The newest candidate is renamed to come last by name, and made the least recently
-    // updated, after their document was indexed: far-in pages see both at once.
-    let newest = candidate::Entity::find_by_id(ids[0])
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut changed: candidate::ActiveModel = newest.into();
-    changed.name = Set("Zeta Zanetti".into());
-    changed.updated_at = Set(Utc::now() - Duration::days(400));
-    candidate::Entity::update(changed)
-        .exec(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(last_of(CandidateSort::Newest).await, Some(ids[0]));
-    assert_eq!(last_of(CandidateSort::Name).await, Some(ids[0]));
-    assert_eq!(
-        last_of(CandidateSort::Oldest).await,
-        Some(ids[0]),
-        "made most recently, so last from the oldest"
-    );
+    // After their documents were indexed, the newest candidate becomes the least recently
+    // updated, and the oldest (first by name) is renamed to come last by name and made the
+    // most recently created: far-in pages, read from the search index's copy of the sort
+    // keys on PostgreSQL, see each change.
+    let change = |id: i32, edit: fn(&mut candidate::ActiveModel)| {
+        let db = app.db.clone();
+        async move {
+            let found = candidate::Entity::find_by_id(id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap();
+            let mut changed: candidate::ActiveModel = found.into();
+            edit(&mut changed);
+            candidate::Entity::update(changed).exec(&db).await.unwrap();
+        }
+    };
+    let newest = ids[0];
+    let oldest = *ids.last().unwrap();
+    change(newest, |c| {
+        c.updated_at = Set(Utc::now() - Duration::days(400));
+    })
+    .await;
+    change(oldest, |c| {
+        c.name = Set("Zeta Zanetti".into());
+        c.created_at = Set(Utc::now() + Duration::days(1));
+    })
+    .await;
+    assert_eq!(last_of(CandidateSort::Newest).await, Some(newest));
+    assert_eq!(last_of(CandidateSort::Name).await, Some(oldest));
+    assert_eq!(last_of(CandidateSort::Oldest).await, Some(oldest));
 }

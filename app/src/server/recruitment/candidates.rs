@@ -289,14 +289,17 @@ async fn rows(
         .collect())
 }
 
-/// The candidates `ids` (a subquery) names, in the order `sort` asks.
+/// The candidates `ids` (a subquery) names, in the order `sort` asks; never an anonymised
+/// one, even if the ids came from the search index (which should hold none).
 async fn people_of(
     db: &DatabaseConnection,
     ids: sea_orm::sea_query::SelectStatement,
     sort: crate::model::CandidateSort,
 ) -> Result<Vec<candidate::Model>, sea_orm::DbErr> {
     list_query::ordered(
-        candidate::Entity::find().filter(candidate::Column::Id.in_subquery(ids)),
+        candidate::Entity::find()
+            .filter(candidate::Column::Id.in_subquery(ids))
+            .filter(candidate::Column::AnonymisedAt.is_null()),
         sort,
     )
     .all(db)

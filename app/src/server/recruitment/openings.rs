@@ -38,7 +38,7 @@ async fn profiles_of(
         .collect())
 }
 
-/// Every opening, newest first, with its profile's title and its owner: three queries.
+/// Every opening, newest first, with its profile's title and its owner: one statement.
 pub async fn list(db: &DatabaseConnection) -> Result<Vec<OpeningSummary>, AppError> {
     /// An opening with its profile's titles and its owner's name, read in one statement.
     #[derive(FromQueryResult)]

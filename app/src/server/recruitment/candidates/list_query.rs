@@ -215,10 +215,11 @@ fn listed(
         return query;
     };
     match reach {
-        Reach::Plain | Reach::Ask => query.filter(candidate::Column::Id.in_subquery(ids)),
+        // A sorted page is read from the search index instead (`page_ids`).
+        Reach::Plain | Reach::Ask | Reach::Sorted => {
+            query.filter(candidate::Column::Id.in_subquery(ids))
+        }
         Reach::Walk => query.filter(Expr::cust(r#"+"candidates"."id""#).in_subquery(ids)),
-        // Found in the search index instead (`page_ids`); as a filter, its matches.
-        Reach::Sorted => query.filter(candidate::Column::Id.in_subquery(ids)),
     }
 }
 
