@@ -41,8 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="stylesheet" href=stylesheet />
-                // No icon yet: an empty one spares every page a request that ends in a 404.
-                <link rel="icon" href="data:," />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 {scripts}
                 <MetaTags />
             </head>

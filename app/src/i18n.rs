@@ -152,6 +152,7 @@ pub enum Counted {
     Profile,
     Application,
     Result,
+    Day,
 }
 
 impl Counted {
@@ -162,6 +163,7 @@ impl Counted {
             Counted::Profile => ("profilo", "profili", "profile", "profiles"),
             Counted::Application => ("candidatura", "candidature", "application", "applications"),
             Counted::Result => ("risultato", "risultati", "result", "results"),
+            Counted::Day => ("giorno", "giorni", "day", "days"),
         }
     }
 }
@@ -198,6 +200,23 @@ texts! {
     AppName => "Percorso", "Percorso";
     Tagline => "Selezione e formazione per front office e back office", "Recruitment and training for front-office and back-office roles";
     SkipToContent => "Vai al contenuto", "Skip to content";
+    Edit => "Modifica", "Edit";
+    NewApplications => "Nuove negli ultimi", "New in the last";
+    NoApplicationsYet => "Nessuna candidatura", "No applications yet";
+    HomeIntake => "Carica CV, completa le schede precompilate, importa un file CSV.", "Upload CVs, complete the prefilled forms, import a CSV file.";
+    HomeReports => "Candidature per fonte e imbuto di selezione di ogni posizione.", "Applications by source and each opening's funnel.";
+    Worklist => "Da fare", "To do";
+    WorklistNew => "Nuove candidature", "New applications";
+    WorklistNewSince => "arrivate dopo", "received after";
+    WorklistNewLastDays => "degli ultimi", "from the last";
+    WorklistNoneNew => "Nessuna candidatura nuova.", "No new applications.";
+    WorklistMarkSeen => "Segna come viste", "Mark as seen";
+    WorklistWaiting => "In attesa da più di", "Waiting for more than";
+    WorklistNoneWaiting => "Nessuna candidatura in attesa da così tanto.", "No application has waited that long.";
+    WorklistUploads => "CV da completare nella tua area di acquisizione", "CVs to complete in your intake tray";
+    WorklistAndMore => "e altre", "and more";
+    Menu => "Menu", "Menu";
+    Filters => "Filtri", "Filters";
     NavHome => "Home", "Home";
     NavCompetencies => "Competenze", "Competencies";
     NavProfiles => "Profili professionali", "Job profiles";
@@ -235,6 +254,8 @@ texts! {
     NotSignedIn => "Devi accedere per vedere questa pagina.", "You need to sign in to see this page.";
     Forbidden => "Non hai i permessi per questa pagina.", "You do not have permission to see this page.";
     NotFound => "Pagina non trovata.", "Page not found.";
+    NotFoundExplain => "L'indirizzo non porta a nessuna pagina, oppure ciò che cercavi è stato eliminato.", "The address leads to no page, or what you were looking for has been deleted.";
+    ForbiddenExplain => "Il tuo ruolo non permette di vedere questa pagina. Se ti serve, chiedi a un amministratore, oppure accedi con un altro account.", "Your role does not allow this page. If you need it, ask an administrator, or sign in with another account.";
     Welcome => "Benvenuto", "Welcome";
     SignedInAs => "Accesso come", "Signed in as";
     HomeIntro => "Da qui raggiungi le parti di Percorso aperte al tuo ruolo.", "From here you reach the parts of Percorso open to your role.";
@@ -322,7 +343,7 @@ texts! {
     Description => "Descrizione", "Description";
     WeightHint => "Peso da 1 (poco) a 5 (decisivo).", "Weight from 1 (minor) to 5 (decisive).";
     Empty => "Nessun elemento.", "Nothing here yet.";
-    NavOpenings => "Posizioni aperte", "Openings";
+    NavOpenings => "Posizioni", "Openings";
     NavCareers => "Lavora con noi", "Careers";
     HomeOpenings => "Apri posizioni dai profili professionali, con sede e squadra di selezione.", "Open positions from job profiles, with a location and a hiring team.";
     OpeningsTitle => "Posizioni", "Openings";
@@ -348,8 +369,8 @@ texts! {
     CareersIntro => "Le posizioni aperte in questo momento. Scegline una per leggere i dettagli e candidarti.", "The positions open right now. Choose one to read the details and apply.";
     NoOpenings => "Al momento non ci sono posizioni aperte.", "There are no open positions at the moment.";
     AllOpenings => "Tutte le posizioni", "All openings";
-    ApplyTitle => "Candidati", "Apply";
-    ApplyIntro => "Compila il modulo e allega il tuo curriculum. I campi contrassegnati sono obbligatori.", "Fill in the form and attach your CV. Marked fields are required.";
+    ApplyTitle => "Invia la tua candidatura", "Send your application";
+    ApplyIntro => "Compila il modulo e allega il tuo curriculum. I campi segnati con * sono obbligatori.", "Fill in the form and attach your CV. Fields marked with * are required.";
     Phone => "Telefono", "Phone";
     Education => "Istruzione", "Education";
     EducationHint => "Titoli di studio, corsi, lingue.", "Qualifications, courses, languages.";
@@ -379,14 +400,15 @@ texts! {
     MoveTo => "Sposta in", "Move to";
     Move => "Sposta", "Move";
     Reason => "Motivo", "Reason";
-    DaysInStage => "giorni in questa fase", "days in this stage";
-    BoardHint => "Trascina una scheda in un'altra colonna, oppure usa «Sposta in» da tastiera.", "Drag a card to another column, or use \"Move to\" from the keyboard.";
+    InThisStage => "in questa fase", "in this stage";
+    BoardHint => "Trascina una scheda in un'altra colonna, oppure scegli la fase in «Sposta in» e premi «Sposta».", "Drag a card to another column, or choose the stage in \"Move to\" and press \"Move\".";
+    BoardScrollHint => "Le fasi sono otto: scorri la bacheca in orizzontale per vederle tutte →", "There are eight stages: scroll the board sideways to see them all →";
     NoCards => "Nessuno.", "No one.";
     Candidate => "Candidato", "Candidate";
     Source => "Fonte", "Source";
     Files => "File", "Files";
     Applications => "Candidature", "Applications";
-    Timeline => "Storia", "Timeline";
+    Timeline => "Cronologia", "Timeline";
     TalentPool => "Bacino dei candidati", "Talent pool";
     TalentPoolYes => "Ha acconsentito a restare nel bacino dei candidati.", "Agreed to stay in the talent pool.";
     TalentPoolNo => "Non ha acconsentito a restare nel bacino dei candidati.", "Did not agree to stay in the talent pool.";
@@ -411,6 +433,7 @@ texts! {
     SearchHint => "Parole nel nome, nell'email o nel curriculum.", "Words in the name, email or CV.";
     AnyOpening => "Tutte le posizioni", "All openings";
     AnyStage => "Tutte le fasi", "All stages";
+    StageLabel => "Fase", "Stage";
     AnySource => "Tutte le fonti", "All sources";
     AnySector => "Tutti i settori", "All sectors";
     AppliedFrom => "Candidati dal", "Applied from";
@@ -447,7 +470,7 @@ texts! {
     SaveAll => "Salva tutti", "Save all";
     SaveAllHint => "Salva ogni scheda qui sotto; quelle con errori restano da correggere.", "Saves every form below; those with errors stay for you to fix.";
     ImportTitle => "Importa da CSV", "Import from CSV";
-    ImportHint => "Prima riga: name, email, phone, opening, education, experience, tags (solo name è obbligatoria). Se una riga ha errori non viene importato nulla.", "First row: name, email, phone, opening, education, experience, tags (only name is required). If any row has errors, nothing is imported.";
+    ImportHint => "Prima riga: nome, email, telefono, posizione, istruzione, esperienza, etichette (solo nome è obbligatoria; vanno bene anche i nomi inglesi). Se una riga ha errori non viene importato nulla.", "First row: name, email, phone, opening, education, experience, tags (only name is required; the Italian names work too). If any row has errors, nothing is imported.";
     CsvFile => "File CSV", "CSV file";
     CsvTemplate => "Scarica un modello vuoto.", "Download an empty template.";
     NoFiles => "Nessun file.", "No files.";
@@ -487,14 +510,15 @@ texts! {
     ReportsTitle => "Report di selezione", "Recruitment reports";
     SourceBreakdown => "Candidature per fonte", "Applications by source";
     FunnelTitle => "Imbuto della posizione", "Opening funnel";
-    Reached => "arrivati", "reached";
-    Conversion => "conversione", "conversion";
-    MedianDays => "giorni in fase (mediana)", "days in stage (median)";
-    Hired => "assunti", "hired";
+    LegendReached => "Candidature arrivate alla fase", "Applications that reached the stage";
+    LegendConversion => "Passaggio dalla fase precedente", "Conversion from the stage before";
+    Reached => "Arrivati", "Reached";
+    Conversion => "Conversione", "Conversion";
+    MedianDays => "Giorni in fase (mediana)", "Days in stage (median)";
+    Hired => "Assunti", "Hired";
     LeftRejected => "Respinti", "Rejected";
     LeftWithdrawn => "Ritirati", "Withdrawn";
     NoData => "Ancora nessun dato.", "No data yet.";
-    ChooseOpening => "Scegli una posizione per vederne l'imbuto.", "Choose an opening to see its funnel.";
     NavDataProtection => "Protezione dati", "Data protection";
     NavMail => "Posta", "Mail";
     NavInterviews => "Colloqui", "Interviews";
@@ -955,6 +979,8 @@ mod tests {
         assert_eq!(count(Lang::It, 2u32, Counted::Position), "2 posti");
         assert_eq!(count(Lang::It, 1u32, Counted::Application), "1 candidatura");
         assert_eq!(count(Lang::It, 5u32, Counted::Profile), "5 profili");
+        assert_eq!(count(Lang::It, 1u32, Counted::Day), "1 giorno");
+        assert_eq!(count(Lang::En, 1u32, Counted::Day), "1 day");
     }
 
     #[test]

@@ -25,7 +25,8 @@ const recruitment = [
 ];
 const pagesOf = {
   visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],
-  employee: everyone,
+  // The 403 page (a page for HR) and the 404 page, as a signed-in user sees them.
+  employee: [...everyone, "/candidates", "/nowhere"],
   interviewer: [...everyone, "/candidates/1", "/interviews", "/interviews/3", "/interviews/4", "/interviews/4/kit"],
   hr: [...everyone, ...recruitment],
   admin: [...everyone, ...recruitment, "/admin/users", "/admin/data-protection", "/admin/mail"],

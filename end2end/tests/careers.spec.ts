@@ -31,6 +31,9 @@ test("with JavaScript off a candidate applies with a CV, a refused form keeping 
   await candidate.getByRole("button", { name: "Send application" }).click();
   await expect(candidate.locator("#f-email-error")).not.toBeEmpty();
   await expect(candidate.getByRole("alert")).toBeVisible();
+  // The error summary takes the focus, so a phone shows why at once, not 700 px above.
+  await expect(candidate.getByRole("alert")).toBeFocused();
+  await expect(candidate.getByRole("heading", { name: "Send your application" })).toBeVisible();
   await expect(candidate.getByLabel("Full name")).toHaveValue("Elena Costa");
   await expect(candidate.getByLabel("Email")).toHaveValue("elena.costa@");
   await expect(candidate.getByLabel("Phone")).toHaveValue("+39 040 555 0199");

@@ -62,6 +62,7 @@ test("HR schedule an interview from the board, two interviewers score it on thei
   await apply(request, opening, candidate.name, candidate.email);
   await open(hr, `/openings/${opening}/board`);
   await hr.getByLabel(`Move to – ${candidate.name}`).selectOption("interview");
+  await hr.getByRole("button", { name: `Move – ${candidate.name}` }).click();
   const card = hr.locator("section.column[data-stage=interview] li", { hasText: candidate.name });
   await card.getByRole("link", { name: "Schedule the interview" }).click();
   await hydrated(hr);

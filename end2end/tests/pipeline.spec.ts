@@ -1,5 +1,5 @@
-// HR run an opening's pipeline on its board: drag and drop, the keyboard alternative, and a
-// rejection with a reason.
+// HR run an opening's pipeline on its board: drag and drop, the keyboard alternative (with
+// where the focus goes and what the live region says), and a rejection with a reason.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { demo, hydrated, publishedOpening, signIn, unique } from "./helpers";
 
@@ -33,19 +33,51 @@ test("HR move one candidate to Interview on the board and reject another with a 
   await column("applied").locator("li", { hasText: "Davide Ricci" }).dragTo(column("screening"));
   await expect(column("screening").locator("li", { hasText: "Davide Ricci" })).toBeVisible();
 
-  // The keyboard alternative.
-  await page.getByLabel("Move to – Davide Ricci").selectOption("interview");
-  await expect(column("interview").locator("li", { hasText: "Davide Ricci" })).toBeVisible();
+  // The keyboard alternative: arrow keys on the closed choice move nothing; the Move button
+  // does, and the focus stays on the moved card while a live region says where it went.
+  const live = page.locator("p.visually-hidden[role=status]");
+  const choice = page.getByLabel("Move to – Davide Ricci");
+  await choice.focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(column("screening").locator("li", { hasText: "Davide Ricci" })).toBeVisible();
+  await expect(column("applied").locator("li", { hasText: "Davide Ricci" })).toHaveCount(0);
+  await choice.selectOption("interview");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Move – Davide Ricci" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const moved = column("interview").locator("li", { hasText: "Davide Ricci" });
+  await expect(moved).toBeVisible();
+  await expect(moved).toBeFocused();
+  await expect(live).toHaveText("Davide Ricci → Interview");
 
-  // A rejection asks for its reason first.
+  // A rejection asks for its reason at the card, the text box focused; Cancel goes back to
+  // the card.
+  const sara = column("applied").locator("li", { hasText: "Sara Greco" });
   await page.getByLabel("Move to – Sara Greco").selectOption("rejected");
-  await page.getByRole("button", { name: "Move" }).click();
-  await expect(page.locator("#f-reason-error")).toHaveText("Give the reason.");
-  await page.getByLabel("Reason – Rejected").fill("Non disponibile sui turni serali");
-  await page.getByRole("button", { name: "Move" }).click();
+  await page.getByRole("button", { name: "Move – Sara Greco" }).click();
+  const reasonForm = sara.locator("form.reason-form");
+  await expect(reasonForm.getByRole("heading", { name: "Sara Greco → Rejected" })).toBeVisible();
+  await expect(reasonForm.getByLabel("Reason")).toBeFocused();
+  await reasonForm.getByRole("button", { name: "Cancel" }).click();
+  await expect(reasonForm).toHaveCount(0);
+  await expect(sara).toBeFocused();
+
+  await page.getByRole("button", { name: "Move – Sara Greco" }).click();
+  await expect(reasonForm.getByLabel("Reason")).toBeFocused();
+  await reasonForm.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(reasonForm.locator(".field-error")).toHaveText("Give the reason.");
+  await reasonForm.getByLabel("Reason").fill("Non disponibile sui turni serali");
+  await reasonForm.getByRole("button", { name: "Move", exact: true }).click();
   const rejected = column("rejected").locator("li", { hasText: "Sara Greco" });
   await expect(rejected).toBeVisible();
   await expect(rejected).toContainText("Non disponibile sui turni serali");
+  await expect(rejected).toBeFocused();
+  await expect(live).toHaveText("Sara Greco → Rejected");
+
+  // The board scrolls inside itself: the page is never wider than the window.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 
   // The candidate's page shows the history.
   await column("interview").getByRole("link", { name: "Davide Ricci" }).click();

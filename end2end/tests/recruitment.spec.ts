@@ -1,6 +1,6 @@
 // HR open a position from a job profile and publish it; a visitor finds it on the careers page.
 import { expect, test } from "@playwright/test";
-import { demo, hydrated, open, signIn, unique } from "./helpers";
+import { demo, hydrated, open, pdfWith, publishedOpening, signIn, unique } from "./helpers";
 
 test("HR publish an opening and a visitor reads it on the careers page", async ({ page, browser }) => {
   const place = `Verona ${unique()}`;
@@ -52,6 +52,8 @@ test("what HR type before the page's script has loaded is kept when it loads", a
   await page.getByLabel("Location").fill(place);
   await page.getByLabel("Positions").fill("3");
   await expect(page.locator("body[data-hydrated=true]")).not.toBeAttached();
+  // Until the script is there, the form cannot be sent anywhere.
+  await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
   release();
   await hydrated(page);
   await expect(page.getByLabel("Location")).toHaveValue(place);
@@ -61,4 +63,47 @@ test("what HR type before the page's script has loaded is kept when it loads", a
   await expect(page.getByRole("heading", { name: "Edit opening" })).toBeVisible();
   await expect(page.getByLabel("Location")).toHaveValue(place);
   await expect(page.getByLabel("Job profile").locator("option:checked")).toHaveText("Bank teller");
+});
+
+test("HR's day: the worklist shows a new application, and the openings list counts it and leads to the board", async ({
+  page,
+  request,
+}) => {
+  const place = `Rimini ${unique()}`;
+  const name = `Nadia Serra ${unique()}`;
+  await signIn(page, demo.hr);
+  // Start from a cleared worklist.
+  const markSeen = page.getByRole("button", { name: "Mark as seen" });
+  if (await markSeen.count()) {
+    await markSeen.click();
+    await expect(markSeen).toHaveCount(0);
+  }
+  const opening = await publishedOpening(page, "Hotel receptionist", place);
+  const applied = await request.post(`/careers/${opening}`, {
+    multipart: {
+      opening_id: opening,
+      notice_version: "1",
+      name,
+      email: `nadia.${unique()}@example.it`,
+      phone: "+39 0541 555 010",
+      cv: { name: "cv.pdf", mimeType: "application/pdf", buffer: pdfWith(name) },
+    },
+    maxRedirects: 0,
+  });
+  expect(applied.status()).toBe(303);
+
+  await open(page, "/");
+  const worklist = page.locator("section.worklist");
+  await expect(worklist.getByRole("link", { name })).toBeVisible();
+  await expect(page.locator("ul.cards").getByRole("link", { name: "Reports" })).toBeVisible();
+  await expect(page.locator("ul.cards").getByRole("link", { name: "Add candidates" })).toBeVisible();
+  await worklist.getByRole("button", { name: "Mark as seen" }).click();
+  await expect(worklist.getByRole("link", { name })).toHaveCount(0);
+
+  await open(page, "/openings");
+  const row = page.locator("tr", { hasText: place });
+  await expect(row).toContainText("Applied 1");
+  await row.getByRole("link", { name: `Hotel receptionist · ${place}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/openings/${opening}/board$`));
+  await expect(page.locator("section.column[data-stage=applied] li", { hasText: name })).toBeVisible();
 });

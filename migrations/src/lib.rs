@@ -16,6 +16,7 @@ mod m20261129_000011_filter_indexes;
 mod m20261129_000012_mail_delivery;
 mod m20261129_000013_interviews;
 mod m20261129_000014_search_sort_keys;
+mod m20261129_000015_worklist;
 pub mod question_data;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000012_mail_delivery::Migration),
             Box::new(m20261129_000013_interviews::Migration),
             Box::new(m20261129_000014_search_sort_keys::Migration),
+            Box::new(m20261129_000015_worklist::Migration),
         ]
     }
 }

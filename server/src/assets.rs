@@ -84,6 +84,24 @@ pub fn find(site_root: &Path) -> SiteAssets {
     assets
 }
 
+/// The site's icon, built into the server (a 32×32 PNG in an ICO), so that the address every
+/// browser asks for answers without a file to deploy.
+pub async fn favicon() -> Response {
+    let mut response = Response::new(axum::body::Body::from(
+        &include_bytes!("../assets/favicon.ico")[..],
+    ));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/x-icon"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,10 +10,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod assets;
 pub mod backup;
-pub mod careers_form;
 pub mod cli;
 pub mod config;
 pub mod downloads;
+pub mod forms;
 pub mod metrics;
 pub mod middleware;
 pub mod schema;

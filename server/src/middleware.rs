@@ -27,7 +27,7 @@ fn cookie_header(headers: &HeaderMap) -> &str {
 pub async fn session(State(backend): State<Backend>, mut req: Request, next: Next) -> Response {
     // Static files and the health check need no session: spare the database a lookup.
     let path = req.uri().path();
-    if path.starts_with("/pkg/") || path == "/healthz" || path == "/metrics" {
+    if path.starts_with("/pkg/") || matches!(path, "/healthz" | "/metrics" | "/favicon.ico") {
         return next.run(req).await;
     }
     let token =
@@ -203,10 +203,10 @@ pub fn is_bundle(path: &str) -> bool {
     path == "/pkg" || path.starts_with("/pkg/")
 }
 
-/// `Cache-Control: no-store` on everything but the bundle: pages, server functions and
-/// downloads may carry personal data, which no browser or proxy cache should keep.
+/// `Cache-Control: no-store` on everything but the bundle and the icon: pages, server functions
+/// and downloads may carry personal data, which no browser or proxy cache should keep.
 pub async fn no_store(req: Request, next: Next) -> Response {
-    let bundle = is_bundle(req.uri().path());
+    let bundle = is_bundle(req.uri().path()) || req.uri().path() == "/favicon.ico";
     let mut response = next.run(req).await;
     let stored = response
         .headers()

@@ -166,6 +166,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(crate::metrics::handler))
+        .route("/favicon.ico", get(crate::assets::favicon))
         .nest_service("/pkg", crate::assets::service(&config.site_root))
         .route("/files/{id}", get(crate::downloads::candidate_file))
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
@@ -178,7 +179,9 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             get(crate::downloads::candidate_export),
         )
         .route("/api/{*fn_name}", post(server_fn_handler))
-        .route("/careers/{id}", post(crate::careers_form::apply))
+        .route("/careers/{id}", post(crate::forms::careers::apply))
+        .route("/login", post(crate::forms::account::sign_in))
+        .route("/account", post(crate::forms::account::change_password))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

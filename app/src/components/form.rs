@@ -103,11 +103,23 @@ impl Default for FormState {
 }
 
 /// The form's top messages: the error summary (role=alert) and the success notice (role=status).
+///
+/// The summary takes the focus whenever it shows, so a refused form says why where the user
+/// is, however long the form: in the browser when a submission fails, and, for a page rendered
+/// again after a plain post, through `autofocus` as the page loads.
 #[component]
 pub fn FormMessages(form: FormState) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if form.alert.with(Option::is_some)
+            && let Some(summary) = summary.get()
+        {
+            let _ = summary.focus();
+        }
+    });
     view! {
         <Show when=move || form.alert.with(Option::is_some)>
-            <p class="alert error" role="alert">
+            <p class="alert error" role="alert" tabindex="-1" autofocus=true node_ref=summary>
                 {move || form.alert.get()}
             </p>
         </Show>
@@ -118,6 +130,21 @@ pub fn FormMessages(form: FormState) -> impl IntoView {
         </Show>
     }
     .into_any()
+}
+
+/// Whether the browser bundle has brought this island to life: false on the server and until
+/// hydration, then true (effects run only in the browser).
+pub fn hydrated() -> Signal<bool> {
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+    ready.into()
+}
+
+/// The mark of a required field, after its label: a star, and the input's `required` says
+/// the same to assistive technology.
+#[component]
+pub fn RequiredMark(required: bool) -> impl IntoView {
+    required.then(|| view! { <span class="required-mark" aria-hidden="true">"*"</span> })
 }
 
 fn field_id(name: &str) -> String {
@@ -269,7 +296,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:invalid=invalid>
-            <label for=id>{label}</label>
+            <label for=id>{label} <RequiredMark required /></label>
             {control}
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             <FieldErrorText name=name form=form />
@@ -286,6 +313,7 @@ pub fn SelectField(
     value: RwSignal<String>,
     form: FormState,
     options: Vec<(String, String)>,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let id = field_id(&name);
     keep_held(&id, value, |held| held);
@@ -303,10 +331,11 @@ pub fn SelectField(
     };
     view! {
         <div class="field" class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label} <RequiredMark required /></label>
             <select
                 id=id
                 name=name.clone()
+                required=required
                 aria-invalid=move || invalid.get().to_string()
                 aria-describedby=error_id
                 prop:value=move || value.get()
@@ -365,11 +394,21 @@ pub fn CheckField(
 }
 
 /// A submit button that shows progress and cannot be pressed twice.
+///
+/// Most forms need the browser bundle: their button stays disabled until it has loaded, so
+/// that neither a click nor Enter can send the form anywhere before then. A form that also
+/// works as a plain post (`without_script`) can be sent at any time.
 #[component]
-pub fn SubmitButton(#[prop(into)] label: String, pending: Signal<bool>) -> impl IntoView {
+pub fn SubmitButton(
+    #[prop(into)] label: String,
+    pending: Signal<bool>,
+    #[prop(optional)] without_script: bool,
+) -> impl IntoView {
     let lang = use_lang();
+    let ready = hydrated();
+    let disabled = move || pending.get() || !(without_script || ready.get());
     view! {
-        <button type="submit" class="primary" disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+        <button type="submit" class="primary" disabled=disabled aria-busy=move || pending.get().to_string()>
             {move || if pending.get() { Text::Saving.get(lang).to_owned() } else { label.clone() }}
         </button>
     }

@@ -23,17 +23,36 @@ pub fn set_page_status(status: u16) {
     let _ = status;
 }
 
-/// A short page-level message, such as "not found"; it is the page's title too, so every
-/// page has one.
+/// A page that is only a message, such as "not found": the message is its title and heading.
+/// A page that cannot be shown (not found, not allowed) says why and offers a way on: home,
+/// and signing in (perhaps as someone else).
 #[component]
 pub fn Notice(text: Text) -> impl IntoView {
     let lang = use_lang();
+    let title = text.get(lang).trim_end_matches('.').to_owned();
+    let explanation = match text {
+        Text::NotFound => Some(Text::NotFoundExplain),
+        Text::Forbidden => Some(Text::ForbiddenExplain),
+        _ => None,
+    };
     view! {
-        <Title text=text.get(lang).trim_end_matches('.').to_owned() />
-        <section class="page">
-            <p class="alert error" role="alert">
-                {text.get(lang)}
-            </p>
+        <Title text=title.clone() />
+        <section class="page notice">
+            <h1>{title}</h1>
+            {match explanation {
+                Some(explanation) => view! {
+                    <p class="lead">{explanation.get(lang)}</p>
+                    <ul class="way-on">
+                        <li><a href="/">{Text::NavHome.get(lang)}</a></li>
+                        <li><a href="/login">{Text::SignIn.get(lang)}</a></li>
+                    </ul>
+                }
+                    .into_any(),
+                None => view! {
+                    <p class="alert error" role="alert">{text.get(lang)}</p>
+                }
+                    .into_any(),
+            }}
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The page header: brand, the navigation the user's role allows, the user menu and the
-//! language switch.
+//! language switch. On a phone they fold behind a menu button (a `<details>`, so it opens
+//! without JavaScript); on a wider screen they are always shown and the button is not.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -71,6 +72,9 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href="/">
                 {t(Text::AppName)}
             </a>
+            <details class="site-menu">
+            <summary class="menu-button">{t(Text::Menu)}</summary>
+            <div class="site-menu-body">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match session.await.ok().and_then(|s| s.user) {
@@ -125,6 +129,8 @@ pub fn Header() -> impl IntoView {
                 })}
             </Suspense>
             <LanguageSwitch />
+            </div>
+            </details>
         </header>
     }
 }

@@ -192,6 +192,36 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     allowed > 0 && strsim::levenshtein(&a, &b) <= allowed
 }
 
+/// The columns of a candidates import file: each by its English and its Italian name, and a
+/// file may use either (`name` or `nome` is required, the rest optional).
+pub const IMPORT_COLUMNS: [(&str, &str); 7] = [
+    ("name", "nome"),
+    ("email", "email"),
+    ("phone", "telefono"),
+    ("opening", "posizione"),
+    ("education", "istruzione"),
+    ("experience", "esperienza"),
+    ("tags", "etichette"),
+];
+
+/// The English name of an import file's column header, in either language and any case.
+pub fn import_column(header: &str) -> Option<&'static str> {
+    let header = header.trim().to_lowercase();
+    IMPORT_COLUMNS
+        .iter()
+        .find(|(en, it)| header == *en || header == *it)
+        .map(|(en, _)| *en)
+}
+
+/// The header line of an empty import file, in `lang`.
+pub fn import_template(lang: crate::i18n::Lang) -> String {
+    let names: Vec<&str> = IMPORT_COLUMNS
+        .iter()
+        .map(|(en, it)| lang.pick(it, en))
+        .collect();
+    format!("{}\r\n", names.join(","))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,6 +105,70 @@ pub struct PublicOpening {
     pub description_en: String,
 }
 
+/// An opening in HR's list of openings, with where its applications stand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningOverview {
+    pub opening: OpeningSummary,
+    /// How many applications are in each stage, in the order of `Stage::ALL`.
+    pub stages: Vec<u32>,
+    /// Applications received in the last [`NEW_APPLICATION_DAYS`] days.
+    pub new_applications: u32,
+}
+
+impl OpeningOverview {
+    /// The stages that hold any application, with their counts, in pipeline order.
+    pub fn occupied(&self) -> impl Iterator<Item = (Stage, u32)> + '_ {
+        Stage::ALL
+            .into_iter()
+            .zip(self.stages.iter().copied())
+            .filter(|(_, n)| *n > 0)
+    }
+
+    /// All of the opening's applications.
+    pub fn applications(&self) -> u32 {
+        self.stages.iter().sum()
+    }
+}
+
+/// How recent an application is to count as new in the list of openings.
+pub const NEW_APPLICATION_DAYS: i64 = 7;
+
+/// How long an application may wait in an open stage before HR's worklist points it out.
+pub const WAITING_DAYS: i64 = 7;
+
+/// One application in HR's worklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkItem {
+    pub candidate_id: super::CandidateId,
+    pub name: String,
+    pub opening_id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    pub stage: Stage,
+    /// When it arrived (new applications) or entered its stage (waiting ones).
+    pub since: chrono::DateTime<chrono::Utc>,
+    pub days: i64,
+}
+
+/// HR's worklist on the home page: what arrived since they last cleared it, what has waited
+/// too long, and the CVs in their intake tray.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Worklist {
+    /// When they last marked the new applications as seen (`None`: never; the last
+    /// [`NEW_APPLICATION_DAYS`] days are shown).
+    pub seen_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The newest first, at most [`WORKLIST_ROWS`].
+    pub new_applications: Vec<WorkItem>,
+    pub new_total: u64,
+    /// The longest waiting first, at most [`WORKLIST_ROWS`].
+    pub waiting: Vec<WorkItem>,
+    pub waiting_total: u64,
+    pub uploads: u64,
+}
+
+/// Most rows each part of the worklist shows.
+pub const WORKLIST_ROWS: u64 = 10;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -136,6 +136,22 @@ pub struct ChangePasswordInput {
     pub new_password: String,
 }
 
+impl ChangePasswordInput {
+    /// Checks the input, then that `confirmation` repeats the new password (an error on the
+    /// `confirm` field if not). The confirmation is the form's, so the server function does not
+    /// take it; the form and the plain form's handler both check it here.
+    pub fn check_confirmed(&self, confirmation: &str) -> Result<(), super::AppError> {
+        super::validate(self)?;
+        if confirmation != self.new_password {
+            return Err(super::AppError::Invalid(super::FieldErrors::single(
+                "confirm",
+                "password_mismatch",
+            )));
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ResetPasswordInput {
     #[validate(custom(function = "check_password_policy"))]

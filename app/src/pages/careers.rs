@@ -11,7 +11,7 @@ use super::{RecordPath, record_path};
 
 use crate::api::recruitment::careers::{get_public_opening, list_public_openings, privacy_notice};
 use crate::app::{use_lang, use_texts};
-use crate::components::form::{CheckField, FormMessages, FormState, TextField};
+use crate::components::form::{CheckField, FormMessages, FormState, RequiredMark, TextField};
 use crate::components::guard::{Notice, set_page_status};
 use crate::i18n::{Counted, Text, count, field_error_message};
 use crate::model::{AppError, ApplicationInput, OpeningId, PrivacyNotice, PublicOpening};
@@ -145,6 +145,7 @@ pub(crate) fn FileField(
     /// A line under the field, such as a reminder to choose the file again.
     #[prop(default = None)]
     hint: Option<String>,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("f-{name}");
@@ -161,11 +162,12 @@ pub(crate) fn FileField(
     };
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label} <RequiredMark required /></label>
             <input
                 id=id
                 name=name
                 type="file"
+                required=required
                 accept=accept.unwrap_or(".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=describedby
@@ -217,7 +219,7 @@ fn ApplicationForm(opening: OpeningId, notice: PrivacyNotice) -> impl IntoView {
                 <TextField name="email" label=t(Text::Email) value=email form=form input_type="email" autocomplete="email" required=true />
                 <TextField name="phone" label=t(Text::Phone) value=phone form=form input_type="tel" autocomplete="tel" required=true />
             </div>
-            <FileField name="cv" label=t(Text::CvFile) form=form hint=choose_again.clone() />
+            <FileField name="cv" label=t(Text::CvFile) form=form hint=choose_again.clone() required=true />
             <div class="grid-2">
                 <TextField name="education" label=t(Text::Education) value=education form=form multiline=true hint=t(Text::EducationHint) />
                 <TextField name="experience" label=t(Text::Experience) value=experience form=form multiline=true hint=t(Text::ExperienceHint) />

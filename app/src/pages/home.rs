@@ -9,6 +9,7 @@ use crate::components::guard::guarded;
 use crate::i18n::Text;
 use crate::model::{Permission, SessionUser};
 use crate::pages::interviews::agenda::ToScoreFirst;
+use crate::pages::recruitment::worklist::HrWorklist;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -30,6 +31,8 @@ fn Home(user: SessionUser) -> impl IntoView {
     if user.role.can(Permission::ManageRecruitment) {
         cards.push(("/openings", Text::NavOpenings, Text::HomeOpenings));
         cards.push(("/candidates", Text::NavCandidates, Text::HomeCandidates));
+        cards.push(("/intake", Text::NavIntake, Text::HomeIntake));
+        cards.push(("/reports", Text::NavReports, Text::HomeReports));
     }
     if user.role.can(Permission::Interview) {
         cards.push(("/interviews", Text::NavInterviews, Text::HomeInterviews));
@@ -46,6 +49,7 @@ fn Home(user: SessionUser) -> impl IntoView {
                 {t(Text::SignedInAs)} " " <strong>{t(user.role.label())}</strong> ". "
                 {t(Text::HomeIntro)}
             </p>
+            {user.role.can(Permission::ManageRecruitment).then(|| view! { <HrWorklist /> })}
             {user.role.can(Permission::Interview).then(|| view! { <ToScoreFirst /> })}
             {(user.role.can(Permission::ReadCandidates) && !user.role.can(Permission::ManageRecruitment))
                 .then(|| view! { <TeamCandidates /> })}

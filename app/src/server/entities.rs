@@ -19,6 +19,8 @@ pub mod user {
         pub active: bool,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// When they last marked their worklist's new applications as seen.
+        pub worklist_seen_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

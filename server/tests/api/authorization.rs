@@ -191,6 +191,8 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ),
         ("list_staff", HR_AND_ADMIN, json!({})),
         ("opening_board", HR_AND_ADMIN, json!({"id": f.opening})),
+        ("opening_overview", HR_AND_ADMIN, json!({})),
+        ("hr_worklist", HR_AND_ADMIN, json!({})),
         // An interviewer reads only their hiring teams' candidates (see `candidates.rs` and
         // `record_level_rules_hold_on_other_peoples_records`); someone else's record is
         // refused like any denial.
@@ -340,6 +342,7 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         SIGNED_IN,
         Body::Fields(&[("time_zone", "Europe/London")]),
     ));
+    table.push(("mark_worklist_seen", HR_AND_ADMIN, Body::Fields(&[])));
     // Last: it ends the caller's session.
     table.push(("logout", EVERYONE, Body::Fields(&[])));
     table

@@ -1,8 +1,9 @@
 //! Recruitment: the public careers site, openings and their pipelines, candidates, CV intake
-//! and the reports.
+//! the reports, and HR's worklist.
 
 pub mod candidates;
 pub mod careers;
 pub mod intake;
 pub mod openings;
 pub mod reports;
+pub mod worklist;

@@ -13,6 +13,15 @@ pub async fn list_openings() -> Result<Vec<OpeningSummary>, AppError> {
     openings::list(&Backend::current()?.db).await
 }
 
+/// Every opening with its applications counted by stage and the new ones: HR's list.
+#[server(endpoint = "opening_overview", input = Json)]
+pub async fn opening_overview() -> Result<Vec<crate::model::OpeningOverview>, AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, accounts::auth, recruitment::openings};
+    auth::authorize(Permission::ManageRecruitment)?;
+    openings::overview(&Backend::current()?.db).await
+}
+
 #[server(endpoint = "get_opening", input = Json)]
 pub async fn get_opening(id: OpeningId) -> Result<OpeningDetail, AppError> {
     use crate::model::Permission;

@@ -1,4 +1,5 @@
-//! The sign-in page.
+//! The sign-in page. Its form works before and without the browser bundle: it posts to
+//! `/login`, which signs in and goes on, or renders this page again with the reason.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -9,8 +10,18 @@ use crate::api::account::session::login;
 use crate::app::use_texts;
 use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
+use crate::components::guard::set_page_status;
 use crate::i18n::Text;
-use crate::model::LoginInput;
+use crate::model::{AppError, LoginInput};
+
+/// A sign-in the server refused when the form was posted without JavaScript: the email typed
+/// (never the password), where to go afterwards, and why it was refused.
+#[derive(Debug, Clone, Default)]
+pub struct LoginDraft {
+    pub email: String,
+    pub next: String,
+    pub error: Option<AppError>,
+}
 
 /// Where to go after signing in: a local path only, never another site.
 pub fn safe_next(next: Option<String>) -> String {
@@ -25,30 +36,41 @@ pub fn safe_next(next: Option<String>) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
-    let next = safe_next(use_query_map().with_untracked(|q| q.get("next")));
+    let draft = use_context::<LoginDraft>().unwrap_or_else(|| LoginDraft {
+        next: safe_next(use_query_map().with_untracked(|q| q.get("next"))),
+        ..LoginDraft::default()
+    });
+    if let Some(error) = &draft.error {
+        set_page_status(error.status());
+    }
     view! {
         <Title text=t(Text::SignIn) />
         <section class="page narrow">
             <h1>{t(Text::SignIn)}</h1>
             <p class="lead">{t(Text::Tagline)}</p>
-            <LoginForm next />
+            <LoginForm next=draft.next email=draft.email refused=draft.error />
         </section>
     }
 }
 
-/// The sign-in form; after signing in, the browser goes to `next` (a local path).
+/// The sign-in form; after signing in, the browser goes to `next` (a local path). `email` and
+/// `refused` come back from a refused plain post.
 #[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
-fn LoginForm(next: String) -> impl IntoView {
+fn LoginForm(next: String, email: String, refused: Option<AppError>) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
-    let email = RwSignal::new(String::new());
+    if let Some(error) = &refused {
+        form.fail(error);
+    }
+    let email = RwSignal::new(email);
     let password = RwSignal::new(String::new());
     let action = Action::new(|input: &LoginInput| {
         let input = input.clone();
         async move { login(input).await }
     });
-    form.follow(action, move |()| go_to(&next));
+    let after = next.clone();
+    form.follow(action, move |()| go_to(&after));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = LoginInput {
@@ -60,8 +82,9 @@ fn LoginForm(next: String) -> impl IntoView {
         }
     };
     view! {
-            <form on:submit=submit novalidate>
+            <form method="post" action="/login" on:submit=submit novalidate>
                 <FormMessages form />
+                <input type="hidden" name="next" value=next />
                 <TextField
                     name="email"
                     label=t(Text::Email)
@@ -80,7 +103,7 @@ fn LoginForm(next: String) -> impl IntoView {
                     autocomplete="current-password"
                     required=true
                 />
-                <SubmitButton label=t(Text::SignIn) pending=action.pending().into() />
+                <SubmitButton label=t(Text::SignIn) pending=action.pending().into() without_script=true />
             </form>
     }
 }

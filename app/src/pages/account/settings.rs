@@ -1,27 +1,42 @@
-//! The user's own account: language and password.
+//! The user's own account: language, time zone and password. Every form here works without
+//! JavaScript: the password form posts to `/account`, which changes it and comes back here
+//! saying so, or renders this page again with the reason.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::account::settings::change_password;
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::components::guard::guarded;
+use crate::components::guard::{guarded, set_page_status};
 use crate::i18n::{Lang, Text};
-use crate::model::{ChangePasswordInput, FieldError, Permission, TIME_ZONES};
+use crate::model::{AppError, ChangePasswordInput, Permission, TIME_ZONES};
+
+/// A password change the server refused when the form was posted without JavaScript.
+#[derive(Debug, Clone, Default)]
+pub struct PasswordDraft {
+    pub error: Option<AppError>,
+}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     guarded(Permission::OwnAccount, |user| {
         let t = use_texts();
+        let refused = use_context::<PasswordDraft>().and_then(|d| d.error);
+        if let Some(error) = &refused {
+            set_page_status(error.status());
+        }
+        let changed =
+            use_query_map().with_untracked(|q| q.get("password").as_deref() == Some("changed"));
         view! {
             <Title text=t(Text::AccountTitle) />
             <section class="page narrow">
                 <h1>{t(Text::AccountTitle)}</h1>
                 <LanguageForm />
                 <TimeZoneForm current=user.time_zone.clone() />
-                <PasswordForm />
+                <PasswordForm refused changed />
             </section>
         }
     })
@@ -76,9 +91,14 @@ fn TimeZoneForm(current: String) -> impl IntoView {
 
 #[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
-fn PasswordForm() -> impl IntoView {
+fn PasswordForm(refused: Option<AppError>, changed: bool) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
+    if let Some(error) = &refused {
+        form.fail(error);
+    } else if changed {
+        form.succeed(Text::PasswordChanged);
+    }
     let current = RwSignal::new(String::new());
     let new_password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
@@ -98,19 +118,15 @@ fn PasswordForm() -> impl IntoView {
             current_password: current.get_untracked(),
             new_password: new_password.get_untracked(),
         };
-        if !form.check(&input) {
-            return;
+        match input.check_confirmed(&confirm.get_untracked()) {
+            Ok(()) => {
+                save.dispatch(input);
+            }
+            Err(error) => form.fail(&error),
         }
-        if confirm.get_untracked() != input.new_password {
-            form.errors.update(|e| {
-                e.0.insert("confirm".into(), FieldError::new("password_mismatch"));
-            });
-            return;
-        }
-        save.dispatch(input);
     };
     view! {
-        <form class="panel" on:submit=submit novalidate>
+        <form class="panel" method="post" action="/account" on:submit=submit novalidate>
             <h2>{t(Text::ChangePassword)}</h2>
             <FormMessages form />
             <TextField
@@ -141,7 +157,7 @@ fn PasswordForm() -> impl IntoView {
                 autocomplete="new-password"
                 required=true
             />
-            <SubmitButton label=t(Text::ChangePassword) pending=save.pending().into() />
+            <SubmitButton label=t(Text::ChangePassword) pending=save.pending().into() without_script=true />
         </form>
     }
 }

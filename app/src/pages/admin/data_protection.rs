@@ -5,6 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::admin::data_protection::{PublishNotice, SaveRetention};
 use crate::api::admin::data_protection::{
     get_data_protection, publish_notice, run_retention, save_retention,
 };
@@ -14,6 +15,7 @@ use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::guarded;
 use crate::i18n::Text;
 use crate::model::{DataProtection, NoticeInput, Permission, RetentionPolicy};
+use server_fn::ServerFn;
 
 #[component]
 pub fn DataProtectionPage() -> impl IntoView {
@@ -120,10 +122,10 @@ fn NoticeForm(current: crate::model::PrivacyNotice, reload: Callback<Text>) -> i
         }
     };
     view! {
-        <form on:submit=submit novalidate>
+        <form method="post" action=PublishNotice::PATH on:submit=submit novalidate>
             <FormMessages form />
-            <TextField name="text_it" label=t(Text::NoticeIt) value=text_it form multiline=true />
-            <TextField name="text_en" label=t(Text::NoticeEn) value=text_en form multiline=true />
+            <TextField name="text_it" label=t(Text::NoticeIt) value=text_it form multiline=true required=true />
+            <TextField name="text_en" label=t(Text::NoticeEn) value=text_en form multiline=true required=true />
             <SubmitButton label=t(Text::PublishNotice) pending=publish.pending().into() />
         </form>
     }
@@ -155,11 +157,11 @@ fn RetentionForm(policy: RetentionPolicy, reload: Callback<Text>) -> impl IntoVi
         }
     };
     view! {
-        <form on:submit=submit novalidate>
+        <form method="post" action=SaveRetention::PATH on:submit=submit novalidate>
             <FormMessages form />
             <div class="grid-2">
-                <TextField name="months_without_consent" label=t(Text::MonthsWithoutConsent) value=without form input_type="number" />
-                <TextField name="months_with_consent" label=t(Text::MonthsWithConsent) value=with form input_type="number" />
+                <TextField name="months_without_consent" label=t(Text::MonthsWithoutConsent) value=without form input_type="number" required=true />
+                <TextField name="months_with_consent" label=t(Text::MonthsWithConsent) value=with form input_type="number" required=true />
             </div>
             <SubmitButton label=t(Text::Save) pending=save.pending().into() />
         </form>

@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::admin::users::{CreateUser, ResetUserPassword};
 use crate::api::admin::users::{
     create_user, list_users, reset_user_password, set_user_active, set_user_role,
 };
@@ -14,6 +15,7 @@ use crate::components::pager::Pager;
 use crate::i18n::Text;
 use crate::model::{NewUserInput, Permission, ResetPasswordInput, Role, UserId, UserSummary};
 use crate::pages::options;
+use server_fn::ServerFn;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -211,7 +213,7 @@ fn ResetPasswordForm(
         }
     };
     view! {
-        <form class="inline-form" on:submit=submit novalidate>
+        <form class="inline-form" method="post" action=ResetUserPassword::PATH on:submit=submit novalidate>
             <FormMessages form />
             <TextField
                 name=format!("password-{id}")
@@ -221,6 +223,7 @@ fn ResetPasswordForm(
                 input_type="password"
                 autocomplete="new-password"
                 hint=t(Text::PasswordHint)
+                required=true
             />
             <SubmitButton label=t(Text::ResetPassword) pending=save.pending().into() />
         </form>
@@ -260,7 +263,7 @@ fn NewUserForm(on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
     };
     let roles = options(Role::ALL, Role::as_str, move |r| t(r.label()));
     view! {
-        <form class="panel" on:submit=submit novalidate>
+        <form class="panel" method="post" action=CreateUser::PATH on:submit=submit novalidate>
             <h2>{t(Text::NewUser)}</h2>
             <FormMessages form />
             <div class="grid-2">
@@ -274,7 +277,7 @@ fn NewUserForm(on_created: impl Fn() + Copy + Send + Sync + 'static) -> impl Int
                     autocomplete="off"
                     required=true
                 />
-                <SelectField name="role" label=t(Text::Role) value=role form=form options=roles />
+                <SelectField name="role" label=t(Text::Role) value=role form=form options=roles required=true />
                 <TextField
                     name="password"
                     label=t(Text::InitialPassword)

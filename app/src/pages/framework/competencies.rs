@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::framework::competencies::{CreateCompetency, UpdateCompetency};
 use crate::api::framework::competencies::{
     create_competency, delete_competency, get_competency, list_competencies,
     set_competency_retired, update_competency,
@@ -19,6 +20,7 @@ use crate::model::{
     SessionUser,
 };
 use crate::pages::{RecordPath, options, record_path};
+use server_fn::ServerFn;
 
 #[component]
 pub fn CompetenciesPage() -> impl IntoView {
@@ -328,7 +330,7 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
             <Show when=move || retired.get()>
                 <p class="alert info">{t(Text::RetiredNote)}</p>
             </Show>
-            <form on:submit=submit novalidate>
+            <form method="post" action=if id.is_some() { UpdateCompetency::PATH } else { CreateCompetency::PATH } on:submit=submit novalidate>
                 <FormMessages form />
                 <div class="grid-2">
                     <TextField name="name_it" label=t(Text::NameIt) value=fields.name_it form=form required=true />
@@ -349,7 +351,7 @@ fn CompetencyEditor(detail: Option<CompetencyDetail>) -> impl IntoView {
                         multiline=true
                         required=true
                     />
-                    <SelectField name="area" label=t(Text::Area) value=fields.area form=form options=areas />
+                    <SelectField name="area" label=t(Text::Area) value=fields.area form=form options=areas required=true />
                 </div>
                 <fieldset>
                     <legend>{t(Text::Levels)}</legend>

@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::framework::competencies::list_competencies;
+use crate::api::framework::profiles::{CreateProfile, UpdateProfile};
 use crate::api::framework::profiles::{
     create_profile, delete_profile, get_profile, list_profiles, update_profile,
 };
@@ -23,6 +24,7 @@ use crate::model::{
 };
 use crate::pages::interviews::questions::QuestionsLoader;
 use crate::pages::{RecordPath, options, record_path};
+use server_fn::ServerFn;
 
 #[component]
 pub fn ProfilesPage() -> impl IntoView {
@@ -355,13 +357,13 @@ fn ProfileEditor(
             </p>
             <Title text=title />
             <h1>{title}</h1>
-            <form on:submit=submit novalidate>
+            <form method="post" action=if id.is_some() { UpdateProfile::PATH } else { CreateProfile::PATH } on:submit=submit novalidate>
                 <FormMessages form />
                 <div class="grid-2">
                     <TextField name="title_it" label=t(Text::TitleIt) value=title_it form=form required=true />
                     <TextField name="title_en" label=t(Text::TitleEn) value=title_en form=form required=true />
-                    <SelectField name="area" label=t(Text::Area) value=area form=form options=areas />
-                    <SelectField name="sector" label=t(Text::Sector) value=sector form=form options=sectors />
+                    <SelectField name="area" label=t(Text::Area) value=area form=form options=areas required=true />
+                    <SelectField name="sector" label=t(Text::Sector) value=sector form=form options=sectors required=true />
                     <TextField
                         name="description_it"
                         label=t(Text::DescriptionIt)

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::fields::{InterviewDraft, InterviewFields};
 use super::schedule::ScheduleNotes;
+use crate::api::interviews::scheduling::{CancelInterview, RescheduleInterview};
 use crate::api::interviews::scheduling::{cancel_interview, reschedule_interview};
 use crate::api::recruitment::openings::list_staff;
 use crate::app::use_texts;
@@ -17,6 +18,7 @@ use crate::model::{
     AppError, ApplicationId, ChangeReason, FieldErrors, InterviewId, InterviewInput, InterviewKind,
     LocalSpan, Scheduled, UserId,
 };
+use server_fn::ServerFn;
 
 /// The interview as it stands, to fill the move form with.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -113,7 +115,7 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let staff = staff.await.unwrap_or_default();
                     view! {
-                        <form on:submit=submit_move novalidate>
+                        <form method="post" action=RescheduleInterview::PATH on:submit=submit_move novalidate>
                             <FormMessages form=move_form />
                             {move || moved.get().map(|outcome| view! { <ScheduleNotes outcome /> })}
                             <InterviewFields draft staff form=move_form />
@@ -128,7 +130,7 @@ pub fn ManageInterview(current: Current) -> impl IntoView {
         </details>
         <details class="panel" id="cancel">
             <summary><h2>{t(Text::CancelInterview)}</h2></summary>
-            <form on:submit=submit_cancel novalidate>
+            <form method="post" action=CancelInterview::PATH on:submit=submit_cancel novalidate>
                 <FormMessages form=cancel_form />
                 <TextField name="cancel_reason" label=t(Text::Reason) value=cancel_reason form=cancel_form required=true />
                 <div class="form-actions">

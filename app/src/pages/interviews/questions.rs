@@ -5,11 +5,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::api::interviews::kits::SaveProfileQuestions;
 use crate::api::interviews::kits::{profile_kit, save_profile_questions};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState, SubmitButton};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{CompetencyId, JobProfileId, Kit, QuestionInput, QuestionsInput};
+use server_fn::ServerFn;
 
 /// The editor, once the profile's kit has loaded.
 #[component]
@@ -118,7 +120,7 @@ fn QuestionsEditor(id: JobProfileId, kit: Kit) -> impl IntoView {
         <section class="panel" id="questions" aria-labelledby="questions-title">
             <h2 id="questions-title">{t(Text::InterviewQuestions)}</h2>
             <p class="hint">{t(Text::InterviewQuestionsHint)}</p>
-            <form on:submit=submit novalidate>
+            <form method="post" action=SaveProfileQuestions::PATH on:submit=submit novalidate>
                 <FormMessages form />
                 {kit.competencies
                     .into_iter()

@@ -6,6 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::fields::{InterviewDraft, InterviewFields};
+use crate::api::interviews::scheduling::ScheduleInterview;
 use crate::api::interviews::scheduling::schedule_interview;
 use crate::api::recruitment::openings::list_staff;
 use crate::app::{use_lang, use_texts};
@@ -13,6 +14,7 @@ use crate::components::dates::span;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton};
 use crate::i18n::{Lang, Text};
 use crate::model::{ApplicationId, InterviewInput, ScheduleWarning, Scheduled};
+use server_fn::ServerFn;
 
 /// A clash, in words.
 pub fn warning_text(lang: Lang, warning: &ScheduleWarning) -> String {
@@ -96,7 +98,7 @@ pub fn ScheduleForm(
                 {move || Suspend::new(async move {
                     let staff = staff.await.unwrap_or_default();
                     view! {
-                        <form on:submit=submit novalidate>
+                        <form method="post" action=ScheduleInterview::PATH on:submit=submit novalidate>
                             <FormMessages form />
                             {move || outcome.get().map(|outcome| {
                                 let id = outcome.id;

@@ -9,6 +9,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::comparison::ScorecardList;
+use crate::api::interviews::scorecards::{AmendScorecard, SubmitScorecard};
 use crate::api::interviews::scorecards::{amend_scorecard, save_scorecard_draft, submit_scorecard};
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::reload;
@@ -19,6 +20,7 @@ use crate::model::{
     AmendmentInput, CompetencyId, DraftSaved, InterviewId, Kit, RatingInput, Recommendation,
     ScorecardInput, ScorecardView,
 };
+use server_fn::ServerFn;
 
 /// How long after the last change a draft is saved.
 const SAVE_AFTER: Duration = Duration::from_millis(800);
@@ -325,7 +327,7 @@ pub fn ScorecardEditor(id: InterviewId, kit: Kit, initial: Option<ScorecardView>
     view! {
         <section class="panel" id="scorecard" aria-labelledby="scorecard-title">
             <h2 id="scorecard-title">{t(Text::Scorecard)}</h2>
-            <form on:submit=on_submit novalidate>
+            <form method="post" action=SubmitScorecard::PATH on:submit=on_submit novalidate>
                 <FormMessages form />
                 <CardForm kit fields form />
                 <p class="draft-state" role="status" aria-live="polite">{status}</p>
@@ -368,7 +370,7 @@ fn SubmittedCard(id: InterviewId, kit: Kit, card: ScorecardView) -> impl IntoVie
             <ScorecardList scorecards=vec![card] kit=kit_for_list />
             <details id="amend">
                 <summary>{t(Text::AmendScorecard)}</summary>
-                <form on:submit=on_submit novalidate>
+                <form method="post" action=AmendScorecard::PATH on:submit=on_submit novalidate>
                     <FormMessages form />
                     <CardForm kit fields form />
                     <TextField name="reason" label=t(Text::AmendReason) value=reason form required=true />

@@ -6,12 +6,14 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::intake::reason_label;
+use crate::api::recruitment::candidates::{AddNote, EraseCandidate, SetTags};
 use crate::api::recruitment::candidates::{add_note, erase_candidate, merge_candidates, set_tags};
 use crate::app::use_texts;
 use crate::components::browser::{go_to, reload};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::i18n::{Counted, Text, count};
 use crate::model::{CandidateId, NoteInput, PossibleDuplicate, check_tags, parse_tags};
+use server_fn::ServerFn;
 
 /// A form to add a note; the page reloads to show it in the timeline.
 #[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
@@ -39,9 +41,9 @@ pub fn NoteForm(id: CandidateId) -> impl IntoView {
         }
     };
     view! {
-        <form class="note-form" on:submit=submit novalidate>
+        <form class="note-form" method="post" action=AddNote::PATH on:submit=submit novalidate>
             <FormMessages form />
-            <TextField name="body" label=t(Text::Note) value=body form multiline=true />
+            <TextField name="body" label=t(Text::Note) value=body form multiline=true required=true />
             <SubmitButton label=t(Text::AddNote) pending=save.pending().into() />
         </form>
     }
@@ -73,7 +75,7 @@ pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
         }
     };
     view! {
-        <form class="tags-form" on:submit=submit novalidate>
+        <form class="tags-form" method="post" action=SetTags::PATH on:submit=submit novalidate>
             <FormMessages form />
             <TextField name="tags" label=t(Text::TagsLabel) value=text form hint=t(Text::TagsHint) />
             <SubmitButton label=t(Text::SaveTags) pending=save.pending().into() />
@@ -183,10 +185,10 @@ pub fn PersonalDataPanel(id: CandidateId) -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || erasing.get()>
-                <form class="confirm" on:submit=submit novalidate>
+                <form class="confirm" method="post" action=EraseCandidate::PATH on:submit=submit novalidate>
                     <p class="warning">{t(Text::EraseExplain)}</p>
                     <FormMessages form />
-                    <TextField name="confirm" label=t(Text::ConfirmName) value=confirm form autocomplete="off" />
+                    <TextField name="confirm" label=t(Text::ConfirmName) value=confirm form autocomplete="off" required=true />
                     <button type="submit" class="danger" disabled=move || erase.pending().get()>
                         {t(Text::EraseForever)}
                     </button>

@@ -125,13 +125,13 @@ fn CandidateList() -> impl IntoView {
                     view! {
                         <p class="muted" aria-live="polite">{total(lang, list.total, Counted::Result)}</p>
                         <div class="table-wrap">
-                            <table>
+                            <table class="stacking">
                                 <thead>
                                     <tr>
                                         <th scope="col">{t(Text::Name)}</th>
                                         <th scope="col">{t(Text::Email)}</th>
                                         <th scope="col">{t(Text::LatestApplication)}</th>
-                                        <th scope="col">{t(Text::Status)}</th>
+                                        <th scope="col">{t(Text::StageLabel)}</th>
                                         <th scope="col">{t(Text::Source)}</th>
                                         <th scope="col">{t(Text::AppliedOn)}</th>
                                     </tr>
@@ -143,15 +143,15 @@ fn CandidateList() -> impl IntoView {
                                         .map(|c| {
                                             view! {
                                                 <tr>
-                                                    <td>
+                                                    <td class="lead-cell">
                                                         <a href=format!("/candidates/{}", c.id)>{c.name}</a>
                                                         {c.tags.into_iter().map(|tag| view! { " " <span class="badge">{tag}</span> }).collect_view()}
                                                     </td>
-                                                    <td>{c.email.unwrap_or_default()}</td>
-                                                    <td>{lang.pick(&c.latest_title_it, &c.latest_title_en).to_owned()}</td>
-                                                    <td>{c.latest_stage.map(|s| view! { <span class="badge">{t(s.label())}</span> })}</td>
-                                                    <td>{c.latest_source.map(|s| t(source_label(&s)))}</td>
-                                                    <td>{c.latest_applied_at.map(|a| day(lang, &a))}</td>
+                                                    <td data-label=t(Text::Email)>{c.email.unwrap_or_default()}</td>
+                                                    <td data-label=t(Text::LatestApplication)>{lang.pick(&c.latest_title_it, &c.latest_title_en).to_owned()}</td>
+                                                    <td data-label=t(Text::StageLabel)>{c.latest_stage.map(|s| view! { <span class="badge">{t(s.label())}</span> })}</td>
+                                                    <td data-label=t(Text::Source)>{c.latest_source.map(|s| t(source_label(&s)))}</td>
+                                                    <td data-label=t(Text::AppliedOn)>{c.latest_applied_at.map(|a| day(lang, &a))}</td>
                                                 </tr>
                                             }
                                         })
@@ -254,6 +254,25 @@ fn Filters(
         .map(|s| (s.as_str().to_owned(), t(sort_label(*s)).to_owned()))
         .collect();
     let or_empty = |value: Option<String>| value.unwrap_or_default();
+    let active: Vec<&str> = [
+        (filter.opening.is_some(), Text::NavOpenings),
+        (filter.stage.is_some(), Text::StageLabel),
+        (filter.source.is_some(), Text::Source),
+        (filter.tag.is_some(), Text::TagsLabel),
+        (filter.area.is_some(), Text::Area),
+        (filter.sector.is_some(), Text::Sector),
+        (filter.from.is_some(), Text::AppliedFrom),
+        (filter.to.is_some(), Text::AppliedTo),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, label)| t(label))
+    .collect();
+    let summary = if active.is_empty() {
+        t(Text::Filters).to_owned()
+    } else {
+        format!("{} ({})", t(Text::Filters), active.join(", "))
+    };
     view! {
         <form class="filters panel" role="search" method="get" action="/candidates">
             <label for="f-q">
@@ -261,8 +280,12 @@ fn Filters(
                 <input id="f-q" name="q" type="search" aria-describedby="f-q-hint" value=filter.q.clone() />
                 <span class="hint" id="f-q-hint">{t(Text::SearchHint)}</span>
             </label>
+            // On a phone the other filters fold behind this; its title says which are on.
+            <details class="more-filters">
+            <summary>{summary}</summary>
+            <div class="filter-fields">
             {select("opening", Text::NavOpenings, or_empty(filter.opening.map(|o| o.to_string())), opening_choices)}
-            {select("stage", Text::Status, or_empty(filter.stage.map(|s| s.as_str().to_owned())), stage_choices)}
+            {select("stage", Text::StageLabel, or_empty(filter.stage.map(|s| s.as_str().to_owned())), stage_choices)}
             {select("source", Text::Source, or_empty(filter.source.clone()), source_choices)}
             {select("tag", Text::TagsLabel, or_empty(filter.tag.clone()), tag_choices)}
             {select("area", Text::Area, or_empty(filter.area.map(|a| a.as_str().to_owned())), area_choices)}
@@ -276,6 +299,8 @@ fn Filters(
                 <input id="f-to" name="to" type="date" value=or_empty(filter.to.map(|d| d.to_string())) />
             </label>
             {select("sort", Text::SortBy, filter.sort.as_str().to_owned(), sort_choices)}
+            </div>
+            </details>
             <div class="form-actions">
                 <button type="submit" class="primary">{t(Text::Filter)}</button>
                 <a class="button" href="/candidates">{t(Text::ClearFilters)}</a>

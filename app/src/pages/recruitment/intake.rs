@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::candidate_list::source_label;
+use crate::api::recruitment::intake::{AddCandidate, ImportCandidates};
 use crate::api::recruitment::intake::{add_candidate, discard_upload, pending_uploads};
 use crate::api::recruitment::openings::list_openings;
 use crate::app::{use_lang, use_texts};
@@ -14,9 +15,10 @@ use crate::components::guard::guarded;
 use crate::i18n::{Text, field_error_message};
 use crate::model::{
     CandidateInput, DuplicateReason, IntakeDraft, IntakeOutcome, MANUAL_SOURCES, OpeningId,
-    OpeningStatus, OpeningSummary, Permission, UploadId,
+    OpeningStatus, OpeningSummary, Permission, UploadId, import_template,
 };
 use crate::pages::careers::FileField;
+use server_fn::ServerFn;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
@@ -497,7 +499,7 @@ fn CandidateForm(
     });
     let pending = save.pending();
     view! {
-        <form class="panel intake-form" on:submit=submit novalidate>
+        <form class="panel intake-form" method="post" action=AddCandidate::PATH on:submit=submit novalidate>
             {heading.map(|(file, size, extracted)| view! {
                 <h2 class="file-heading">
                     {file} <span class="muted">{format!(" · {size}")}</span>
@@ -510,7 +512,7 @@ fn CandidateForm(
                 <TextField name=field("email") label=t(Text::Email) value=email form=prefixed input_type="email" />
                 <TextField name=field("phone") label=t(Text::Phone) value=phone form=prefixed input_type="tel" />
                 <SelectField name=field("opening_id") label=t(Text::Opening) value=opening form=prefixed options=opening_choices />
-                <SelectField name=field("source") label=t(Text::Source) value=source form=prefixed options=source_choices />
+                <SelectField name=field("source") label=t(Text::Source) value=source form=prefixed options=source_choices required=true />
                 <Show when=move || source.with(|s| crate::model::source_needs_detail(s))>
                     <TextField name=field("source_detail") label=t(Text::SourceDetail) value=source_detail form=prefixed />
                 </Show>
@@ -540,8 +542,13 @@ fn CandidateForm(
 #[component]
 fn ImportForm() -> impl IntoView {
     let t = use_texts();
-    #[cfg(feature = "hydrate")]
     let lang = use_lang();
+    let template = format!(
+        "data:text/csv;charset=utf-8,{}",
+        import_template(lang)
+            .replace(',', "%2C")
+            .replace("\r\n", "%0D%0A")
+    );
     let form = FormState::new();
     let sending = RwSignal::new(false);
     let rows: RwSignal<Vec<(usize, String, String)>> = RwSignal::new(Vec::new());
@@ -598,19 +605,16 @@ fn ImportForm() -> impl IntoView {
         }
     };
     view! {
-        <form class="panel" on:submit=submit novalidate enctype="multipart/form-data">
+        <form class="panel" method="post" action=ImportCandidates::PATH on:submit=submit novalidate enctype="multipart/form-data">
             <h2>{t(Text::ImportTitle)}</h2>
             <p class="hint">
                 {t(Text::ImportHint)} " "
-                <a
-                    href="data:text/csv;charset=utf-8,name%2Cemail%2Cphone%2Copening%2Ceducation%2Cexperience%2Ctags%0D%0A"
-                    download="candidates-template.csv"
-                >
+                <a href=template download=lang.pick("modello-candidati.csv", "candidates-template.csv")>
                     {t(Text::CsvTemplate)}
                 </a>
             </p>
             <FormMessages form />
-            <FileField name="file" label=t(Text::CsvFile) form accept=".csv,text/csv" />
+            <FileField name="file" label=t(Text::CsvFile) form accept=".csv,text/csv" required=true />
             <Show when=move || rows.with(|r| !r.is_empty())>
                 <table class="row-errors">
                     <caption>{t(Text::ImportRowErrors)}</caption>

@@ -1,5 +1,5 @@
 //! Recruitment for HR: openings and their boards, candidates (list, page, actions), CV intake
-//! and the reports.
+//! the reports, and HR's worklist.
 
 pub mod board;
 pub mod candidate_actions;
@@ -8,3 +8,4 @@ pub mod candidates;
 pub mod intake;
 pub mod openings;
 pub mod reports;
+pub mod worklist;

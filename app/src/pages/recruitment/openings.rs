@@ -6,8 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::framework::profiles::list_profiles;
+use crate::api::recruitment::openings::{CreateOpening, UpdateOpening};
 use crate::api::recruitment::openings::{
-    create_opening, get_opening, list_openings, list_staff, update_opening,
+    create_opening, get_opening, list_staff, opening_overview, update_opening,
 };
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::go_to;
@@ -16,23 +17,31 @@ use crate::components::form::{
 };
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::components::staff::StaffChecklist;
-use crate::i18n::Text;
+use crate::i18n::{Counted, Text, count};
 use crate::model::{
-    AppError, JobProfileId, JobProfileSummary, OpeningDetail, OpeningId, OpeningInput,
-    OpeningStatus, Permission, Role, StaffMember, UserId,
+    AppError, JobProfileId, JobProfileSummary, NEW_APPLICATION_DAYS, OpeningDetail, OpeningId,
+    OpeningInput, OpeningStatus, Permission, Role, StaffMember, UserId,
 };
 use crate::pages::{RecordPath, options, record_path};
+use server_fn::ServerFn;
 
 #[component]
 pub fn OpeningsPage() -> impl IntoView {
     guarded(Permission::ManageRecruitment, |_| view! { <OpeningList /> })
 }
 
+/// HR's openings: each title leads to its board; the list says where the applications stand
+/// in each and how many are new.
 #[component]
 fn OpeningList() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
-    let openings = Resource::new(|| (), |()| list_openings());
+    let openings = Resource::new(|| (), |()| opening_overview());
+    let new_heading = format!(
+        "{} {}",
+        t(Text::NewApplications),
+        count(lang, NEW_APPLICATION_DAYS as u64, Counted::Day)
+    );
     view! {
         <Title text=t(Text::OpeningsTitle) />
         <section class="page">
@@ -44,7 +53,7 @@ fn OpeningList() -> impl IntoView {
             </div>
             <p class="lead">{t(Text::OpeningsIntro)}</p>
             <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {move || { let new_heading = new_heading.clone(); Suspend::new(async move {
                     let Ok(list) = openings.await else {
                         return view! { <Notice text=Text::GenericError /> }.into_any();
                     };
@@ -53,34 +62,57 @@ fn OpeningList() -> impl IntoView {
                     }
                     view! {
                         <div class="table-wrap">
-                            <table>
+                            <table class="stacking openings">
                                 <thead>
                                     <tr>
                                         <th scope="col">{t(Text::JobProfile)}</th>
-                                        <th scope="col">{t(Text::Location)}</th>
+                                        <th scope="col">{t(Text::Applications)}</th>
+                                        <th scope="col">{new_heading.clone()}</th>
                                         <th scope="col">{t(Text::Positions)}</th>
                                         <th scope="col">{t(Text::Status)}</th>
                                         <th scope="col">{t(Text::HrOwner)}</th>
+                                        <th scope="col"><span class="visually-hidden">{t(Text::Edit)}</span></th>
                                     </tr>
                                 </thead>
                                 <tbody>
                                     {list
                                         .into_iter()
-                                        .map(|o| {
+                                        .map(|row| {
+                                            let o = &row.opening;
+                                            let title = lang.pick(&o.title_it, &o.title_en).to_owned();
+                                            let stages = row
+                                                .occupied()
+                                                .map(|(stage, n)| view! {
+                                                    <li><span class="badge">{format!("{} {n}", t(stage.label()))}</span></li>
+                                                })
+                                                .collect_view();
                                             view! {
                                                 <tr>
-                                                    <td>
-                                                        <a href=format!("/openings/{}", o.id)>
-                                                            {lang.pick(&o.title_it, &o.title_en).to_owned()}
-                                                        </a>
+                                                    <td class="lead-cell">
+                                                        <a href=format!("/openings/{}/board", o.id)>{format!("{title} · {}", o.location)}</a>
                                                     </td>
-                                                    <td>{o.location}</td>
-                                                    <td>{o.positions}</td>
-                                                    <td>
+                                                    <td data-label=t(Text::Applications)>
+                                                        {if row.applications() == 0 {
+                                                            view! { <span class="muted">{t(Text::NoApplicationsYet)}</span> }.into_any()
+                                                        } else {
+                                                            view! { <ul class="stage-counts">{stages}</ul> }.into_any()
+                                                        }}
+                                                    </td>
+                                                    <td data-label=new_heading.clone()>
+                                                        {(row.new_applications > 0).then(|| view! { <strong>{row.new_applications}</strong> })}
+                                                    </td>
+                                                    <td data-label=t(Text::Positions)>{o.positions}</td>
+                                                    <td data-label=t(Text::Status)>
                                                         <span class="badge">{t(o.status.label())}</span>
                                                         {o.published.then(|| view! { " " <span class="badge ok">{t(Text::NavCareers)}</span> })}
                                                     </td>
-                                                    <td>{o.hr_owner_name}</td>
+                                                    <td data-label=t(Text::HrOwner)>{o.hr_owner_name.clone()}</td>
+                                                    <td>
+                                                        <a href=format!("/openings/{}", o.id)>
+                                                            {t(Text::Edit)}
+                                                            <span class="visually-hidden">{format!(" – {title}")}</span>
+                                                        </a>
+                                                    </td>
                                                 </tr>
                                             }
                                         })
@@ -90,7 +122,7 @@ fn OpeningList() -> impl IntoView {
                         </div>
                     }
                         .into_any()
-                })}
+                })}}
             </Transition>
         </section>
     }
@@ -256,14 +288,14 @@ fn OpeningEditor(
                 <h1>{title}</h1>
                 {id.map(|id| view! { <a class="button" href=format!("/openings/{id}/board")>{t(Text::OpenBoard)}</a> })}
             </div>
-            <form on:submit=submit novalidate>
+            <form method="post" action=if id.is_some() { UpdateOpening::PATH } else { CreateOpening::PATH } on:submit=submit novalidate>
                 <FormMessages form />
                 <div class="grid-2">
-                    <SelectField name="profile_id" label=t(Text::JobProfile) value=profile form=form options=profile_choices />
+                    <SelectField name="profile_id" label=t(Text::JobProfile) value=profile form=form options=profile_choices required=true />
                     <TextField name="location" label=t(Text::Location) value=location form=form required=true />
                     <TextField name="positions" label=t(Text::Positions) value=positions form=form input_type="number" required=true />
-                    <SelectField name="status" label=t(Text::Status) value=status form=form options=statuses />
-                    <SelectField name="hr_owner_id" label=t(Text::HrOwner) value=owner form=form options=owners />
+                    <SelectField name="status" label=t(Text::Status) value=status form=form options=statuses required=true />
+                    <SelectField name="hr_owner_id" label=t(Text::HrOwner) value=owner form=form options=owners required=true />
                     <CheckField name="published" label=t(Text::Published) checked=published hint=t(Text::PublishedHint) />
                     <TextField name="description_it" label=t(Text::AdDescriptionIt) value=description_it form=form multiline=true />
                     <TextField name="description_en" label=t(Text::AdDescriptionEn) value=description_en form=form multiline=true />

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 
 use crate::model::{
     AppError, CandidateInput, FieldError, FieldErrors, ImportSummary, MAX_UPLOAD_BYTES, OpeningId,
-    UserId, check_tags, parse_tags,
+    UserId, check_tags, import_column, parse_tags,
 };
 use crate::server::entities::{candidate_tag, opening};
 use crate::server::files::Upload;
@@ -15,17 +15,6 @@ use crate::server::{recruitment::intake, recruitment::search};
 
 /// Most rows one import takes.
 pub const MAX_ROWS: usize = 5000;
-
-/// The columns an import file may have; `name` is required, the rest optional.
-pub const COLUMNS: [&str; 7] = [
-    "name",
-    "email",
-    "phone",
-    "opening",
-    "education",
-    "experience",
-    "tags",
-];
 
 /// A row that passed its checks.
 struct Row {
@@ -66,7 +55,7 @@ fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
         .headers()
         .map_err(|_| file_error("csv_header", None))?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(|h| import_column(h).unwrap_or_default().to_owned())
         .collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     if column("name").is_none() {
@@ -239,6 +228,20 @@ mod tests {
         assert_eq!(found.get("rows.3.opening").unwrap().code, "unknown_opening");
         assert_eq!(found.get("rows.4.email").unwrap().code, "email");
         assert!(found.get("rows.2.name").is_none());
+    }
+
+    #[test]
+    fn italian_column_names_are_understood_as_well_as_english_ones() {
+        let rows = parse(
+            "Nome;Telefono;Posizione;Etichette\nAnna Rossi;347 1234567;1;SAP\n".as_bytes(),
+            &[1],
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(rows[0].input.name, "Anna Rossi");
+        assert_eq!(rows[0].input.phone, "347 1234567");
+        assert_eq!(rows[0].input.opening_id, Some(OpeningId(1)));
+        assert_eq!(rows[0].tags, vec!["sap".to_owned()]);
     }
 
     #[test]

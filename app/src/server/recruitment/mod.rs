@@ -1,6 +1,6 @@
 //! Recruitment's services: applications from the careers site, openings and their pipelines,
 //! candidates (list, search, detail, duplicates, notes, personal data), CV intake and import,
-//! record-level access, and the reports.
+//! record-level access, the reports, and HR's worklist.
 
 pub mod access;
 pub mod applications;
@@ -14,3 +14,4 @@ pub mod person_data;
 pub mod pipeline;
 pub mod reports;
 pub mod search;
+pub mod worklist;

@@ -4,16 +4,18 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     FromQueryResult, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef, Set,
 };
 
 use crate::model::{
-    AppError, Area, FieldError, FieldErrors, JobProfileId, OpeningDetail, OpeningId, OpeningInput,
-    OpeningStatus, OpeningSummary, PublicOpening, Role, Sector, StaffMember, UserId,
+    AppError, Area, FieldError, FieldErrors, JobProfileId, NEW_APPLICATION_DAYS, OpeningDetail,
+    OpeningId, OpeningInput, OpeningOverview, OpeningStatus, OpeningSummary, PublicOpening, Role,
+    Sector, StaffMember, Stage, UserId,
 };
-use crate::server::entities::{job_profile, opening, opening_interviewer, user};
+use crate::server::entities::{application, job_profile, opening, opening_interviewer, user};
 
 fn status_of(status: &str) -> OpeningStatus {
     OpeningStatus::parse(status).unwrap_or(OpeningStatus::Draft)
@@ -99,6 +101,53 @@ fn with_profile() -> RelationDef {
         .from(opening::Column::ProfileId)
         .to(job_profile::Column::Id)
         .into()
+}
+
+/// Every opening, as [`list`] gives them, with its applications counted by stage and the ones
+/// received in the last [`NEW_APPLICATION_DAYS`] days: three statements in all.
+pub async fn overview(db: &DatabaseConnection) -> Result<Vec<OpeningOverview>, AppError> {
+    let openings = list(db).await?;
+    let by_stage: Vec<(i32, String, i64)> = application::Entity::find()
+        .select_only()
+        .column(application::Column::OpeningId)
+        .column(application::Column::Stage)
+        .column_as(Expr::col(application::Column::Id).count(), "applications")
+        .group_by(application::Column::OpeningId)
+        .group_by(application::Column::Stage)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let cutoff = Utc::now() - chrono::Duration::days(NEW_APPLICATION_DAYS);
+    let fresh: HashMap<i32, i64> = application::Entity::find()
+        .select_only()
+        .column(application::Column::OpeningId)
+        .column_as(Expr::col(application::Column::Id).count(), "applications")
+        .filter(application::Column::CreatedAt.gte(cutoff))
+        .group_by(application::Column::OpeningId)
+        .into_tuple::<(i32, i64)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(openings
+        .into_iter()
+        .map(|opening| {
+            let mut stages = vec![0; Stage::ALL.len()];
+            for (_, stage, n) in by_stage.iter().filter(|(id, ..)| *id == opening.id.0) {
+                if let Some(at) =
+                    Stage::parse(stage).and_then(|s| Stage::ALL.iter().position(|x| *x == s))
+                {
+                    stages[at] = count(*n);
+                }
+            }
+            OpeningOverview {
+                new_applications: count(fresh.get(&opening.id.0).copied().unwrap_or(0)),
+                opening,
+                stages,
+            }
+        })
+        .collect())
 }
 
 /// The titles (Italian, English) of openings `ids`, by opening id, in one statement.

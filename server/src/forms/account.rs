@@ -1,0 +1,118 @@
+//! Signing in and changing one's password without JavaScript: both forms post to their page's
+//! own address (`/login`, `/account`).
+
+use app::model::{AppError, ChangePasswordInput, LoginInput, Permission, validate};
+use app::pages::account::login::{LoginDraft, safe_next};
+use app::pages::account::settings::PasswordDraft;
+use app::server::accounts::auth::{self, CurrentUser};
+use app::server::accounts::{sessions, users};
+use axum::Form;
+use axum::extract::State;
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{client_ip, log_if_internal, render_again};
+use crate::startup::AppState;
+
+/// The sign-in form's fields.
+#[derive(Debug, Deserialize)]
+pub struct SignInFields {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    /// Where to go once signed in (a local path; anything else goes home).
+    #[serde(default)]
+    next: String,
+}
+
+/// Signs in from the plain form: on to `next` with the session cookie, or the sign-in page
+/// again with the email kept (never the password) and the reason.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(fields): Form<SignInFields>,
+) -> Response {
+    let next = safe_next(Some(fields.next));
+    let input = LoginInput {
+        email: fields.email,
+        password: fields.password,
+    };
+    let ip = client_ip(&parts);
+    let outcome = match validate(&input) {
+        Ok(()) => users::sign_in(&state.backend, &input.email, input.password, &ip).await,
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok((_, token)) => {
+            let cookie = sessions::cookie(&token, &state.backend.sessions);
+            ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
+        }
+        Err(error) => {
+            log_if_internal("sign-in", &error);
+            let draft = LoginDraft {
+                email: input.email,
+                next,
+                error: Some(error),
+            };
+            render_again(state, parts, draft).await
+        }
+    }
+}
+
+/// The password form's fields.
+#[derive(Debug, Deserialize)]
+pub struct PasswordFields {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Changes the caller's password from the plain form: back to the account page saying so, or
+/// the page again with the reason (the fields are passwords, so they start empty).
+pub async fn change_password(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(fields): Form<PasswordFields>,
+) -> Response {
+    let me = match auth::allow(
+        parts.extensions.get::<CurrentUser>().cloned(),
+        Permission::OwnAccount,
+    ) {
+        Ok(me) => me,
+        Err(AppError::Unauthenticated) => {
+            return Redirect::to("/login?next=/account").into_response();
+        }
+        Err(error) => {
+            return (axum::http::StatusCode::FORBIDDEN, error.to_string()).into_response();
+        }
+    };
+    let input = ChangePasswordInput {
+        current_password: fields.current_password,
+        new_password: fields.new_password,
+    };
+    let outcome = match input.check_confirmed(&fields.confirm) {
+        Ok(()) => {
+            users::change_own_password(
+                &state.backend.db,
+                &me,
+                input.current_password,
+                input.new_password,
+            )
+            .await
+        }
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok(()) => Redirect::to("/account?password=changed").into_response(),
+        Err(error) => {
+            log_if_internal("password change", &error);
+            render_again(state, parts, PasswordDraft { error: Some(error) }).await
+        }
+    }
+}

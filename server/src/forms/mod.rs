@@ -1,0 +1,53 @@
+//! Forms that work without JavaScript: each posts to its page's own address as a plain form,
+//! and the answer is either a redirect to where the user goes next or the same page again,
+//! rendered with what was typed and why it was refused. With the browser bundle loaded, the
+//! same forms call their server functions instead and never reach these handlers.
+
+pub mod account;
+pub mod careers;
+
+use app::model::AppError;
+use app::shell;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request};
+use axum::http::Method;
+use axum::http::request::Parts;
+use axum::response::Response;
+use leptos::prelude::provide_context;
+use std::net::SocketAddr;
+
+use crate::startup::AppState;
+
+/// Renders the page of this request again (as a GET), with `draft` in context for the page's
+/// form to show; the page sets the status from the draft's error (422, 429...).
+pub(crate) async fn render_again<D>(state: AppState, mut parts: Parts, draft: D) -> Response
+where
+    D: Clone + Send + Sync + 'static,
+{
+    parts.method = Method::GET;
+    let options = state.leptos_options.clone();
+    let page_context = crate::startup::request_context(state.backend.clone(), state.assets.clone());
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            page_context();
+            provide_context(draft.clone());
+        },
+        move || shell(options.clone()),
+    );
+    render(Request::from_parts(parts, Body::empty())).await
+}
+
+/// Logs a refusal that is the server's fault; the user's mistakes are not worth a line.
+pub(crate) fn log_if_internal(form: &str, error: &AppError) {
+    if matches!(error, AppError::Internal) {
+        tracing::error!(form, "a form posted without JavaScript could not be saved");
+    }
+}
+
+/// The address the request came from, for throttling.
+pub(crate) fn client_ip(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
+}
