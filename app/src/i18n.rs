@@ -254,7 +254,7 @@ texts! {
     NotSignedIn => "Devi accedere per vedere questa pagina.", "You need to sign in to see this page.";
     Forbidden => "Non hai i permessi per questa pagina.", "You do not have permission to see this page.";
     NotFound => "Pagina non trovata.", "Page not found.";
-    NotFoundExplain => "L'indirizzo non porta a nessuna pagina, oppure ciò che cercavi è stato eliminato.", "The address leads to no page, or what you were looking for has been deleted.";
+    NotFoundExplain => "L'indirizzo non porta a nessuna pagina, oppure ciò che cercavi non c'è più.", "The address leads to no page, or what you were looking for is no longer there.";
     ForbiddenExplain => "Il tuo ruolo non permette di vedere questa pagina. Se ti serve, chiedi a un amministratore, oppure accedi con un altro account.", "Your role does not allow this page. If you need it, ask an administrator, or sign in with another account.";
     Welcome => "Benvenuto", "Welcome";
     SignedInAs => "Accesso come", "Signed in as";

@@ -92,3 +92,11 @@ test("the privacy notice on the application form can be reached and scrolled by 
   await expect(notice).toHaveAttribute("tabindex", "0");
   await visitor.close();
 });
+
+test("an opening that is no longer there answers 404 and leads back to the open positions", async ({ page }) => {
+  const response = await page.goto("/careers/999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.locator("main").getByRole("link", { name: "All openings" })).toHaveAttribute("href", "/careers");
+  await expect(page.locator("main").getByRole("link", { name: "Sign in" })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 // With JavaScript off (or before the bundle has loaded), no form may put what was typed into an
-// address: every form posts, sign-in and the password change work as plain forms, and forms
-// that need the bundle do nothing until it is there.
+// address: every form posts, sign-in, the password change, a candidate's note and tags work as
+// plain forms, and forms that need the bundle do nothing until it is there.
 import { expect, test, type Page } from "@playwright/test";
 import { demo } from "./helpers";
 
@@ -59,11 +59,14 @@ async function submitEveryForm(page: Page, path: string) {
       await fields.nth(f).fill(type === "number" ? "7" : type === "date" || type === "datetime-local" ? "" : MARK);
     }
     const submit = form.locator("button[type=submit]").first();
+    const line = form.locator("input:visible:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden])");
     if ((await submit.count()) > 0 && (await submit.isEnabled())) {
       await submit.click();
-    } else if ((await fields.count()) > 0) {
-      // A form that needs the bundle: Enter in a field must not send it anywhere.
-      await fields.first().press("Enter");
+    } else {
+      // A form that needs the bundle: its button cannot be pressed, and Enter in a one-line
+      // field (which submits a form) must not send it anywhere.
+      if ((await submit.count()) > 0) await expect(submit, `${path} form ${i}`).toBeDisabled();
+      if ((await line.count()) > 0) await line.first().press("Enter");
     }
     await page.waitForLoadState();
     expect(page.url(), `${path} form ${i}`).not.toContain(MARK);
@@ -101,6 +104,13 @@ test("with JavaScript off, sign-in and the password change work and no form puts
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.locator("#f-current_password-error")).not.toBeEmpty();
   await expect(page).toHaveURL(/\/account$/);
+
+  // A note on a candidate, a simple edit, works too.
+  await page.goto("/candidates/2");
+  await page.getByLabel("Note").fill("Nota scritta senza JavaScript");
+  await page.getByRole("button", { name: "Add the note" }).click();
+  await expect(page).toHaveURL(/\/candidates\/2\?saved=note$/);
+  await expect(page.locator(".timeline li.note", { hasText: "Nota scritta senza JavaScript" })).toBeVisible();
 
   for (const path of pagesOf.hr) await submitEveryForm(page, path);
 
@@ -142,10 +152,14 @@ test("with JavaScript off, a user changes their password and signs in with the n
   await expect(page.locator("#f-confirm-error")).not.toBeEmpty();
 
   await change(demo.interviewer.password, "another-password-2026");
-  const fresh = await context.browser()!.newContext({ javaScriptEnabled: false, locale: "en-GB" });
-  const again = await fresh.newPage();
-  await signInWithoutScript(again, { ...demo.interviewer, password: "another-password-2026" });
-  await fresh.close();
-  await change("another-password-2026", demo.interviewer.password);
-  await context.close();
+  try {
+    const fresh = await context.browser()!.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+    const again = await fresh.newPage();
+    await signInWithoutScript(again, { ...demo.interviewer, password: "another-password-2026" });
+    await fresh.close();
+  } finally {
+    // Put the demo password back, whatever happened, for the tests that sign in with it.
+    await change("another-password-2026", demo.interviewer.password);
+    await context.close();
+  }
 });

@@ -32,10 +32,11 @@ test("HR move one candidate to Interview on the board and reject another with a 
   // Drag and drop.
   await column("applied").locator("li", { hasText: "Davide Ricci" }).dragTo(column("screening"));
   await expect(column("screening").locator("li", { hasText: "Davide Ricci" })).toBeVisible();
+  const live = page.locator("p.visually-hidden[role=status]");
+  await expect(live).toHaveText("Davide Ricci → Screening");
 
   // The keyboard alternative: arrow keys on the closed choice move nothing; the Move button
   // does, and the focus stays on the moved card while a live region says where it went.
-  const live = page.locator("p.visually-hidden[role=status]");
   const choice = page.getByLabel("Move to – Davide Ricci");
   await choice.focus();
   await page.keyboard.press("ArrowDown");

@@ -182,6 +182,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/careers/{id}", post(crate::forms::careers::apply))
         .route("/login", post(crate::forms::account::sign_in))
         .route("/account", post(crate::forms::account::change_password))
+        .route("/candidates/{id}", post(crate::forms::candidates::edit))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

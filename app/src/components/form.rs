@@ -39,6 +39,8 @@ pub struct FormState {
     pub alert: RwSignal<Option<String>>,
     /// A success message.
     pub notice: RwSignal<Option<String>>,
+    /// How many times the form has been refused, so that each refusal is shown anew.
+    failures: RwSignal<u32>,
     lang: Lang,
 }
 
@@ -48,6 +50,7 @@ impl FormState {
             errors: RwSignal::new(FieldErrors::default()),
             alert: RwSignal::new(None),
             notice: RwSignal::new(None),
+            failures: RwSignal::new(0),
             lang: use_lang(),
         }
     }
@@ -73,6 +76,7 @@ impl FormState {
         self.errors.set(error.field_errors());
         self.alert.set(Some(error_text(self.lang, error)));
         self.notice.set(None);
+        self.failures.update(|n| *n += 1);
     }
 
     /// Follows `action`: a failure is shown on the form, a success goes to `on_ok`.
@@ -104,14 +108,17 @@ impl Default for FormState {
 
 /// The form's top messages: the error summary (role=alert) and the success notice (role=status).
 ///
-/// The summary takes the focus whenever it shows, so a refused form says why where the user
-/// is, however long the form: in the browser when a submission fails, and, for a page rendered
-/// again after a plain post, through `autofocus` as the page loads.
+/// The summary takes the focus when a submission is refused, so a refused form says why where
+/// the user is, however long the form: in the browser on each refusal after the form came to
+/// life, and, for a page rendered again after a plain post, through `autofocus` as the page
+/// loads (not again when the bundle arrives, which would pull the focus from where the user
+/// has gone since).
 #[component]
 pub fn FormMessages(form: FormState) -> impl IntoView {
     let summary = NodeRef::<leptos::html::P>::new();
+    let refused_before = form.failures.get_untracked();
     Effect::new(move |_| {
-        if form.alert.with(Option::is_some)
+        if form.failures.get() > refused_before
             && let Some(summary) = summary.get()
         {
             let _ = summary.focus();

@@ -25,9 +25,10 @@ pub fn set_page_status(status: u16) {
 
 /// A page that is only a message, such as "not found": the message is its title and heading.
 /// A page that cannot be shown (not found, not allowed) says why and offers a way on: home,
-/// and signing in (perhaps as someone else).
+/// and signing in (perhaps as someone else); on the public careers pages (`public`), the list
+/// of open positions.
 #[component]
-pub fn Notice(text: Text) -> impl IntoView {
+pub fn Notice(text: Text, #[prop(optional)] public: bool) -> impl IntoView {
     let lang = use_lang();
     let title = text.get(lang).trim_end_matches('.').to_owned();
     let explanation = match text {
@@ -40,6 +41,13 @@ pub fn Notice(text: Text) -> impl IntoView {
         <section class="page notice">
             <h1>{title}</h1>
             {match explanation {
+                Some(explanation) if public => view! {
+                    <p class="lead">{explanation.get(lang)}</p>
+                    <ul class="way-on">
+                        <li><a href="/careers">{Text::AllOpenings.get(lang)}</a></li>
+                    </ul>
+                }
+                    .into_any(),
                 Some(explanation) => view! {
                     <p class="lead">{explanation.get(lang)}</p>
                     <ul class="way-on">

@@ -331,6 +331,14 @@ impl Stage {
     pub fn needs_reason(self) -> bool {
         matches!(self, Stage::Rejected | Stage::Withdrawn)
     }
+
+    /// The stages an application is still in progress in: all but Hired, Rejected and
+    /// Withdrawn.
+    pub fn in_progress() -> impl Iterator<Item = Stage> {
+        Stage::ALL
+            .into_iter()
+            .filter(|s| !matches!(s, Stage::Hired | Stage::Rejected | Stage::Withdrawn))
+    }
 }
 
 /// A move of an application to another stage.

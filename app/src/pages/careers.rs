@@ -68,7 +68,7 @@ pub fn CareerOpeningPage() -> impl IntoView {
         RecordPath::Existing(id) => view! { <CareerOpening id /> }.into_any(),
         RecordPath::New | RecordPath::Unknown => {
             set_page_status(404);
-            view! { <Notice text=Text::NotFound /> }.into_any()
+            view! { <Notice text=Text::NotFound public=true /> }.into_any()
         }
     }
 }
@@ -85,9 +85,9 @@ fn CareerOpening(id: OpeningId) -> impl IntoView {
                     (Ok(opening), Ok(notice)) => view! { <OpeningAdvert opening notice /> }.into_any(),
                     (Err(AppError::NotFound), _) => {
                         set_page_status(404);
-                        view! { <Notice text=Text::NotFound /> }.into_any()
+                        view! { <Notice text=Text::NotFound public=true /> }.into_any()
                     }
-                    _ => view! { <Notice text=Text::GenericError /> }.into_any(),
+                    _ => view! { <Notice text=Text::GenericError public=true /> }.into_any(),
                 }
             })}
         </Suspense>

@@ -13,7 +13,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{client_ip, log_if_internal, render_again};
+use super::{log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The sign-in form's fields.
@@ -40,7 +40,7 @@ pub async fn sign_in(
         email: fields.email,
         password: fields.password,
     };
-    let ip = client_ip(&parts);
+    let ip = auth::client_ip_of(&parts);
     let outcome = match validate(&input) {
         Ok(()) => users::sign_in(&state.backend, &input.email, input.password, &ip).await,
         Err(error) => Err(error),
@@ -88,8 +88,11 @@ pub async fn change_password(
         Err(AppError::Unauthenticated) => {
             return Redirect::to("/login?next=/account").into_response();
         }
-        Err(error) => {
-            return (axum::http::StatusCode::FORBIDDEN, error.to_string()).into_response();
+        // The page as this user may see it, answered 403: nothing was changed.
+        Err(_) => {
+            let mut response = render_again(state, parts, ()).await;
+            *response.status_mut() = axum::http::StatusCode::FORBIDDEN;
+            return response;
         }
     };
     let input = ChangePasswordInput {

@@ -4,7 +4,7 @@
 
 use app::api::recruitment::careers::read_submission;
 use app::pages::careers::ApplicationDraft;
-use app::server::accounts::auth::RequestLang;
+use app::server::accounts::auth::{self, RequestLang};
 use app::server::recruitment::applications;
 use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
@@ -16,7 +16,7 @@ use crate::startup::AppState;
 /// Takes an application posted by the plain form on `/careers/{id}`.
 pub async fn apply(State(state): State<AppState>, req: Request) -> Response {
     let (parts, body) = req.into_parts();
-    let ip = super::client_ip(&parts);
+    let ip = auth::client_ip_of(&parts);
     let lang = parts
         .extensions
         .get::<RequestLang>()

@@ -4,17 +4,17 @@
 //! same forms call their server functions instead and never reach these handlers.
 
 pub mod account;
+pub mod candidates;
 pub mod careers;
 
 use app::model::AppError;
 use app::shell;
 use axum::body::Body;
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::Method;
 use axum::http::request::Parts;
 use axum::response::Response;
 use leptos::prelude::provide_context;
-use std::net::SocketAddr;
 
 use crate::startup::AppState;
 
@@ -42,12 +42,4 @@ pub(crate) fn log_if_internal(form: &str, error: &AppError) {
     if matches!(error, AppError::Internal) {
         tracing::error!(form, "a form posted without JavaScript could not be saved");
     }
-}
-
-/// The address the request came from, for throttling.
-pub(crate) fn client_ip(parts: &Parts) -> String {
-    parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }

@@ -342,7 +342,11 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         SIGNED_IN,
         Body::Fields(&[("time_zone", "Europe/London")]),
     ));
-    table.push(("mark_worklist_seen", HR_AND_ADMIN, Body::Fields(&[])));
+    table.push((
+        "mark_worklist_seen",
+        HR_AND_ADMIN,
+        Body::Fields(&[("until", "2026-01-01T00:00:00Z")]),
+    ));
     // Last: it ends the caller's session.
     table.push(("logout", EVERYONE, Body::Fields(&[])));
     table

@@ -1,10 +1,14 @@
 //! The forms that work without JavaScript, posted as a browser posts a plain form: sign-in on
-//! `/login` and the password change on `/account`.
+//! `/login`, the password change on `/account`, and a note and the tags on a candidate's page.
 
 use app::model::Role;
+use app::server::entities::candidate_note;
 use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
 
 use crate::helpers::{Browser, TestApp};
+use crate::intake::{added, input};
 
 /// Posts `fields` URL-encoded to the page at `path`, as a browser without JavaScript does.
 async fn post_page(
@@ -188,4 +192,84 @@ async fn the_plain_password_form_sends_a_visitor_to_sign_in() {
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location(&headers), "/login?next=/account");
+}
+
+#[tokio::test]
+async fn a_note_and_the_tags_posted_without_javascript_are_saved_or_come_back_with_the_reason() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let id = added(&hr, input("Irene Costa", json!({}))).await;
+    let page = format!("/candidates/{id}");
+    let notes_of = || async {
+        candidate_note::Entity::find()
+            .filter(candidate_note::Column::CandidateId.eq(id as i32))
+            .all(&app.db)
+            .await
+            .unwrap()
+    };
+
+    let (status, headers, _) = post_page(
+        &hr,
+        &app,
+        &page,
+        &[("intent", "note"), ("body", "Prima telefonata ottima.")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{page}?saved=note"));
+    assert_eq!(notes_of().await.len(), 1);
+    let (_, shown) = hr.page(&format!("{page}?saved=note")).await;
+    assert!(shown.contains("Prima telefonata ottima."));
+
+    // A blank note: the page again, with the reason, and nothing saved.
+    let (status, _, shown) =
+        post_page(&hr, &app, &page, &[("intent", "note"), ("body", "   ")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(shown.contains(r#"aria-invalid="true""#));
+    assert_eq!(notes_of().await.len(), 1);
+
+    let (status, headers, _) = post_page(
+        &hr,
+        &app,
+        &page,
+        &[("intent", "tags"), ("tags", "Inglese C1, SAP")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{page}?saved=tags"));
+    let (status, _, shown) = post_page(
+        &hr,
+        &app,
+        &page,
+        &[("intent", "tags"), ("tags", "ok, <script>")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        shown.contains("ok, &lt;script&gt;"),
+        "what was typed comes back, escaped"
+    );
+    let saved = hr.call("get_candidate", json!({"id": id})).await.body["tags"].clone();
+    assert_eq!(saved, json!(["inglese c1", "sap"]));
+
+    // Someone who may not change candidates changes nothing; a visitor is sent to sign in.
+    let interviewer = app.signed_in(Role::Interviewer).await;
+    let (status, _, _) = post_page(
+        &interviewer,
+        &app,
+        &page,
+        &[("intent", "note"), ("body", "Da un intruso")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, headers, _) = post_page(
+        &app.anonymous(),
+        &app,
+        &page,
+        &[("intent", "note"), ("body", "Anonima")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("/login?next={page}"));
+    assert_eq!(notes_of().await.len(), 1);
 }

@@ -1,7 +1,7 @@
 //! What HR see first: the openings list with its counts, and the worklist on the home page.
 
 use app::model::Role;
-use app::server::entities::application;
+use app::server::entities::{application, opening};
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
@@ -130,12 +130,12 @@ async fn the_worklist_shows_new_applications_until_marked_seen_those_waiting_too
     assert_eq!(list["waiting_total"], 0);
     assert_eq!(list["uploads"], 0);
 
-    // Marked as seen (a plain form, which goes back home): only what comes after is new.
-    let marked = hr.post_fields("mark_worklist_seen", &[], true).await;
-    assert!(marked.status.is_redirection(), "{marked:?}");
-    let list = worklist(&hr).await;
-    assert_eq!(list["new_total"], 0);
-    assert!(list["seen_at"].is_string());
+    // Marked as seen up to the newest one shown (a plain form, which goes back home): one that
+    // arrived while the list was read stays new.
+    let shown = list["new_applications"][0]["since"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     apply_as(
         &app,
         opening,
@@ -145,10 +145,14 @@ async fn the_worklist_shows_new_applications_until_marked_seen_those_waiting_too
         false,
     )
     .await;
-    assert_eq!(
-        names(&worklist(&hr).await["new_applications"]),
-        ["Elsa Moro"]
-    );
+    let marked = hr
+        .post_fields("mark_worklist_seen", &[("until", &shown)], true)
+        .await;
+    assert!(marked.status.is_redirection(), "{marked:?}");
+    let list = worklist(&hr).await;
+    assert!(list["seen_at"].is_string());
+    assert_eq!(list["new_total"], 1);
+    assert_eq!(names(&list["new_applications"]), ["Elsa Moro"]);
 
     // Eight days in the same open stage: waiting too long, the longest first. A closed stage
     // never waits.
@@ -163,6 +167,18 @@ async fn the_worklist_shows_new_applications_until_marked_seen_those_waiting_too
         "rejected",
     )
     .await;
+    assert_eq!(worklist(&hr).await["waiting_total"], 0);
+    // An opening put on hold waits on purpose: its applications are not pointed out.
+    age(&app, application_of(&app, "elsa@example.it").await, 9).await;
+    assert_eq!(names(&worklist(&hr).await["waiting"]), ["Elsa Moro"]);
+    let mut held = opening::Entity::find_by_id(opening as i32)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    held.status = Set("on_hold".to_owned());
+    held.update(&app.db).await.unwrap();
     assert_eq!(worklist(&hr).await["waiting_total"], 0);
 
     // The CVs in the caller's own intake tray.

@@ -15,14 +15,14 @@ pub async fn hr_worklist() -> Result<Worklist, AppError> {
     worklist::for_user(&Backend::current()?.db, &me).await
 }
 
-/// Marks the new applications as seen. The home page posts here as a plain form; the browser
-/// then goes back home.
+/// Marks the new applications as seen, up to `until` (the newest one the worklist showed). The
+/// home page posts here as a plain form; the browser then goes back home.
 #[server(endpoint = "mark_worklist_seen")]
-pub async fn mark_worklist_seen() -> Result<(), AppError> {
+pub async fn mark_worklist_seen(until: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
     use crate::model::Permission;
     use crate::server::{Backend, accounts::auth, recruitment::worklist};
     let me = auth::authorize(Permission::ManageRecruitment)?;
-    worklist::mark_seen(&Backend::current()?.db, &me).await?;
+    worklist::mark_seen(&Backend::current()?.db, &me, until).await?;
     leptos_axum::redirect("/");
     Ok(())
 }

@@ -23,10 +23,19 @@ pub struct LoginDraft {
     pub error: Option<AppError>,
 }
 
-/// Where to go after signing in: a local path only, never another site.
+/// Where to go after signing in: a local path only, never another site. Browsers drop tabs
+/// and line breaks from an address (`/\t/evil.example` becomes `//evil.example`) and read a
+/// backslash as a slash, so a path with any of them, or any other blank or control character,
+/// goes home instead.
 pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path
+                    .chars()
+                    .any(|c| c == '\\' || c.is_whitespace() || c.is_control()) =>
+        {
             path
         }
         _ => "/".to_owned(),
@@ -118,6 +127,9 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example".into())), "/");
         assert_eq!(safe_next(Some("https://evil.example".into())), "/");
         assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\n/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/ /evil.example".into())), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

@@ -47,7 +47,8 @@ struct Moves {
     pending: RwSignal<Option<PendingMove>>,
     errors: RwSignal<FieldErrors>,
     focus_after: RwSignal<Option<ApplicationId>>,
-    dragging: RwSignal<Option<ApplicationId>>,
+    /// The card being dragged, and its candidate's name.
+    dragging: RwSignal<Option<(ApplicationId, String)>>,
 }
 
 /// The board is one island: a move refreshes its columns in place.
@@ -175,19 +176,10 @@ fn OpeningBoard(id: OpeningId) -> impl IntoView {
 fn Column(stage: Stage, here: Vec<BoardCard>, moves: Moves) -> impl IntoView {
     let t = use_texts();
     let count = here.len();
-    let names: Vec<(ApplicationId, String)> = here
-        .iter()
-        .map(|c| (c.application_id, c.name.clone()))
-        .collect();
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(application) = moves.dragging.get_untracked() {
+        if let Some((application, name)) = moves.dragging.get_untracked() {
             moves.dragging.set(None);
-            let name = names
-                .iter()
-                .find(|(id, _)| *id == application)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default();
             moves.request.run((application, stage, name));
         }
     };
@@ -232,14 +224,17 @@ fn Card(card: BoardCard, moves: Moves) -> impl IntoView {
             let _ = element.focus();
         }
     });
-    let on_dragstart = move |ev: leptos::ev::DragEvent| {
-        moves.dragging.set(Some(id));
-        #[cfg(feature = "hydrate")]
-        if let Some(data) = ev.data_transfer() {
-            let _ = data.set_data("text/plain", &id.to_string());
+    let on_dragstart = {
+        let name = name.clone();
+        move |ev: leptos::ev::DragEvent| {
+            moves.dragging.set(Some((id, name.clone())));
+            #[cfg(feature = "hydrate")]
+            if let Some(data) = ev.data_transfer() {
+                let _ = data.set_data("text/plain", &id.to_string());
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = ev;
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
     };
     let submit = {
         let name = name.clone();

@@ -6,22 +6,43 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::intake::reason_label;
-use crate::api::recruitment::candidates::{AddNote, EraseCandidate, SetTags};
+use crate::api::recruitment::candidates::EraseCandidate;
 use crate::api::recruitment::candidates::{add_note, erase_candidate, merge_candidates, set_tags};
 use crate::app::use_texts;
 use crate::components::browser::{go_to, reload};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::i18n::{Counted, Text, count};
-use crate::model::{CandidateId, NoteInput, PossibleDuplicate, check_tags, parse_tags};
+use crate::model::{AppError, CandidateId, NoteInput, PossibleDuplicate, check_tags, parse_tags};
 use server_fn::ServerFn;
 
-/// A form to add a note; the page reloads to show it in the timeline.
+/// A note or the tags that the server refused when their form was posted without JavaScript:
+/// what was typed, and why. The server provides it as context when it renders the candidate's
+/// page again.
+#[derive(Debug, Clone)]
+pub enum CandidateDraft {
+    Note { body: String, error: AppError },
+    Tags { text: String, error: AppError },
+}
+
+/// A form to add a note; the page reloads to show it in the timeline. Without JavaScript it
+/// posts to the candidate's page, which comes back with the note added (`added`) or with
+/// what was typed and the reason (`body`, `refused`).
 #[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
-pub fn NoteForm(id: CandidateId) -> impl IntoView {
+pub fn NoteForm(
+    id: CandidateId,
+    body: String,
+    refused: Option<AppError>,
+    added: bool,
+) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
-    let body = RwSignal::new(String::new());
+    match &refused {
+        Some(error) => form.fail(error),
+        None if added => form.succeed(Text::NoteAdded),
+        None => {}
+    }
+    let body = RwSignal::new(body);
     let save = Action::new(move |input: &NoteInput| {
         let input = input.clone();
         async move { add_note(id, input).await }
@@ -41,21 +62,33 @@ pub fn NoteForm(id: CandidateId) -> impl IntoView {
         }
     };
     view! {
-        <form class="note-form" method="post" action=AddNote::PATH on:submit=submit novalidate>
+        <form class="note-form" method="post" action=format!("/candidates/{id}") on:submit=submit novalidate>
+            <input type="hidden" name="intent" value="note" />
             <FormMessages form />
             <TextField name="body" label=t(Text::Note) value=body form multiline=true required=true />
-            <SubmitButton label=t(Text::AddNote) pending=save.pending().into() />
+            <SubmitButton label=t(Text::AddNote) pending=save.pending().into() without_script=true />
         </form>
     }
 }
 
-/// The candidate's tags, edited as one comma-separated line.
+/// The candidate's tags, edited as one comma-separated line. Without JavaScript it posts to the
+/// candidate's page, like the note.
 #[cfg_attr(any(feature = "ssr", feature = "bundle-staff"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "bundle-staff")), component)]
-pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
+pub fn TagsForm(
+    id: CandidateId,
+    text: String,
+    refused: Option<AppError>,
+    saved: bool,
+) -> impl IntoView {
     let t = use_texts();
     let form = FormState::new();
-    let text = RwSignal::new(tags.join(", "));
+    match &refused {
+        Some(error) => form.fail(error),
+        None if saved => form.succeed(Text::TagsSaved),
+        None => {}
+    }
+    let text = RwSignal::new(text);
     let save = Action::new(move |tags: &Vec<String>| {
         let tags = tags.clone();
         async move { set_tags(id, tags).await }
@@ -75,10 +108,11 @@ pub fn TagsForm(id: CandidateId, tags: Vec<String>) -> impl IntoView {
         }
     };
     view! {
-        <form class="tags-form" method="post" action=SetTags::PATH on:submit=submit novalidate>
+        <form class="tags-form" method="post" action=format!("/candidates/{id}") on:submit=submit novalidate>
+            <input type="hidden" name="intent" value="tags" />
             <FormMessages form />
             <TextField name="tags" label=t(Text::TagsLabel) value=text form hint=t(Text::TagsHint) />
-            <SubmitButton label=t(Text::SaveTags) pending=save.pending().into() />
+            <SubmitButton label=t(Text::SaveTags) pending=save.pending().into() without_script=true />
         </form>
     }
 }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::candidate_actions::{DuplicatesPanel, NoteForm, PersonalDataPanel, TagsForm};
+use super::candidate_actions::{
+    CandidateDraft, DuplicatesPanel, NoteForm, PersonalDataPanel, TagsForm,
+};
 use super::candidate_list::source_label;
 use crate::api::recruitment::candidates::get_candidate;
 use crate::app::{use_lang, use_texts};
@@ -94,6 +96,19 @@ fn CandidateView(
     let t = use_texts();
     let lang = use_lang();
     let editable = detail.editable && can_manage;
+    // A note or tags posted without JavaScript: refused (in context) or saved (`?saved=`).
+    let saved = use_query_map().with_untracked(|q| q.get("saved"));
+    let (note, note_refused, tags, tags_refused) = match use_context::<CandidateDraft>() {
+        Some(CandidateDraft::Note { body, error }) => (body, Some(error), None, None),
+        Some(CandidateDraft::Tags { text, error }) => {
+            (String::new(), None, Some(text), Some(error))
+        }
+        None => (String::new(), None, None, None),
+    };
+    if let Some(error) = note_refused.as_ref().or(tags_refused.as_ref()) {
+        set_page_status(error.status());
+    }
+    let tags = tags.unwrap_or_else(|| detail.tags.join(", "));
     let consent = detail.consent_at.map(|at| {
         format!(
             "{} {} ({} {})",
@@ -208,14 +223,16 @@ fn CandidateView(
             })}
             {editable.then(|| view! {
                 <div class="panel">
-                    <TagsForm id=detail.id tags=detail.tags.clone() />
+                    <TagsForm id=detail.id text=tags refused=tags_refused saved=saved.as_deref() == Some("tags") />
                 </div>
             })}
             {(editable && !detail.possible_duplicates.is_empty()).then(|| view! {
                 <DuplicatesPanel id=detail.id duplicates=detail.possible_duplicates.clone() />
             })}
             <h2>{t(Text::Timeline)}</h2>
-            {editable.then(|| view! { <NoteForm id=detail.id /> })}
+            {editable.then(|| view! {
+                <NoteForm id=detail.id body=note refused=note_refused added=saved.as_deref() == Some("note") />
+            })}
             <ol class="timeline">
                 {timeline(&detail)
                     .into_iter()

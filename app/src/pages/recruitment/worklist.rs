@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::recruitment::worklist::{MarkWorklistSeen, hr_worklist};
 use crate::app::{use_lang, use_texts};
-use crate::components::dates::day;
+use crate::components::dates::{date_time, day};
 use crate::i18n::{Counted, Lang, Text, count};
 use crate::model::{NEW_APPLICATION_DAYS, WAITING_DAYS, WorkItem, Worklist};
 use server_fn::ServerFn;
@@ -38,7 +38,7 @@ fn Parts(list: Worklist) -> impl IntoView {
             "{} {} {}",
             t(Text::WorklistNew),
             t(Text::WorklistNewSince),
-            day(lang, &at)
+            date_time(lang, &at)
         ),
         None => format!(
             "{} {} {}",
@@ -53,6 +53,12 @@ fn Parts(list: Worklist) -> impl IntoView {
         count(lang, WAITING_DAYS as u64, Counted::Day)
     );
     let has_new = list.new_total > 0;
+    // The newest shown: what arrives after it stays new.
+    let until = list
+        .new_applications
+        .first()
+        .map(|item| item.since.to_rfc3339())
+        .unwrap_or_default();
     view! {
         <div class="worklist-parts">
             <section aria-labelledby="worklist-new">
@@ -61,6 +67,7 @@ fn Parts(list: Worklist) -> impl IntoView {
                     view! {
                         <Items items=list.new_applications total=list.new_total lang show_days=false />
                         <form method="post" action=MarkWorklistSeen::PATH>
+                            <input type="hidden" name="until" value=until />
                             <button type="submit">{t(Text::WorklistMarkSeen)}</button>
                         </form>
                     }

@@ -60,13 +60,15 @@ pub fn request_lang() -> Lang {
 
 /// The client's address, for throttling. Never logged with personal data.
 pub fn client_ip() -> String {
-    parts()
-        .and_then(|p| {
-            p.extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip())
-        })
-        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+    parts().map_or_else(|| "unknown".to_owned(), |p| client_ip_of(&p))
+}
+
+/// The address request `parts` came from (for handlers that have the request itself).
+pub fn client_ip_of(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }
 
 /// Allows the call if someone is signed in and their role holds `permission`.

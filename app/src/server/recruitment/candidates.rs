@@ -175,7 +175,7 @@ pub async fn on_openings(
 ) -> Result<Vec<crate::model::TeamCandidate>, AppError> {
     let rows = application::Entity::find()
         .filter(application::Column::OpeningId.is_in(openings.to_vec()))
-        .filter(application::Column::Stage.is_not_in(["hired", "rejected", "withdrawn"]))
+        .filter(application::Column::Stage.is_in(Stage::in_progress().map(Stage::as_str)))
         .find_also_related(candidate::Entity)
         .order_by_asc(application::Column::OpeningId)
         .order_by_asc(application::Column::StageChangedAt)

@@ -107,6 +107,8 @@ fn with_profile() -> RelationDef {
 /// received in the last [`NEW_APPLICATION_DAYS`] days: three statements in all.
 pub async fn overview(db: &DatabaseConnection) -> Result<Vec<OpeningOverview>, AppError> {
     let openings = list(db).await?;
+    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut by_opening: HashMap<i32, Vec<u32>> = HashMap::new();
     let by_stage: Vec<(i32, String, i64)> = application::Entity::find()
         .select_only()
         .column(application::Column::OpeningId)
@@ -117,6 +119,13 @@ pub async fn overview(db: &DatabaseConnection) -> Result<Vec<OpeningOverview>, A
         .into_tuple()
         .all(db)
         .await?;
+    for (opening, stage, n) in by_stage {
+        if let Some(at) = Stage::ALL.iter().position(|s| s.as_str() == stage) {
+            by_opening
+                .entry(opening)
+                .or_insert_with(|| vec![0; Stage::ALL.len()])[at] = count(n);
+        }
+    }
     let cutoff = Utc::now() - chrono::Duration::days(NEW_APPLICATION_DAYS);
     let fresh: HashMap<i32, i64> = application::Entity::find()
         .select_only()
@@ -129,18 +138,12 @@ pub async fn overview(db: &DatabaseConnection) -> Result<Vec<OpeningOverview>, A
         .await?
         .into_iter()
         .collect();
-    let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(openings
         .into_iter()
         .map(|opening| {
-            let mut stages = vec![0; Stage::ALL.len()];
-            for (_, stage, n) in by_stage.iter().filter(|(id, ..)| *id == opening.id.0) {
-                if let Some(at) =
-                    Stage::parse(stage).and_then(|s| Stage::ALL.iter().position(|x| *x == s))
-                {
-                    stages[at] = count(*n);
-                }
-            }
+            let stages = by_opening
+                .remove(&opening.id.0)
+                .unwrap_or_else(|| vec![0; Stage::ALL.len()]);
             OpeningOverview {
                 new_applications: count(fresh.get(&opening.id.0).copied().unwrap_or(0)),
                 opening,

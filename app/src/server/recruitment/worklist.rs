@@ -1,28 +1,20 @@
 //! HR's worklist on the home page: the applications that arrived since they last cleared it,
-//! the ones waiting too long in an open stage, and the CVs in their intake tray.
+//! the ones waiting too long in a stage of an opening still recruiting, and the CVs in their
+//! intake tray.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, JoinType, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Select, Set,
 };
 
 use crate::model::{
-    AppError, CandidateId, NEW_APPLICATION_DAYS, OpeningId, Stage, WAITING_DAYS, WORKLIST_ROWS,
-    WorkItem, Worklist,
+    AppError, CandidateId, NEW_APPLICATION_DAYS, OpeningId, OpeningStatus, Stage, WAITING_DAYS,
+    WORKLIST_ROWS, WorkItem, Worklist,
 };
 use crate::server::accounts::auth::CurrentUser;
-use crate::server::entities::{application, candidate, intake_upload, user};
+use crate::server::entities::{application, candidate, intake_upload, opening, user};
 use crate::server::recruitment::openings;
-
-/// The stages an application can still move on from.
-const OPEN_STAGES: [Stage; 5] = [
-    Stage::Applied,
-    Stage::Screening,
-    Stage::Interview,
-    Stage::PracticalTest,
-    Stage::Offer,
-];
 
 /// Applications of people who have not been anonymised.
 fn of_people() -> Select<application::Entity> {
@@ -48,8 +40,15 @@ pub async fn for_user(db: &DatabaseConnection, me: &CurrentUser) -> Result<Workl
         .limit(WORKLIST_ROWS)
         .all(db)
         .await?;
+    // In progress, on an opening still recruiting: a paused or closed one waits on purpose.
+    let on_opening = application::Entity::belongs_to(opening::Entity)
+        .from(application::Column::OpeningId)
+        .to(opening::Column::Id)
+        .into();
     let stale = of_people()
-        .filter(application::Column::Stage.is_in(OPEN_STAGES.map(Stage::as_str)))
+        .join(JoinType::InnerJoin, on_opening)
+        .filter(opening::Column::Status.eq(OpeningStatus::Open.as_str()))
+        .filter(application::Column::Stage.is_in(Stage::in_progress().map(Stage::as_str)))
         .filter(application::Column::StageChangedAt.lt(now - Duration::days(WAITING_DAYS)));
     let waiting_total = stale.clone().count(db).await?;
     let waiting_rows = stale
@@ -105,11 +104,17 @@ pub async fn for_user(db: &DatabaseConnection, me: &CurrentUser) -> Result<Workl
     })
 }
 
-/// Marks every application received until now as seen by `me`.
-pub async fn mark_seen(db: &DatabaseConnection, me: &CurrentUser) -> Result<(), AppError> {
+/// Marks the applications received until `until` as seen by `me`: the newest one their
+/// worklist showed, so that one arriving while they read it stays new. A time in the future
+/// counts as now.
+pub async fn mark_seen(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    until: DateTime<Utc>,
+) -> Result<(), AppError> {
     user::ActiveModel {
         id: Set(me.id.0),
-        worklist_seen_at: Set(Some(Utc::now())),
+        worklist_seen_at: Set(Some(until.min(Utc::now()))),
         ..Default::default()
     }
     .update(db)
