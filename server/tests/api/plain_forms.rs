@@ -77,6 +77,19 @@ async fn the_plain_sign_in_form_sets_the_session_and_goes_on_to_the_local_page_a
     )
     .await;
     assert_eq!(location(&headers), "/");
+    // Nor an address a browser would read as another site once it drops the tab.
+    let (_, headers, _) = post_page(
+        &app.anonymous(),
+        &app,
+        "/login",
+        &[
+            ("email", &hr.email),
+            ("password", &hr.password),
+            ("next", "/\t/evil.example"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&headers), "/");
 }
 
 #[tokio::test]
