@@ -216,6 +216,7 @@ texts! {
     WorklistUploads => "CV da completare nella tua area di acquisizione", "CVs to complete in your intake tray";
     WorklistAndMore => "e altre", "and more";
     Menu => "Menu", "Menu";
+    FirstPage => "Torna alla prima pagina", "Back to the first page";
     Filters => "Filtri", "Filters";
     NavHome => "Home", "Home";
     NavCompetencies => "Competenze", "Competencies";
@@ -880,6 +881,14 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "csv_row" => it_en(
             "Questa riga non si legge come CSV.".into(),
             "This row cannot be read as CSV.".into(),
+        ),
+        "page_out_of_range" => it_en(
+            "Questa pagina dell'elenco non esiste.".into(),
+            "This page of the list does not exist.".into(),
+        ),
+        "page_size" => it_en(
+            "Le pagine vanno da 1 a 1000 righe.".into(),
+            "A page holds 1 to 1000 rows.".into(),
         ),
         "too_many_rows" => it_en(
             format!("Al massimo {n} righe per importazione."),

@@ -1,6 +1,7 @@
 //! Request middleware: who is signed in and in which language, cross-site request refusal,
 //! HTTP statuses for server-function errors, security headers (a Content Security Policy with
-//! a nonce per page), no caching of anything but the static bundle, and compression.
+//! a nonce per page), no caching of anything but the static bundle, compression, and a 500
+//! instead of a dropped connection when a request panics.
 
 use app::i18n::Lang;
 use app::model::AppError;
@@ -12,6 +13,7 @@ use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, Version
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leptos::nonce::Nonce;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
@@ -83,30 +85,41 @@ pub async fn session(State(backend): State<Backend>, mut req: Request, next: Nex
     response
 }
 
-/// Whether a state-changing request comes from another site, judged by `Sec-Fetch-Site`
-/// when the browser sends it, else by `Origin` against `Host`.
-fn is_cross_site(headers: &HeaderMap) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return !matches!(site, "same-origin" | "none");
+/// How the site is reached from browsers: `https` behind TLS (`PERCORSO_SECURE_COOKIES`),
+/// else `http`. The origin a same-site request names starts with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scheme {
+    pub https: bool,
+}
+
+impl Scheme {
+    fn as_str(self) -> &'static str {
+        if self.https { "https" } else { "http" }
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
+}
+
+/// Whether a state-changing request comes from another site. Either header can say so, and
+/// neither can vouch for the other: `Sec-Fetch-Site` anything but `same-origin` or `none`, or
+/// an `Origin` that is not exactly this site (scheme, host and port, as `Host` names them).
+fn is_cross_site(headers: &HeaderMap, scheme: Scheme) -> bool {
+    let fetched_across = headers
+        .get("sec-fetch-site")
+        .is_some_and(|site| !matches!(site.to_str(), Ok("same-origin" | "none")));
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let origin_host = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-        .unwrap_or(origin);
-    origin == "null" || origin_host != host
+    let ours = format!("{}://{host}", scheme.as_str());
+    let from_elsewhere = headers
+        .get(header::ORIGIN)
+        .is_some_and(|origin| origin.to_str().ok() != Some(ours.as_str()));
+    fetched_across || from_elsewhere
 }
 
 /// Refuses cross-site requests that could change state.
-pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+pub async fn refuse_cross_site(State(scheme): State<Scheme>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && is_cross_site(req.headers()) {
+    if !safe && is_cross_site(req.headers(), scheme) {
         tracing::warn!(path = req.uri().path(), "cross-site request refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
     }
@@ -173,8 +186,13 @@ fn is_html(headers: &HeaderMap) -> bool {
 }
 
 /// Headers every response carries. A fresh [`Nonce`] goes into the request's extensions, where
-/// the page renderer finds it (`startup::request_context`), and into the page's policy.
-pub async fn security_headers(mut req: Request, next: Next) -> Response {
+/// the page renderer finds it (`startup::request_context`), and into the page's policy. Behind
+/// HTTPS, browsers are also told to use nothing else for a year (`Strict-Transport-Security`).
+pub async fn security_headers(
+    State(scheme): State<Scheme>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = Nonce::new();
     req.extensions_mut().insert(nonce.clone());
     let mut response = next.run(req).await;
@@ -195,6 +213,12 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
         header::CONTENT_SECURITY_POLICY,
         policy.unwrap_or_else(|| HeaderValue::from_static(OTHER_POLICY)),
     );
+    if scheme.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     response
 }
 
@@ -263,6 +287,26 @@ pub fn compression() -> CompressionLayer<impl Predicate> {
         .compress_when(SizeAbove::new(256).and(compressible_response as Check))
 }
 
+/// The answer to a request whose handling panicked: a 500 with the plain error body, the
+/// panic logged (its message stays on the server).
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request panicked");
+    (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+}
+
+/// The backstop for bugs: a panic anywhere in a request becomes [`panic_response`], never a
+/// dropped connection.
+pub fn catch_panics() -> CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response> {
+    CatchPanicLayer::custom(
+        panic_response as fn(Box<dyn std::any::Any + Send + 'static>) -> Response,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,30 +319,79 @@ mod tests {
         map
     }
 
+    const HTTP: Scheme = Scheme { https: false };
+    const HTTPS: Scheme = Scheme { https: true };
+
     #[test]
     fn a_same_origin_browser_request_is_not_cross_site() {
-        assert!(!is_cross_site(&headers(&[(
-            "sec-fetch-site",
-            "same-origin"
-        )])));
-        assert!(!is_cross_site(&headers(&[
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            HTTP
+        ));
+        assert!(!is_cross_site(
+            &headers(&[("sec-fetch-site", "none")]),
+            HTTP
+        ));
+        let ours = [
             ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000")
-        ])));
+            ("host", "127.0.0.1:3000"),
+        ];
+        assert!(!is_cross_site(&headers(&ours), HTTP));
+        let both = [
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "https://percorso.example"),
+            ("host", "percorso.example"),
+        ];
+        assert!(!is_cross_site(&headers(&both), HTTPS));
     }
 
     #[test]
     fn another_sites_origin_or_fetch_site_is_cross_site() {
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(is_cross_site(&headers(&[
+        let host = ("host", "127.0.0.1:3000");
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            HTTP
+        ));
+        assert!(is_cross_site(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            HTTP
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "https://evil.example"), host]),
+            HTTP
+        ));
+        assert!(is_cross_site(&headers(&[("origin", "null"), host]), HTTP));
+    }
+
+    #[test]
+    fn an_origin_must_match_the_scheme_and_port_too() {
+        let host = ("host", "127.0.0.1:3201");
+        assert!(is_cross_site(
+            &headers(&[("origin", "https://127.0.0.1:3201"), host]),
+            HTTP
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "http://127.0.0.1:3201"), host]),
+            HTTPS
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "http://127.0.0.1:3202"), host]),
+            HTTP
+        ));
+        assert!(is_cross_site(
+            &headers(&[("origin", "http://127.0.0.1"), host]),
+            HTTP
+        ));
+    }
+
+    #[test]
+    fn a_same_origin_fetch_site_does_not_vouch_for_another_sites_origin() {
+        let forged = [
+            ("sec-fetch-site", "same-origin"),
             ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(is_cross_site(&headers(&[
-            ("origin", "null"),
-            ("host", "x")
-        ])));
+            ("host", "127.0.0.1:3000"),
+        ];
+        assert!(is_cross_site(&headers(&forged), HTTP));
     }
 
     #[test]
@@ -333,6 +426,6 @@ mod tests {
 
     #[test]
     fn a_request_without_browser_headers_is_let_through() {
-        assert!(!is_cross_site(&HeaderMap::new()));
+        assert!(!is_cross_site(&HeaderMap::new(), HTTP));
     }
 }

@@ -163,6 +163,9 @@ pub fn router(config: &Config, backend: Backend) -> Router {
     };
     let routes = route_list();
     let context = request_context(backend.clone(), state.assets.clone());
+    let scheme = crate::middleware::Scheme {
+        https: config.secure_cookies,
+    };
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(crate::metrics::handler))
@@ -196,13 +199,20 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             crate::middleware::require_multipart_boundary,
         ))
         .layer(axum::middleware::from_fn(crate::middleware::api_error_status))
-        .layer(axum::middleware::from_fn(crate::middleware::refuse_cross_site))
-        .layer(axum::middleware::from_fn(crate::middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            scheme,
+            crate::middleware::refuse_cross_site,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            scheme,
+            crate::middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(crate::middleware::no_store))
         .layer(crate::middleware::compression())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             app::api::MAX_REQUEST_BYTES,
         ))
+        .layer(crate::middleware::catch_panics())
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
                 tracing::info_span!("request", method = %req.method(), path = req.uri().path())

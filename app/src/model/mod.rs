@@ -25,7 +25,7 @@ pub use intake::*;
 pub use interviews::*;
 pub use mail::*;
 pub use notes::*;
-pub use page::{Page, Total};
+pub use page::{Page, PageRequest, Total};
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
 pub use recruitment::*;
 pub use reports::*;

@@ -102,10 +102,11 @@ pub async fn change_password(
     let outcome = match input.check_confirmed(&fields.confirm) {
         Ok(()) => {
             users::change_own_password(
-                &state.backend.db,
+                &state.backend,
                 &me,
                 input.current_password,
                 input.new_password,
+                &auth::client_ip_of(&parts),
             )
             .await
         }

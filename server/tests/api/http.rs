@@ -138,3 +138,167 @@ async fn a_body_larger_than_any_form_is_refused_with_413() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn a_panic_in_a_handler_comes_back_as_a_500_with_the_plain_body() {
+    let router = axum::Router::new()
+        .route(
+            "/boom",
+            axum::routing::get(|| async {
+                panic!("a deliberate panic");
+                #[allow(unreachable_code)]
+                ""
+            }),
+        )
+        .layer(server::middleware::catch_panics());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let response = reqwest::get(format!("http://{address}/boom"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.text().await.unwrap(), "internal error");
+}
+
+#[tokio::test]
+async fn a_page_number_past_any_list_is_a_clear_422_never_a_dropped_connection() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    for page in [u64::MAX, 4_611_686_018_427_387_904, 1_000_001] {
+        let answer = hr
+            .call("list_candidates", json!({"filter": {}, "page": page}))
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{page}: {answer:?}"
+        );
+        assert_eq!(
+            answer.field_error("page").as_deref(),
+            Some("page_out_of_range")
+        );
+    }
+    let admin = app.signed_in(Role::Admin).await;
+    let answer = admin.call("list_users", json!({"page": u64::MAX})).await;
+    assert_eq!(
+        answer.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{answer:?}"
+    );
+    let (status, page) = hr.page("/candidates?page=18446744073709551615").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Questa pagina dell&#x27;elenco non esiste.")
+            || page.contains("Questa pagina dell'elenco non esiste."),
+        "{page}"
+    );
+    // The last page there could be is an empty page, not an error.
+    let answer = hr
+        .call("list_candidates", json!({"filter": {}, "page": 1_000_000}))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
+    assert_eq!(answer.body["items"], json!([]));
+}
+
+#[tokio::test]
+async fn an_origin_with_another_scheme_or_port_is_refused_whatever_sec_fetch_site_says() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    for headers in [
+        vec![("origin", format!("https://127.0.0.1:{port}"))],
+        vec![("origin", "http://127.0.0.1:1".to_owned())],
+        vec![
+            ("sec-fetch-site", "same-origin".to_owned()),
+            ("origin", "https://evil.example".to_owned()),
+        ],
+    ] {
+        let mut request = hr
+            .client
+            .post(app.url("/api/list_profiles"))
+            .json(&json!({}));
+        for (name, value) in &headers {
+            request = request.header(*name, value);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
+    }
+}
+
+#[tokio::test]
+async fn answers_for_a_signed_in_user_are_never_cached_and_https_adds_strict_transport() {
+    let (mut config, dir) = crate::helpers::test_config().await;
+    config.secure_cookies = true;
+    let app = TestApp::spawn_with(config, dir).await;
+    // The session cookie is `Secure` here, so this plain-HTTP client carries it by hand.
+    app.create_user(Role::Hr, "hsts@example.it", "una frase lunga e sicura")
+        .await;
+    let client = reqwest::Client::new();
+    let signed_in = client
+        .post(app.url("/api/login"))
+        .json(
+            &json!({"input": {"email": "hsts@example.it", "password": "una frase lunga e sicura"}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let cookie = signed_in.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    let session = cookie.split(';').next().unwrap().to_owned();
+    for (endpoint, body) in [
+        ("list_candidates", json!({"filter": {}, "page": 0})),
+        ("list_openings", json!({})),
+        ("list_tags", json!({})),
+    ] {
+        let response = client
+            .post(app.url(&format!("/api/{endpoint}")))
+            .header("cookie", &session)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{endpoint}");
+        assert_eq!(
+            response.headers()["cache-control"],
+            "no-store",
+            "{endpoint}"
+        );
+        assert_eq!(
+            response.headers()["strict-transport-security"],
+            "max-age=31536000; includeSubDomains",
+            "{endpoint}"
+        );
+    }
+    for path in ["/candidates", "/openings"] {
+        let response = client
+            .get(app.url(path))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn plain_http_sends_no_strict_transport_security() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .anonymous()
+        .client
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        response
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
+}

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use app::model::{Area, CandidateFilter, CandidateSort, Role, Total};
+use app::model::{Area, CandidateFilter, CandidateSort, PageRequest, Role, Total};
 use app::server::bench_data::{self, SeedOptions};
 use app::server::entities::{application, candidate};
 use app::server::files::FileStore;
@@ -73,7 +73,7 @@ async fn a_list_page_runs_the_same_few_statements_for_ten_rows_as_for_fifty() {
     for (name, filter) in &filters {
         for per_page in [10, 50] {
             count.store(0, Ordering::SeqCst);
-            let page = candidates::list_page(&db, filter, 1, per_page)
+            let page = candidates::list_page(&db, filter, PageRequest::new(1, per_page).unwrap())
                 .await
                 .expect("the page loads");
             assert_eq!(

@@ -23,6 +23,7 @@ mod merge;
 mod metrics;
 mod notes;
 mod openings;
+mod pagination;
 mod person_data;
 mod pipeline;
 mod plain_forms;

@@ -311,3 +311,38 @@ async fn the_plain_language_form_sends_the_browser_back_to_its_page_in_the_new_l
         .unwrap();
     assert!(page.contains(r#"<html lang="en""#));
 }
+
+#[tokio::test]
+async fn wrong_current_passwords_on_a_password_change_are_throttled_like_sign_ins() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Employee).await;
+    let change = |current: String| {
+        let user = &user;
+        async move {
+            user.call(
+                "change_password",
+                json!({"input": {"current_password": current, "new_password": "una nuova frase sicura"}}),
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        let answer = change("not the password".into()).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{answer:?}"
+        );
+    }
+    let answer = change("not the password".into()).await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS, "{answer:?}");
+    // Locked even for the right password, as sign-in is.
+    let answer = change(user.password.clone()).await;
+    assert_eq!(answer.status, StatusCode::TOO_MANY_REQUESTS, "{answer:?}");
+    let failures = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Email.eq(user.email.clone()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(failures, 5, "each wrong password was recorded");
+}

@@ -13,7 +13,14 @@ pub async fn change_password(input: ChangePasswordInput) -> Result<(), AppError>
     let me = auth::authorize(Permission::OwnAccount)?;
     validate(&input)?;
     let backend = Backend::current()?;
-    users::change_own_password(&backend.db, &me, input.current_password, input.new_password).await
+    users::change_own_password(
+        &backend,
+        &me,
+        input.current_password,
+        input.new_password,
+        &auth::client_ip(),
+    )
+    .await
 }
 
 /// Sets the time zone the user reads and types times in. A plain form posts here; the

@@ -10,8 +10,9 @@ use crate::api::recruitment::candidates::{list_candidates, list_tags};
 use crate::api::recruitment::openings::list_openings;
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::day;
-use crate::components::guard::{Notice, guarded};
-use crate::i18n::{Counted, Text, total};
+use crate::components::form::error_text;
+use crate::components::guard::{guarded, set_page_status};
+use crate::i18n::{Counted, Text, field_error_message, total};
 use crate::model::{
     Area, CandidateFilter, CandidateSort, OpeningSummary, Permission, SOURCES, Sector, Stage,
 };
@@ -109,8 +110,21 @@ fn CandidateList() -> impl IntoView {
             </Suspense>
             <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
-                    let Ok(list) = results.await else {
-                        return view! { <Notice text=Text::GenericError /> }.into_any();
+                    let list = match results.await {
+                        Ok(list) => list,
+                        // A page past any list (`?page=` typed by hand): said, with the way back.
+                        Err(error) => {
+                            set_page_status(error.status());
+                            let message = match error.field_errors().get("page") {
+                                Some(refused) => field_error_message(lang, refused),
+                                None => error_text(lang, &error),
+                            };
+                            return view! {
+                                <p class="alert error" role="alert">{message}</p>
+                                <p><a href="/candidates">{t(Text::FirstPage)}</a></p>
+                            }
+                                .into_any();
+                        }
                     };
                     let current = filter.get_untracked();
                     let page = list.page;

@@ -9,7 +9,8 @@ use sea_orm::{
 use super::auth::CurrentUser;
 use crate::i18n::Lang;
 use crate::model::{
-    AppError, FieldErrors, NewUserInput, Page, Role, UserId, UserSummary, normalise_email,
+    AppError, FieldErrors, NewUserInput, Page, PageRequest, Role, UserId, UserSummary,
+    normalise_email,
 };
 use crate::server::entities::user;
 use crate::server::{Backend, accounts::password, accounts::sessions, accounts::throttle};
@@ -72,18 +73,19 @@ pub async fn sign_in(
     }
 }
 
-/// One page (from 0) of users, by name.
+/// One page (from 0) of users, by name; a page number out of range is a field error.
 pub async fn list(db: &DatabaseConnection, page: u64) -> Result<Page<UserSummary>, AppError> {
+    let page = PageRequest::new(page, USERS_PER_PAGE)?;
     let paginator = user::Entity::find()
         .order_by_asc(user::Column::Name)
         .order_by_asc(user::Column::Id)
-        .paginate(db, USERS_PER_PAGE);
+        .paginate(db, page.size());
     let total = paginator.num_items().await?;
-    let items = paginator.fetch_page(page).await?;
+    let items = paginator.fetch_page(page.number()).await?;
     Ok(Page::counted(
         items.into_iter().map(summary).collect(),
-        page,
-        USERS_PER_PAGE,
+        page.number(),
+        page.size(),
         total,
     ))
 }
@@ -186,14 +188,21 @@ pub async fn reset_password(
 }
 
 /// Changes the caller's own password after checking the current one; their other sessions end.
+/// A wrong current password is a guess like a wrong sign-in: throttled and counted the same
+/// way (by account and by address), and logged.
 pub async fn change_own_password(
-    db: &DatabaseConnection,
+    backend: &Backend,
     me: &CurrentUser,
     current: String,
     new_password: String,
+    ip: &str,
 ) -> Result<(), AppError> {
+    let db = &backend.db;
     let target = find(db, me.id).await?;
+    throttle::check(db, &backend.throttle, &target.email, ip).await?;
     if !password::verify(current, target.password_hash.clone()).await? {
+        throttle::record_failure(db, &backend.throttle, &target.email, ip).await?;
+        tracing::warn!(user_id = %me.id, "password change refused: wrong current password");
         return Err(AppError::Invalid(FieldErrors::single(
             "current_password",
             "wrong_password",

@@ -12,8 +12,8 @@ use sea_orm::{
 
 use crate::model::{
     AppError, ApplicationId, CandidateApplicationView, CandidateDetail, CandidateFileView,
-    CandidateFilter, CandidateId, CandidateRow, FileId, OpeningId, Page, Stage, TimelineEntry,
-    UserId,
+    CandidateFilter, CandidateId, CandidateRow, FileId, OpeningId, Page, PageRequest, Stage,
+    TimelineEntry, UserId,
 };
 use crate::server::audit;
 use crate::server::entities::{
@@ -310,30 +310,29 @@ async fn people_of(
 /// page's applications, their openings' titles, and the page's tags.
 pub const QUERIES_PER_PAGE: usize = 5;
 
-/// One page (from 0) of the candidates matching `filter`, [`CANDIDATES_PER_PAGE`] a page.
+/// One page (from 0) of the candidates matching `filter`, [`CANDIDATES_PER_PAGE`] a page; a
+/// page number out of range is a field error.
 pub async fn list(
     db: &DatabaseConnection,
     filter: &CandidateFilter,
     page: u64,
 ) -> Result<Page<CandidateRow>, AppError> {
-    list_page(db, filter, page, CANDIDATES_PER_PAGE).await
+    list_page(db, filter, PageRequest::new(page, CANDIDATES_PER_PAGE)?).await
 }
 
-/// One page (from 0) of `per_page` candidates (at least one) matching `filter`, in
-/// [`QUERIES_PER_PAGE`] statements.
+/// Page `page` of the candidates matching `filter`, in [`QUERIES_PER_PAGE`] statements.
 pub async fn list_page(
     db: &DatabaseConnection,
     filter: &CandidateFilter,
-    page: u64,
-    per_page: u64,
+    page: PageRequest,
 ) -> Result<Page<CandidateRow>, AppError> {
     let backend = db.get_database_backend();
-    let per_page = per_page.max(1);
+    let per_page = page.size();
     let count = list_query::count(backend, filter);
     let counted = |row: Option<sea_orm::QueryResult>| {
         list_query::Counted::read(filter, &row.ok_or(AppError::Internal)?).map_err(AppError::from)
     };
-    let (counted, mut people) = match list_query::page_ids_ahead(backend, filter, page, per_page) {
+    let (counted, mut people) = match list_query::page_ids_ahead(backend, filter, page) {
         // Far into a PostgreSQL search: the count and the page at once, on two connections.
         Some(ids) => {
             let (row, people) =
@@ -342,7 +341,7 @@ pub async fn list_page(
         }
         None => {
             let counted = counted(db.query_one(&count).await?)?;
-            let ids = list_query::page_ids(backend, filter, counted, page, per_page);
+            let ids = list_query::page_ids(backend, filter, counted, page);
             (counted, people_of(db, ids, filter.sort).await?)
         }
     };
@@ -350,7 +349,7 @@ pub async fn list_page(
     people.truncate(per_page as usize);
     Ok(Page {
         items: rows(db, people).await?,
-        page,
+        page: page.number(),
         per_page,
         total: counted.total,
         more,

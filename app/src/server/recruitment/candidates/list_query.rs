@@ -9,7 +9,7 @@ use sea_orm::{
     QuerySelect, QueryTrait, Select,
 };
 
-use crate::model::{CandidateFilter, CandidateSort, Total};
+use crate::model::{CandidateFilter, CandidateSort, PageRequest, Total};
 use crate::server::entities::{application, candidate, candidate_tag, job_profile, opening};
 use crate::server::recruitment::search;
 
@@ -384,11 +384,10 @@ fn reach(backend: DatabaseBackend, filter: &CandidateFilter, counted: Counted, e
 pub fn page_ids_ahead(
     backend: DatabaseBackend,
     filter: &CandidateFilter,
-    page: u64,
-    per_page: u64,
+    page: PageRequest,
 ) -> Option<SelectStatement> {
-    let offset = page.saturating_mul(per_page);
-    let end = offset.saturating_add(per_page + 1);
+    let (offset, per_page) = (page.offset(), page.size());
+    let end = offset + per_page + 1;
     if backend != DatabaseBackend::Postgres
         || search::tokens(&filter.q).is_empty()
         || end <= ASK_AT_MOST
@@ -404,23 +403,17 @@ pub fn page_ids_ahead(
     )
 }
 
-/// The ids of page `page` (from 0) of `per_page` candidates matching `filter`, as counted,
-/// and one more when there is one (to tell whether another page follows). Only ids, so
-/// PostgreSQL skips the rows before the page in an index-only scan.
+/// The ids of page `page` of the candidates matching `filter`, as counted, and one more when
+/// there is one (to tell whether another page follows). Only ids, so PostgreSQL skips the rows
+/// before the page in an index-only scan.
 pub fn page_ids(
     backend: DatabaseBackend,
     filter: &CandidateFilter,
     counted: Counted,
-    page: u64,
-    per_page: u64,
+    page: PageRequest,
 ) -> SelectStatement {
-    let offset = page.saturating_mul(per_page);
-    let reach = reach(
-        backend,
-        filter,
-        counted,
-        offset.saturating_add(per_page + 1),
-    );
+    let (offset, per_page) = (page.offset(), page.size());
+    let reach = reach(backend, filter, counted, offset + per_page + 1);
     let mut ids = match matching(backend, filter) {
         Some(found) if reach == Reach::Sorted => search::in_order(found, filter.sort),
         _ => ordered(listed(backend, filter, reach), filter.sort)
