@@ -96,6 +96,15 @@ impl Scheme {
     fn as_str(self) -> &'static str {
         if self.https { "https" } else { "http" }
     }
+
+    /// This site's origin as browsers write it, for a request to `host`: lower case, and
+    /// without the scheme's default port (`Host: x:443` behind HTTPS is `https://x`).
+    fn origin_of(self, host: &str) -> String {
+        let host = host.to_ascii_lowercase();
+        let default_port = if self.https { ":443" } else { ":80" };
+        let host = host.strip_suffix(default_port).unwrap_or(&host);
+        format!("{}://{host}", self.as_str())
+    }
 }
 
 /// Whether a state-changing request comes from another site. Either header can say so, and
@@ -109,10 +118,12 @@ fn is_cross_site(headers: &HeaderMap, scheme: Scheme) -> bool {
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let ours = format!("{}://{host}", scheme.as_str());
-    let from_elsewhere = headers
-        .get(header::ORIGIN)
-        .is_some_and(|origin| origin.to_str().ok() != Some(ours.as_str()));
+    let ours = scheme.origin_of(host);
+    let from_elsewhere = headers.get(header::ORIGIN).is_some_and(|origin| {
+        origin
+            .to_str()
+            .map_or(true, |origin| origin.to_ascii_lowercase() != ours)
+    });
     fetched_across || from_elsewhere
 }
 
@@ -296,11 +307,23 @@ fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!(panic = message, "a request panicked");
-    (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+    // This answer skips the middleware inside the catcher: it carries their headers itself.
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::CONTENT_SECURITY_POLICY, OTHER_POLICY),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        "internal error",
+    )
+        .into_response()
 }
 
-/// The backstop for bugs: a panic anywhere in a request becomes [`panic_response`], never a
-/// dropped connection.
+/// The backstop for bugs: a panic in a request's handling (its middleware, a handler, a server
+/// function) becomes [`panic_response`], never a dropped connection. A page's resources run in
+/// tasks of their own, whose panics this cannot see; what they call is kept from panicking on
+/// input instead (`PageRequest`).
 pub fn catch_panics() -> CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response> {
     CatchPanicLayer::custom(
         panic_response as fn(Box<dyn std::any::Any + Send + 'static>) -> Response,
@@ -361,6 +384,20 @@ mod tests {
             HTTP
         ));
         assert!(is_cross_site(&headers(&[("origin", "null"), host]), HTTP));
+    }
+
+    #[test]
+    fn case_and_the_schemes_default_port_do_not_make_an_origin_foreign() {
+        let upper = [
+            ("origin", "https://Percorso.Example"),
+            ("host", "percorso.example:443"),
+        ];
+        assert!(!is_cross_site(&headers(&upper), HTTPS));
+        let plain = [
+            ("origin", "http://percorso.example"),
+            ("host", "PERCORSO.example:80"),
+        ];
+        assert!(!is_cross_site(&headers(&plain), HTTP));
     }
 
     #[test]

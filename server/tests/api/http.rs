@@ -158,6 +158,7 @@ async fn a_panic_in_a_handler_comes_back_as_a_500_with_the_plain_body() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.headers()["cache-control"], "no-store");
     assert_eq!(response.text().await.unwrap(), "internal error");
 }
 

@@ -346,3 +346,28 @@ async fn wrong_current_passwords_on_a_password_change_are_throttled_like_sign_in
         .unwrap();
     assert_eq!(failures, 5, "each wrong password was recorded");
 }
+
+#[tokio::test]
+async fn a_successful_password_change_clears_the_accounts_earlier_failures() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Employee).await;
+    let change = |current: &str| {
+        user.call(
+            "change_password",
+            json!({"input": {"current_password": current, "new_password": "una nuova frase sicura"}}),
+        )
+    };
+    for _ in 0..2 {
+        assert_eq!(
+            change("not the password").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    assert_eq!(change(&user.password).await.status, StatusCode::OK);
+    let failures = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Email.eq(user.email.clone()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(failures, 0);
+}

@@ -208,6 +208,7 @@ pub async fn change_own_password(
             "wrong_password",
         )));
     }
+    throttle::clear_account(db, &target.email).await?;
     let password_hash = password::hash(new_password).await?;
     store_password(db, target, password_hash, Some(me.session_id)).await?;
     tracing::info!(user_id = %me.id, "password changed");
