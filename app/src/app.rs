@@ -13,7 +13,7 @@ use crate::model::{AppError, SessionInfo};
 use crate::pages::account::{login, settings};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
-use crate::pages::{admin, careers, home, interviews, not_found};
+use crate::pages::{admin, assessments, careers, home, interviews, not_found};
 
 /// The HTML document around the app, rendered on the server.
 ///
@@ -187,6 +187,18 @@ pub fn App() -> impl IntoView {
                         view=interviews::kit::KitPrintPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/tests") view=assessments::tests::TestsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/tests/templates")
+                        view=assessments::templates::TemplatesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/tests/templates/:id")
+                        view=assessments::templates::TemplatePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/tests/:id") view=assessments::test::TestPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/openings/:id/interviews")
                         view=interviews::opening::OpeningInterviewsPage

@@ -7,13 +7,13 @@
 pub enum Bundle {
     /// Signing in, one's account, a candidate's page, the board, reports.
     Staff,
-    /// The framework's and the openings' editors.
+    /// The framework's, the openings' and the practical test templates' editors.
     Editors,
     /// CV intake and import.
     Intake,
     /// Users, data protection and mail.
     Admin,
-    /// The interview page: the scorecard and HR's changes.
+    /// The interview page (the scorecard and HR's changes) and a practical test's grading.
     Interviews,
 }
 
@@ -44,6 +44,8 @@ impl Bundle {
             ["login" | "account" | "reports"] => Some(Bundle::Staff),
             ["candidates", _] => Some(Bundle::Staff),
             ["interviews", _] => Some(Bundle::Interviews),
+            ["tests", "templates", _] => Some(Bundle::Editors),
+            ["tests", _] => Some(Bundle::Interviews),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
             ["profiles", _] | ["openings", _] => Some(Bundle::Editors),

@@ -638,6 +638,68 @@ texts! {
     FilesDeleted => "file eliminati", "files deleted";
     RetentionDone => "Esecuzione completata.", "Run complete.";
     ProfileInUse => "Il profilo è usato da alcune posizioni e non può essere eliminato.", "Openings use this profile, so it cannot be deleted.";
+    // Practical tests.
+    NavTests => "Prove", "Tests";
+    TestsTitle => "Prove pratiche", "Practical tests";
+    TestsToGrade => "Da correggere", "To grade";
+    TestsGraded => "Corrette da te", "Graded by you";
+    TestsWaiting => "Tutte le prove in attesa di correzione", "Every test waiting to be graded";
+    NoTests => "Nessuna prova.", "No tests.";
+    TestTemplates => "Modelli di prova", "Test templates";
+    NewTemplate => "Nuovo modello", "New template";
+    EditTemplate => "Modello di prova", "Test template";
+    InstructionsIt => "Istruzioni (italiano)", "Instructions (Italian)";
+    InstructionsEn => "Istruzioni (inglese)", "Instructions (English)";
+    Instructions => "Istruzioni", "Instructions";
+    TimeLimitMinutes => "Tempo a disposizione (minuti)", "Time limit (minutes)";
+    TimeLimit => "Tempo", "Time limit";
+    MinutesShort => "min", "min";
+    PassMark => "Punti per superarla", "Pass mark (points)";
+    TemplateOffered => "Proposto quando si assegna una prova", "Offered when assigning a test";
+    TemplateRetired => "Ritirato", "Retired";
+    TemplateProfiles => "Profili professionali", "Job profiles";
+    Rubric => "Griglia di valutazione", "Rubric";
+    RubricHint => "Ogni criterio misura una competenza; i punti dati diventano un livello da 1 a 5.", "Each criterion measures one competency; the points given become a level from 1 to 5.";
+    MaxPoints => "Punti massimi", "Maximum points";
+    EarnsIt => "Che cosa fa guadagnare i punti (italiano)", "What earns the points (Italian)";
+    EarnsEn => "Che cosa fa guadagnare i punti (inglese)", "What earns the points (English)";
+    AddCriterion => "Aggiungi un criterio", "Add a criterion";
+    CriterionNumber => "Criterio", "Criterion";
+    SaveTemplate => "Salva il modello", "Save the template";
+    TemplateSaved => "Modello salvato.", "Template saved.";
+    TotalPoints => "Totale punti", "Total points";
+    CriteriaCount => "Criteri", "Criteria";
+    TestsGiven => "Prove assegnate", "Tests given";
+    AssignTest => "Assegna una prova pratica", "Assign a practical test";
+    Assign => "Assegna", "Assign";
+    TestTemplate => "Modello", "Template";
+    Grader => "Correttore", "Grader";
+    DueOn => "Da correggere entro", "Due on";
+    TestAssignedDone => "Prova assegnata.", "Test assigned.";
+    NoTemplatesForProfile => "Nessun modello di prova per il profilo di questa posizione: aggiungine uno in Prove → Modelli di prova.", "No test template for this opening's job profile: add one under Tests → Test templates.";
+    AssignFromCard => "Assegna la prova pratica", "Assign the practical test";
+    TestStatusAssigned => "Da correggere", "To grade";
+    TestStatusGraded => "Corretta", "Graded";
+    TestOverdue => "In ritardo", "Overdue";
+    TestPassed => "Superata", "Passed";
+    TestFailed => "Non superata", "Not passed";
+    Points => "Punti", "Points";
+    Outcome => "Esito", "Result";
+    Grading => "Correzione", "Grading";
+    GradingHint => "Dai a ogni criterio da 0 al suo massimo, con una nota se serve. Una volta inviata, la correzione non si cambia.", "Give each criterion from 0 to its maximum, with a note where useful. Once submitted, the grading cannot change.";
+    CriterionNotes => "Note sul criterio", "Notes on this criterion";
+    OverallNotes => "Note complessive", "Overall notes";
+    SubmitGrading => "Invia la correzione", "Submit the grading";
+    GradingSubmitted => "Correzione inviata.", "Grading submitted.";
+    Contributions => "Che cosa mostra per competenza", "What it shows per competency";
+    LevelFormula => "Livello = 1 + 4 × punti ÷ punti massimi, arrotondato al livello più vicino (le metà per eccesso); i criteri della stessa competenza si sommano prima.", "Level = 1 + 4 × points ÷ maximum points, rounded to the nearest level (halves up); criteria of the same competency are added up first.";
+    AssignedBy => "Assegnata da", "Assigned by";
+    GradedOn => "Corretta il", "Graded on";
+    PassMarkOutOf => "punti su", "points out of";
+    ToPass => "Per superarla", "To pass";
+    NotGradedYet => "Non ancora corretta.", "Not graded yet.";
+    OnlyGraderGrades => "Solo il correttore assegnato può correggerla.", "Only the assigned grader can grade it.";
+    GradeIt => "Correggi", "Grade";
 }
 
 impl Role {
@@ -966,6 +1028,62 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "scorecard_not_submitted" => it_en(
             "Si modifica con motivazione solo una scheda già inviata.".into(),
             "Only a submitted scorecard can be amended.".into(),
+        ),
+        "number" => it_en(
+            "Inserisci un numero intero.".into(),
+            "Enter a whole number.".into(),
+        ),
+        "no_criteria" => it_en(
+            "Aggiungi almeno un criterio alla griglia.".into(),
+            "Add at least one criterion to the rubric.".into(),
+        ),
+        "no_profiles" => it_en(
+            "Scegli almeno un profilo professionale.".into(),
+            "Choose at least one job profile.".into(),
+        ),
+        "above_total" => it_en(
+            format!("Non può superare il totale dei punti della griglia ({n})."),
+            format!("It cannot be above the rubric's total ({n} points)."),
+        ),
+        "points_range" => it_en(
+            "Da 1 a 100 punti.".into(),
+            "From 1 to 100 points.".into(),
+        ),
+        "points_above_max" => it_en(
+            format!("Da 0 a {n} punti."),
+            format!("From 0 to {n} points."),
+        ),
+        "minutes_range" => it_en(
+            "Da 1 a 480 minuti.".into(),
+            "From 1 to 480 minutes.".into(),
+        ),
+        "test_graded" => it_en(
+            "La prova è già corretta: la correzione non si cambia.".into(),
+            "The test is already graded: the grading cannot change.".into(),
+        ),
+        "date" => it_en(
+            "Inserisci una data valida.".into(),
+            "Enter a valid date.".into(),
+        ),
+        "past_date" => it_en(
+            "La data è già passata.".into(),
+            "The date is in the past.".into(),
+        ),
+        "application_finished" => it_en(
+            "La candidatura è chiusa (respinta, ritirata o assunta): non si possono assegnare prove.".into(),
+            "The application is closed (rejected, withdrawn or hired): no test can be given.".into(),
+        ),
+        "not_offered" => it_en(
+            "Questo modello non è proposto per il profilo della posizione.".into(),
+            "This template is not offered for the opening's job profile.".into(),
+        ),
+        "not_staff" => it_en(
+            "Scegli un membro attivo dello staff che può valutare.".into(),
+            "Choose an active staff member who can assess.".into(),
+        ),
+        "not_found" => it_en(
+            "Non esiste più: ricarica la pagina.".into(),
+            "It no longer exists: reload the page.".into(),
         ),
         "too_many" => it_en(
             format!("Al massimo {n} elementi."),

@@ -17,6 +17,8 @@ mod m20261129_000012_mail_delivery;
 mod m20261129_000013_interviews;
 mod m20261129_000014_search_sort_keys;
 mod m20261129_000015_worklist;
+mod m20261129_000016_practical_tests;
+pub mod practical_test_data;
 pub mod question_data;
 
 pub struct Migrator;
@@ -39,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000013_interviews::Migration),
             Box::new(m20261129_000014_search_sort_keys::Migration),
             Box::new(m20261129_000015_worklist::Migration),
+            Box::new(m20261129_000016_practical_tests::Migration),
         ]
     }
 }

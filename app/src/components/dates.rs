@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::model::LocalSpan;
 
 /// "03/12/2026" or "3 Dec 2026".
-fn calendar_day(lang: Lang, date: NaiveDate) -> String {
+pub fn calendar_day(lang: Lang, date: NaiveDate) -> String {
     match lang {
         Lang::It => format!("{:02}/{:02}/{}", date.day(), date.month(), date.year()),
         Lang::En => format!(

@@ -23,6 +23,7 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     }
     if user.role.can(Permission::Interview) {
         links.push(("/interviews", Text::NavInterviews));
+        links.push(("/tests", Text::NavTests));
     }
     if user.role.can(Permission::ManageUsers) {
         links.push(("/admin/users", Text::NavUsers));

@@ -43,4 +43,10 @@ typed_id!(
     MessageId,
     /// An interview of an application.
     InterviewId,
+    /// A practical test template: instructions, rubric, pass mark.
+    PracticalTemplateId,
+    /// A practical test given to an application.
+    PracticalTestId,
+    /// One criterion of a practical test's rubric, as given to an application.
+    TestCriterionId,
 );

@@ -1,6 +1,7 @@
 //! Types shared by the browser and the server: ids, enums, inputs with their validation rules,
 //! and the error that server functions return.
 
+mod assessments;
 mod data_protection;
 mod email;
 mod error;
@@ -16,6 +17,7 @@ mod recruitment;
 mod reports;
 mod users;
 
+pub use assessments::*;
 pub use data_protection::*;
 pub use email::check_email;
 pub use error::{AppError, FieldError, FieldErrors, validate};

@@ -511,6 +511,8 @@ pub struct CandidateDetail {
     pub interviews: Vec<super::InterviewSummary>,
     /// Those interviews' changes, for the timeline.
     pub interview_history: Vec<super::InterviewTimelineEntry>,
+    /// The practical tests the viewer may see: all for HR, their own to grade for a grader.
+    pub practical_tests: Vec<super::PracticalTestSummary>,
 }
 
 /// How the candidate list is ordered.

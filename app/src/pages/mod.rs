@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod assessments;
 pub mod careers;
 pub mod framework;
 pub mod home;

@@ -297,5 +297,6 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
         time_zone: crate::model::DEFAULT_TIME_ZONE.to_owned(),
         session_id: 0,
     };
-    crate::server::interviews::demo::seed(db, &actor, &panelist).await
+    crate::server::interviews::demo::seed(db, &actor, &panelist).await?;
+    crate::server::assessments::demo::seed(db, &actor, &panelist).await
 }

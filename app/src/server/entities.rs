@@ -719,3 +719,130 @@ pub mod profile_question {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod practical_template {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_templates")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub title_it: String,
+        pub title_en: String,
+        pub instructions_it: String,
+        pub instructions_en: String,
+        pub time_limit_minutes: i32,
+        pub pass_mark: i32,
+        /// Offered when assigning; retired templates stay for the tests already given.
+        pub active: bool,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_template_profile {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_template_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub template_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub profile_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_template_criterion {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_template_criteria")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub template_id: i32,
+        pub position: i32,
+        pub competency_id: i32,
+        pub max_points: i32,
+        pub description_it: String,
+        pub description_en: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_test {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_tests")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub application_id: i32,
+        pub template_id: i32,
+        pub grader_id: i32,
+        /// The template's texts and marks as they were when the test was assigned.
+        pub title_it: String,
+        pub title_en: String,
+        pub instructions_it: String,
+        pub instructions_en: String,
+        pub time_limit_minutes: i32,
+        pub pass_mark: i32,
+        pub due_on: Date,
+        /// `assigned` or `graded`.
+        pub status: String,
+        /// The grader's overall notes.
+        pub notes: String,
+        pub passed: Option<bool>,
+        pub assigned_by: i32,
+        pub assigned_at: DateTimeUtc,
+        pub graded_at: Option<DateTimeUtc>,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_test_criterion {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_test_criteria")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub test_id: i32,
+        pub position: i32,
+        pub competency_id: i32,
+        pub max_points: i32,
+        pub description_it: String,
+        pub description_en: String,
+        /// Given by the grader; none until graded.
+        pub points: Option<i32>,
+        pub notes: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -6,6 +6,7 @@
 //! plain message, never SQL or a stack trace.
 
 pub mod accounts;
+pub mod assessments;
 pub mod audit;
 pub mod bench_data;
 pub mod data_protection;

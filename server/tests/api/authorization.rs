@@ -309,6 +309,44 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             HR_AND_ADMIN,
             json!({"id": f.profile, "input": {"questions": []}}),
         ),
+        ("practical_templates", HR_AND_ADMIN, json!({})),
+        (
+            "practical_template_editor",
+            HR_AND_ADMIN,
+            json!({"id": null}),
+        ),
+        // A template that does not exist: 404 for those allowed.
+        (
+            "save_practical_template",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"title_it": "Prova", "title_en": "Test",
+                "instructions_it": "Istruzioni", "instructions_en": "Instructions",
+                "time_limit_minutes": 30, "pass_mark": 1, "active": true,
+                "profile_ids": [f.profile], "criteria": [{"competency_id": f.competency,
+                "max_points": 5, "description_it": "D", "description_en": "D"}]}}),
+        ),
+        (
+            "templates_for_application",
+            HR_AND_ADMIN,
+            json!({"id": 999_999}),
+        ),
+        (
+            "assign_practical_test",
+            HR_AND_ADMIN,
+            json!({"input": {"application_id": 999_999, "template_id": 1,
+                "grader_id": f.owner, "due_on": "2030-12-03"}}),
+        ),
+        ("my_tests", CANDIDATE_READERS, json!({})),
+        (
+            "get_practical_test",
+            CANDIDATE_READERS,
+            json!({"id": 999_999}),
+        ),
+        (
+            "grade_practical_test",
+            CANDIDATE_READERS,
+            json!({"id": 999_999, "input": {"scores": [], "notes": ""}}),
+        ),
         // A message that does not exist: 404 for admins, refused for everyone else.
         ("send_message_again", ADMIN, json!({"id": 999_999})),
         ("list_public_openings", EVERYONE, json!({})),

@@ -97,3 +97,22 @@ async fn the_demo_interviewer_finds_interviews_in_every_state() {
         "a point to settle at the debrief"
     );
 }
+
+#[tokio::test]
+async fn the_demo_has_practical_tests_to_grade_overdue_passed_and_failed() {
+    use app::server::entities::practical_test;
+
+    let app = TestApp::spawn().await;
+    demo::seed_if_empty(&app.db).await.unwrap();
+    let tests = practical_test::Entity::find().all(&app.db).await.unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let waiting = |overdue: bool| {
+        tests
+            .iter()
+            .any(|t| t.status == "assigned" && (t.due_on < today) == overdue)
+    };
+    assert!(waiting(false), "one to grade");
+    assert!(waiting(true), "one overdue");
+    assert!(tests.iter().any(|t| t.passed == Some(true)), "one passed");
+    assert!(tests.iter().any(|t| t.passed == Some(false)), "one failed");
+}

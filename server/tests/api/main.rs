@@ -27,6 +27,7 @@ mod pagination;
 mod person_data;
 mod pipeline;
 mod plain_forms;
+mod practical_tests;
 mod profiles;
 mod reports;
 mod search;

@@ -269,6 +269,11 @@ fn Card(card: BoardCard, moves: Moves) -> impl IntoView {
                     {t(Text::ScheduleFromCard)}
                 </a>
             })}
+            {(card.stage == Stage::PracticalTest).then(|| view! {
+                <a class="schedule-link" href=format!("/candidates/{}?assign={id}#assign-test", card.candidate_id)>
+                    {t(Text::AssignFromCard)}
+                </a>
+            })}
             <form class="move-form" method="post" action=MoveApplication::PATH on:submit=submit>
                 <label class="visually-hidden" for=select_id.clone()>
                     {format!("{} – {name}", t(Text::MoveTo))}

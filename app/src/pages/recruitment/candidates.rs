@@ -19,6 +19,8 @@ use crate::model::{
     AppError, ApplicationId, CandidateDetail, CandidateId, InterviewTimelineEntry, NoteView,
     Permission, Stage, TimelineEntry,
 };
+use crate::pages::assessments::TestTable;
+use crate::pages::assessments::assign::AssignTestForm;
 use crate::pages::interviews::agenda::InterviewTable;
 use crate::pages::interviews::detail::change_label;
 use crate::pages::interviews::schedule::ScheduleForm;
@@ -32,12 +34,17 @@ pub fn CandidatePage() -> impl IntoView {
         let can_manage = user.role.can(Permission::ManageRecruitment);
         let time_zone = user.time_zone.clone();
         move || {
-            // `?schedule=<application>`: come from a card moved to Interview on the board.
-            let schedule = query.with(|q| q.get("schedule").and_then(|v| v.parse().ok()));
+            // `?schedule=<application>` or `?assign=<application>`: come from a card moved to
+            // Interview or to Practical test on the board.
+            let from_card = |name: &str| query.with(|q| q.get(name).and_then(|v| v.parse().ok()));
+            let opened = Opened {
+                schedule: from_card("schedule"),
+                assign: from_card("assign"),
+            };
             let time_zone = time_zone.clone();
             match params.with(record_path::<CandidateId>) {
                 RecordPath::Existing(id) => {
-                    view! { <CandidateLoader id can_manage schedule time_zone /> }.into_any()
+                    view! { <CandidateLoader id can_manage opened time_zone /> }.into_any()
                 }
                 _ => view! { <Notice text=Text::NotFound /> }.into_any(),
             }
@@ -45,11 +52,19 @@ pub fn CandidatePage() -> impl IntoView {
     })
 }
 
+/// The forms a card on the board opens for an application: scheduling an interview, or
+/// assigning a practical test.
+#[derive(Debug, Clone, Copy, Default)]
+struct Opened {
+    schedule: Option<ApplicationId>,
+    assign: Option<ApplicationId>,
+}
+
 #[component]
 fn CandidateLoader(
     id: CandidateId,
     can_manage: bool,
-    schedule: Option<ApplicationId>,
+    opened: Opened,
     time_zone: String,
 ) -> impl IntoView {
     let t = use_texts();
@@ -61,7 +76,7 @@ fn CandidateLoader(
                 match detail.await {
                     Ok(detail) => {
                         let time_zone = time_zone.get_value();
-                        view! { <CandidateView detail can_manage schedule time_zone /> }.into_any()
+                        view! { <CandidateView detail can_manage opened time_zone /> }.into_any()
                     }
                     Err(AppError::NotFound) => {
                         set_page_status(404);
@@ -90,7 +105,7 @@ fn size(bytes: i64) -> String {
 fn CandidateView(
     detail: CandidateDetail,
     can_manage: bool,
-    schedule: Option<ApplicationId>,
+    opened: Opened,
     time_zone: String,
 ) -> impl IntoView {
     let t = use_texts();
@@ -122,6 +137,18 @@ fn CandidateView(
         .applications
         .iter()
         .filter(|a| !matches!(a.stage, Stage::Rejected | Stage::Withdrawn))
+        .map(|a| {
+            (
+                a.id,
+                format!("{} · {}", lang.pick(&a.title_it, &a.title_en), a.location),
+            )
+        })
+        .collect();
+    // Tests are not given once the candidate is hired either.
+    let testable_applications: Vec<(ApplicationId, String)> = detail
+        .applications
+        .iter()
+        .filter(|a| !matches!(a.stage, Stage::Rejected | Stage::Withdrawn | Stage::Hired))
         .map(|a| {
             (
                 a.id,
@@ -219,7 +246,12 @@ fn CandidateView(
             <h2>{t(Text::Interviews)}</h2>
             <InterviewTable interviews=detail.interviews.clone() id="candidate-interviews" />
             {(editable && !open_applications.is_empty()).then(|| view! {
-                <ScheduleForm applications=open_applications preselected=schedule time_zone />
+                <ScheduleForm applications=open_applications.clone() preselected=opened.schedule time_zone />
+            })}
+            <h2>{t(Text::TestsTitle)}</h2>
+            <TestTable tests=detail.practical_tests.clone() id="candidate-tests" />
+            {(editable && !testable_applications.is_empty()).then(|| view! {
+                <AssignTestForm applications=testable_applications preselected=opened.assign />
             })}
             {editable.then(|| view! {
                 <div class="panel">

@@ -25,7 +25,7 @@ use crate::server::accounts::auth::CurrentUser;
 use crate::server::accounts::sessions::random_token;
 use crate::server::entities::{
     application, candidate, interview, interview_event, interview_interviewer, job_profile,
-    opening, opening_interviewer, user,
+    opening, user,
 };
 
 /// The times of an interview, checked.
@@ -199,36 +199,6 @@ async fn clashes(
         }
     }
     Ok(warnings)
-}
-
-/// Puts the panelists not on the opening's hiring team on it; answers their names.
-async fn join_team(
-    db: &impl ConnectionTrait,
-    opening_id: i32,
-    panel: &[user::Model],
-) -> Result<Vec<String>, AppError> {
-    let team: BTreeSet<i32> = opening_interviewer::Entity::find()
-        .filter(opening_interviewer::Column::OpeningId.eq(opening_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
-        .collect();
-    let mut added = Vec::new();
-    for member in panel {
-        // HR and admins see every candidate already; only interviewers need the team.
-        if team.contains(&member.id) || Role::parse(&member.role) != Some(Role::Interviewer) {
-            continue;
-        }
-        opening_interviewer::ActiveModel {
-            opening_id: Set(opening_id),
-            user_id: Set(member.id),
-        }
-        .insert(db)
-        .await?;
-        added.push(member.name.clone());
-    }
-    Ok(added)
 }
 
 async fn set_panel(
@@ -431,7 +401,9 @@ pub async fn schedule(
             .insert(tx)
             .await?;
             set_panel(tx, saved.id, &panel).await?;
-            let added = join_team(tx, subject.opening.id, &panel).await?;
+            let added =
+                crate::server::recruitment::openings::join_team(tx, subject.opening.id, &panel)
+                    .await?;
             record(tx, &saved, "scheduled", None, &actor).await?;
             let everyone = Audience {
                 panelists: &panel,
@@ -546,7 +518,9 @@ pub async fn reschedule(
             model.updated_at = Set(Utc::now());
             let saved = model.update(tx).await?;
             set_panel(tx, saved.id, &panel).await?;
-            let added = join_team(tx, subject.opening.id, &panel).await?;
+            let added =
+                crate::server::recruitment::openings::join_team(tx, subject.opening.id, &panel)
+                    .await?;
             record(tx, &saved, "rescheduled", Some(reason.clone()), &actor).await?;
             let moved = Change::Moved {
                 reason: reason.clone(),

@@ -164,6 +164,7 @@ pub async fn detail(
         // Filled by the caller, who knows who is looking.
         interviews: Vec::new(),
         interview_history: Vec::new(),
+        practical_tests: Vec::new(),
     })
 }
 

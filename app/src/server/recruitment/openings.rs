@@ -1,7 +1,7 @@
 //! Openings: a job profile recruited for in one place, with its hiring team; and the open,
 //! published ones the careers page shows.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -424,4 +424,35 @@ pub async fn public_get(db: &DatabaseConnection, id: OpeningId) -> Result<Public
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(public(o, &profile))
+}
+
+/// Puts the interviewers among `panel` who are not on opening `opening_id`'s hiring team on
+/// it, so they can read its candidates; answers their names. HR and admins see every
+/// candidate already.
+pub async fn join_team(
+    db: &impl ConnectionTrait,
+    opening_id: i32,
+    panel: &[user::Model],
+) -> Result<Vec<String>, AppError> {
+    let team: BTreeSet<i32> = opening_interviewer::Entity::find()
+        .filter(opening_interviewer::Column::OpeningId.eq(opening_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let mut added = Vec::new();
+    for member in panel {
+        if team.contains(&member.id) || Role::parse(&member.role) != Some(Role::Interviewer) {
+            continue;
+        }
+        opening_interviewer::ActiveModel {
+            opening_id: Set(opening_id),
+            user_id: Set(member.id),
+        }
+        .insert(db)
+        .await?;
+        added.push(member.name.clone());
+    }
+    Ok(added)
 }

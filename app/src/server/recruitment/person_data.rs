@@ -33,6 +33,8 @@ pub async fn export(
         .await?;
     let application_ids: Vec<i32> = detail.applications.iter().map(|a| a.id.0).collect();
     let interviews = crate::server::interviews::scorecards::export(db, &application_ids).await?;
+    let practical_tests =
+        crate::server::assessments::practical::export(db, &application_ids).await?;
     let accesses = audit_event::Entity::find()
         .filter(
             sea_orm::Condition::any()
@@ -68,6 +70,7 @@ pub async fn export(
         "history": detail.timeline,
         "notes": detail.notes,
         "interviews": interviews,
+        "practical_tests": practical_tests,
         "files": files.iter().map(|f| json!({
             "id": f.id,
             "kind": f.kind,
@@ -223,6 +226,7 @@ pub(crate) async fn anonymise(
         .exec(db)
         .await?;
     crate::server::interviews::scorecards::forget(db, &application_ids).await?;
+    crate::server::assessments::practical::forget(db, &application_ids).await?;
     application::Entity::update_many()
         .col_expr(application::Column::CoverLetter, Expr::value(""))
         .col_expr(

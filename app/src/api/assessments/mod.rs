@@ -1,0 +1,5 @@
+//! Assessments: HR write practical test templates and give tests to applications; graders see
+//! and grade the tests given to them.
+
+pub mod practical;
+pub mod templates;

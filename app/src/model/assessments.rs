@@ -1,0 +1,379 @@
+//! Practical tests: the template HR write (instructions, a rubric of criteria mapped to
+//! competencies, a pass mark), the test given to an application, the grader's scores, and how
+//! points become a competency level.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+use super::users::not_blank;
+use super::{
+    AppError, ApplicationId, CandidateId, CompetencyId, FieldErrors, JobProfileId, OpeningId,
+    PracticalTemplateId, PracticalTestId, TestCriterionId, UserId, parse_local, validate,
+};
+
+/// The most points one criterion can be worth.
+pub const MOST_POINTS: u16 = 100;
+/// The longest time a practical test can take.
+pub const LONGEST_TEST_MINUTES: u16 = 480;
+/// The most criteria a rubric can have.
+pub const MOST_CRITERIA: usize = 30;
+
+/// The competency level (1–5) that `points` out of `max` show: 1 + 4 × points ÷ max, rounded
+/// to the nearest level (halves up). No level without points to earn.
+pub fn points_level(points: u32, max: u32) -> Option<u8> {
+    if max == 0 {
+        return None;
+    }
+    let points = points.min(max);
+    let level = 1 + (8 * points + max) / (2 * max);
+    u8::try_from(level).ok()
+}
+
+/// A date as a date field sends it: `2026-12-03`.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.contains('T') {
+        return None;
+    }
+    parse_local(&format!("{value}T00:00")).map(|at| at.date())
+}
+
+fn date(value: &str) -> Result<(), ValidationError> {
+    parse_date(value)
+        .map(|_| ())
+        .ok_or_else(|| ValidationError::new("date"))
+}
+
+fn criteria_count(criteria: &[CriterionInput]) -> Result<(), ValidationError> {
+    if criteria.is_empty() {
+        Err(ValidationError::new("no_criteria"))
+    } else if criteria.len() > MOST_CRITERIA {
+        let mut error = ValidationError::new("too_many");
+        error.add_param("max".into(), &MOST_CRITERIA);
+        Err(error)
+    } else {
+        Ok(())
+    }
+}
+
+/// One criterion of a rubric: the competency it shows, its points, and what earns them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct CriterionInput {
+    pub competency_id: CompetencyId,
+    #[validate(range(min = 1, max = 100, code = "points_range"))]
+    pub max_points: u16,
+    #[validate(custom(function = "not_blank"), length(max = 1000, code = "too_long"))]
+    pub description_it: String,
+    #[validate(custom(function = "not_blank"), length(max = 1000, code = "too_long"))]
+    pub description_en: String,
+}
+
+/// A practical test template as HR write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct TemplateInput {
+    #[validate(custom(function = "not_blank"), length(max = 200, code = "too_long"))]
+    pub title_it: String,
+    #[validate(custom(function = "not_blank"), length(max = 200, code = "too_long"))]
+    pub title_en: String,
+    #[validate(custom(function = "not_blank"), length(max = 10000, code = "too_long"))]
+    pub instructions_it: String,
+    #[validate(custom(function = "not_blank"), length(max = 10000, code = "too_long"))]
+    pub instructions_en: String,
+    #[validate(range(min = 1, max = 480, code = "minutes_range"))]
+    pub time_limit_minutes: u16,
+    /// Points needed to pass, out of the criteria's total.
+    pub pass_mark: u16,
+    /// Offered when assigning tests.
+    pub active: bool,
+    #[validate(length(min = 1, code = "no_profiles"))]
+    pub profile_ids: Vec<JobProfileId>,
+    #[validate(nested, custom(function = "criteria_count"))]
+    pub criteria: Vec<CriterionInput>,
+}
+
+impl TemplateInput {
+    /// The most points the test can earn.
+    pub fn total(&self) -> u32 {
+        self.criteria.iter().map(|c| u32::from(c.max_points)).sum()
+    }
+
+    /// Its rules, then a pass mark within the total: the browser and the server both ask.
+    pub fn check(&self) -> Result<(), AppError> {
+        validate(self)?;
+        if u32::from(self.pass_mark) > self.total() {
+            let mut errors = FieldErrors::single("pass_mark", "above_total");
+            if let Some(error) = errors.0.get_mut("pass_mark") {
+                error.param = Some(i64::from(self.total()));
+            }
+            return Err(AppError::Invalid(errors));
+        }
+        Ok(())
+    }
+}
+
+/// A template as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSummary {
+    pub id: PracticalTemplateId,
+    pub title_it: String,
+    pub title_en: String,
+    /// (Italian, English) titles of its job profiles.
+    pub profiles: Vec<(String, String)>,
+    pub criteria: u32,
+    pub total: u32,
+    pub pass_mark: u32,
+    pub time_limit_minutes: u32,
+    pub active: bool,
+    /// How many tests were given from it.
+    pub given: u32,
+}
+
+/// A choice in the editor: a job profile or a competency, by its two names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named<Id> {
+    pub id: Id,
+    pub name_it: String,
+    pub name_en: String,
+}
+
+/// What the template editor needs: the template (none for a new one) and the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateEditor {
+    pub template: Option<TemplateInput>,
+    pub profiles: Vec<Named<JobProfileId>>,
+    pub competencies: Vec<Named<CompetencyId>>,
+}
+
+/// What HR fill in to give a test to an application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct AssignTestInput {
+    pub application_id: ApplicationId,
+    pub template_id: PracticalTemplateId,
+    pub grader_id: UserId,
+    /// `2026-12-03`.
+    #[validate(custom(function = "date"))]
+    pub due_on: String,
+}
+
+/// What assigning did: the test, and who joined the opening's hiring team to grade it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestAssigned {
+    pub id: PracticalTestId,
+    pub added_to_team: Vec<String>,
+}
+
+/// A practical test's progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestStatus {
+    Assigned,
+    Graded,
+}
+
+impl TestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TestStatus::Assigned => "assigned",
+            TestStatus::Graded => "graded",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<TestStatus> {
+        [TestStatus::Assigned, TestStatus::Graded]
+            .into_iter()
+            .find(|s| s.as_str() == value)
+    }
+}
+
+/// The grader's score for one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct ScoreInput {
+    pub criterion_id: TestCriterionId,
+    /// Required to submit; checked against the criterion's maximum on the server.
+    pub points: Option<u16>,
+    #[validate(length(max = 2000, code = "too_long"))]
+    pub notes: String,
+}
+
+/// A grading as the grader submits it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct GradingInput {
+    #[validate(nested)]
+    pub scores: Vec<ScoreInput>,
+    #[validate(length(max = 4000, code = "too_long"))]
+    pub notes: String,
+}
+
+/// A practical test as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticalTestSummary {
+    pub id: PracticalTestId,
+    pub application_id: ApplicationId,
+    pub candidate_id: CandidateId,
+    pub candidate_name: String,
+    pub opening_id: OpeningId,
+    pub opening_title_it: String,
+    pub opening_title_en: String,
+    pub title_it: String,
+    pub title_en: String,
+    pub grader_id: UserId,
+    pub grader_name: String,
+    pub due_on: NaiveDate,
+    pub status: TestStatus,
+    /// Not graded and past its due date.
+    pub overdue: bool,
+    pub points: Option<u32>,
+    pub max_points: u32,
+    pub passed: Option<bool>,
+}
+
+/// One criterion of a given test, with the grader's score once graded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionView {
+    pub id: TestCriterionId,
+    pub competency_id: CompetencyId,
+    pub competency_it: String,
+    pub competency_en: String,
+    pub max_points: u16,
+    pub description_it: String,
+    pub description_en: String,
+    pub points: Option<u16>,
+    pub notes: String,
+}
+
+/// What a graded test says about one competency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub competency_id: CompetencyId,
+    pub name_it: String,
+    pub name_en: String,
+    pub points: u32,
+    pub max_points: u32,
+    /// `points_level(points, max_points)`.
+    pub level: u8,
+}
+
+/// A practical test's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticalTestDetail {
+    pub summary: PracticalTestSummary,
+    pub instructions_it: String,
+    pub instructions_en: String,
+    pub time_limit_minutes: u32,
+    pub pass_mark: u32,
+    pub criteria: Vec<CriterionView>,
+    pub notes: String,
+    pub assigned_by_name: String,
+    pub assigned_at: DateTime<Utc>,
+    pub graded_at: Option<DateTime<Utc>>,
+    /// Per competency, once graded.
+    pub contributions: Vec<Contribution>,
+    /// The viewer is its grader and it is still to grade.
+    pub can_grade: bool,
+}
+
+/// The tests page: the viewer's to grade and graded, and for HR every test still to grade.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestsOverview {
+    /// Due soonest first.
+    pub to_grade: Vec<PracticalTestSummary>,
+    /// Latest first.
+    pub graded: Vec<PracticalTestSummary>,
+    /// HR and admins: every test not graded yet, due soonest first.
+    pub waiting: Option<Vec<PracticalTestSummary>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(pass_mark: u16, points: &[u16]) -> TemplateInput {
+        TemplateInput {
+            title_it: "Prova".into(),
+            title_en: "Test".into(),
+            instructions_it: "Istruzioni".into(),
+            instructions_en: "Instructions".into(),
+            time_limit_minutes: 30,
+            pass_mark,
+            active: true,
+            profile_ids: vec![JobProfileId(1)],
+            criteria: points
+                .iter()
+                .map(|p| CriterionInput {
+                    competency_id: CompetencyId(1),
+                    max_points: *p,
+                    description_it: "Descrizione".into(),
+                    description_en: "Description".into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn field_code(error: AppError, field: &str) -> String {
+        match error {
+            AppError::Invalid(errors) => errors.get(field).map(|e| e.code.clone()).unwrap(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn points_become_a_level_from_one_to_five_rounded_to_the_nearest() {
+        assert_eq!(points_level(0, 10), Some(1));
+        assert_eq!(points_level(10, 10), Some(5));
+        assert_eq!(points_level(5, 10), Some(3));
+        // 1 + 4 × 3 / 8 = 2.5: halves go up.
+        assert_eq!(points_level(3, 8), Some(3));
+        // 1 + 4 × 2 / 8 = 2.
+        assert_eq!(points_level(2, 8), Some(2));
+        // 1 + 4 × 7 / 20 = 2.4.
+        assert_eq!(points_level(7, 20), Some(2));
+        assert_eq!(points_level(12, 10), Some(5));
+        assert_eq!(points_level(0, 0), None);
+    }
+
+    #[test]
+    fn a_pass_mark_above_the_total_is_refused_on_its_field_with_the_total() {
+        assert!(template(10, &[5, 5]).check().is_ok());
+        let error = template(11, &[5, 5]).check().unwrap_err();
+        let AppError::Invalid(errors) = error else {
+            panic!()
+        };
+        let pass_mark = errors.get("pass_mark").unwrap();
+        assert_eq!(pass_mark.code, "above_total");
+        assert_eq!(pass_mark.param, Some(10));
+    }
+
+    #[test]
+    fn a_template_without_criteria_or_with_a_criterion_out_of_range_is_refused() {
+        assert_eq!(
+            field_code(template(0, &[]).check().unwrap_err(), "criteria"),
+            "no_criteria"
+        );
+        assert_eq!(
+            field_code(
+                template(0, &[0]).check().unwrap_err(),
+                "criteria.0.max_points"
+            ),
+            "points_range"
+        );
+        assert_eq!(
+            field_code(
+                template(0, &[101]).check().unwrap_err(),
+                "criteria.0.max_points"
+            ),
+            "points_range"
+        );
+    }
+
+    #[test]
+    fn a_due_date_is_read_as_a_date_field_sends_it() {
+        assert_eq!(
+            parse_date("2026-12-03"),
+            NaiveDate::from_ymd_opt(2026, 12, 3)
+        );
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("2026-12-03T10:00"), None);
+        assert_eq!(parse_date("03/12/2026"), None);
+    }
+}
