@@ -45,6 +45,7 @@ impl Bundle {
             ["candidates", _] => Some(Bundle::Staff),
             ["interviews", _] => Some(Bundle::Interviews),
             ["tests", "templates", _] => Some(Bundle::Editors),
+            ["tests", "templates"] => None,
             ["tests", _] => Some(Bundle::Interviews),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
@@ -103,7 +104,11 @@ mod tests {
         assert_eq!(Bundle::for_path("/intake"), Some(Bundle::Intake));
         assert_eq!(Bundle::for_path("/admin/users"), Some(Bundle::Admin));
         assert_eq!(Bundle::for_path("/interviews/7"), Some(Bundle::Interviews));
+        assert_eq!(Bundle::for_path("/tests/5"), Some(Bundle::Interviews));
+        assert_eq!(Bundle::for_path("/tests/templates/new"), Some(Bundle::Editors));
         for plain in [
+            "/tests",
+            "/tests/templates",
             "/",
             "/candidates",
             "/openings",
