@@ -200,6 +200,16 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/tests/:id") view=assessments::test::TestPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/applications/:id/assessment")
+                        view=assessments::assessment::AssessmentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/openings/:id/assessment")
+                        view=assessments::comparison::ComparisonPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/openings/:id/interviews")
                         view=interviews::opening::OpeningInterviewsPage
                         ssr=SsrMode::Async
@@ -210,6 +220,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/careers") view=careers::CareersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/t/:token")
+                        view=assessments::online_take::OnlineTestPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/careers/applied")
                         view=careers::AppliedPage

@@ -13,17 +13,20 @@ pub enum Bundle {
     Intake,
     /// Users, data protection and mail.
     Admin,
-    /// The interview page (the scorecard and HR's changes) and a practical test's grading.
+    /// The interview page (the scorecard and HR's changes) and a test's grading.
     Interviews,
+    /// The candidate's online test: the time left and saving as they go.
+    Candidate,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 5] = [
+    pub const ALL: [Bundle; 6] = [
         Bundle::Staff,
         Bundle::Editors,
         Bundle::Intake,
         Bundle::Admin,
         Bundle::Interviews,
+        Bundle::Candidate,
     ];
 
     /// The name of its files (`staff.<hash>.js`, `staff.<hash>.wasm`) and of its feature.
@@ -34,6 +37,7 @@ impl Bundle {
             Bundle::Intake => "intake",
             Bundle::Admin => "admin",
             Bundle::Interviews => "interviews",
+            Bundle::Candidate => "candidate",
         }
     }
 
@@ -46,7 +50,8 @@ impl Bundle {
             ["interviews", _] => Some(Bundle::Interviews),
             ["tests", "templates", _] => Some(Bundle::Editors),
             ["tests", "templates"] => None,
-            ["tests", _] => Some(Bundle::Interviews),
+            ["tests", _] | ["online-tests", _] => Some(Bundle::Interviews),
+            ["t", _] => Some(Bundle::Candidate),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
             ["profiles", _] | ["openings", _] => Some(Bundle::Editors),
@@ -105,7 +110,15 @@ mod tests {
         assert_eq!(Bundle::for_path("/admin/users"), Some(Bundle::Admin));
         assert_eq!(Bundle::for_path("/interviews/7"), Some(Bundle::Interviews));
         assert_eq!(Bundle::for_path("/tests/5"), Some(Bundle::Interviews));
-        assert_eq!(Bundle::for_path("/tests/templates/new"), Some(Bundle::Editors));
+        assert_eq!(
+            Bundle::for_path("/online-tests/5"),
+            Some(Bundle::Interviews)
+        );
+        assert_eq!(Bundle::for_path("/t/abc"), Some(Bundle::Candidate));
+        assert_eq!(
+            Bundle::for_path("/tests/templates/new"),
+            Some(Bundle::Editors)
+        );
         for plain in [
             "/tests",
             "/tests/templates",

@@ -700,6 +700,44 @@ texts! {
     NotGradedYet => "Non ancora corretta.", "Not graded yet.";
     OnlyGraderGrades => "Solo il correttore assegnato può correggerla.", "Only the assigned grader can grade it.";
     GradeIt => "Correggi", "Grade";
+    // The assessment of applications.
+    AssessmentTitle => "Valutazione", "Assessment";
+    FitScore => "Adeguatezza al profilo", "Fit for the profile";
+    FitPartial => "Parziale: peso valutato", "Partial: weight assessed";
+    FitPartialShort => "parziale", "partial";
+    FitFormula => "Adeguatezza = 100 × Σ (peso × min(livello, richiesto) ÷ richiesto) ÷ Σ peso, sulle sole competenze valutate: un livello oltre il richiesto non compensa una lacuna altrove. Finché restano competenze da valutare il punteggio è parziale.", "Fit = 100 × Σ (weight × min(level, required) ÷ required) ÷ Σ weight, over the competencies assessed only: a level above the required one does not make up for a gap elsewhere. While competencies remain to be assessed, the score is partial.";
+    NotAssessedYet => "Non ancora valutate:", "Not assessed yet:";
+    InterviewRatings => "Valutazioni nei colloqui", "Interview ratings";
+    MeetsLevel => "raggiunto", "meets it";
+    BelowLevel => "sotto il richiesto", "below required";
+    LevelFromEvidence => "Livello = media di tutte le valutazioni date dai selezionatori nelle schede inviate e dei livelli delle prove pratiche corrette, ognuna conta una volta.", "Level = the mean of every rating interviewers gave in submitted scorecards and every graded practical test's level, each counting once.";
+    FitChart => "Adeguatezza al profilo di ogni candidato", "Each candidate's fit for the profile";
+    FitChartCaption => "Le barre seguono l'ordine della tabella; * indica un punteggio parziale.", "Bars follow the table's order; * marks a partial score.";
+    CompareCandidates => "Confronta i candidati", "Compare candidates";
+    // Online tests: the candidate's page.
+    TestLinkUnknown => "Questo link non è valido", "This link is not valid";
+    TestLinkExpired => "Il link è scaduto senza essere usato: chiedi all'ufficio del personale di inviartene uno nuovo.", "The link expired before it was used: ask the HR team to send you a new one.";
+    TestHandedIn => "Le tue risposte sono state consegnate. Grazie: il link non si può usare di nuovo.", "Your answers have been handed in. Thank you: the link cannot be used again.";
+    TestTimeWasUp => "Il tempo era scaduto: le risposte inviate dopo il limite non contano.", "Time was up: answers sent after the limit do not count.";
+    TestTimeHint => "Il tempo parte quando premi «Inizia la prova» e lo misura il server: ricaricare la pagina o perdere la connessione non lo ferma e non cancella le risposte salvate. Se usi un lettore di schermo, il tempo è lo stesso indicato qui, senza altre scadenze.", "The time starts when you press \"Start the test\" and the server keeps it: reloading the page or losing the connection neither stops it nor loses the answers saved. If you use a screen reader, the time is the one stated here, with no other deadline.";
+    TestLinkUntil => "Il link vale fino al", "The link works until";
+    StartTest => "Inizia la prova", "Start the test";
+    AnswersSaved => "Risposte salvate.", "Answers saved.";
+    SaveAnswers => "Salva le risposte", "Save the answers";
+    HandIn => "Consegna", "Hand in";
+    HandInHint => "Le risposte si salvano anche da sole mentre scrivi. Dopo la consegna non si possono più cambiare.", "Answers also save themselves as you type. After handing in, they cannot change.";
+    TimeLeft => "Tempo rimasto", "Time left";
+    EndsAt => "termina alle", "ends at";
+    GraceHint => "Le risposte salvate oltre il limite non contano, con una tolleranza di", "Answers saved after the limit do not count, with a tolerance of";
+    AnswersSavedAuto => "Salvato.", "Saved.";
+    AnswersNotSaved => "Non salvato: controlla la connessione; riproveremo alla prossima modifica.", "Not saved: check your connection; it will try again at your next change.";
+    TypingHint => "Quando premi «Inizia a scrivere» compare il testo e parte il tempo di questa domanda.", "When you press \"Start typing\", the text appears and this question's time starts.";
+    StartTyping => "Inizia a scrivere", "Start typing";
+    TypeHere => "Scrivi qui il testo", "Type the text here";
+    TypingDone => "Testo consegnato", "Text handed in";
+    FinishTyping => "Ho finito di scrivere", "I have finished typing";
+    Record => "riga", "record";
+    NoCandidatesToCompare => "Nessun candidato in corsa per questa posizione.", "No candidate in the running for this opening.";
 }
 
 impl Role {
@@ -1028,6 +1066,34 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "scorecard_not_submitted" => it_en(
             "Si modifica con motivazione solo una scheda già inviata.".into(),
             "Only a submitted scorecard can be amended.".into(),
+        ),
+        "test_not_started" => it_en(
+            "La prova non è ancora iniziata.".into(),
+            "The test has not started yet.".into(),
+        ),
+        "test_submitted" => it_en(
+            "La prova è già consegnata.".into(),
+            "The test is already handed in.".into(),
+        ),
+        "test_not_submitted" => it_en(
+            "Il candidato non ha ancora consegnato la prova.".into(),
+            "The candidate has not handed the test in yet.".into(),
+        ),
+        "link_expired" => it_en(
+            "Il link è scaduto.".into(),
+            "The link has expired.".into(),
+        ),
+        "typing_not_started" => it_en(
+            "Premi prima «Inizia a scrivere».".into(),
+            "Press \"Start typing\" first.".into(),
+        ),
+        "no_email" => it_en(
+            "Il candidato non ha un indirizzo email: aggiungilo prima di inviare la prova.".into(),
+            "The candidate has no email address: add one before sending the test.".into(),
+        ),
+        "days_range" => it_en(
+            "Da 1 a 30 giorni.".into(),
+            "From 1 to 30 days.".into(),
         ),
         "number" => it_en(
             "Inserisci un numero intero.".into(),

@@ -18,6 +18,8 @@ mod m20261129_000013_interviews;
 mod m20261129_000014_search_sort_keys;
 mod m20261129_000015_worklist;
 mod m20261129_000016_practical_tests;
+mod m20261129_000017_online_tests;
+pub mod online_test_data;
 pub mod practical_test_data;
 pub mod question_data;
 
@@ -42,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000014_search_sort_keys::Migration),
             Box::new(m20261129_000015_worklist::Migration),
             Box::new(m20261129_000016_practical_tests::Migration),
+            Box::new(m20261129_000017_online_tests::Migration),
         ]
     }
 }

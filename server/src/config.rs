@@ -97,6 +97,11 @@ pub struct Config {
     )]
     pub session_max_hours: u64,
 
+    /// The address people reach the site at, for the links in emails (an online test's
+    /// private link), such as https://careers.example.it. Defaults to http://<bind>.
+    #[arg(long, env = "PERCORSO_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
     /// Mark the session cookie Secure: set this when serving over HTTPS.
     #[arg(
         long,
@@ -278,6 +283,15 @@ impl AddressList {
 
 impl Config {
     /// The database URL: the configured one, or the embedded SQLite file.
+    /// Where people reach the site, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+            .trim_end_matches('/')
+            .to_owned()
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| {
             format!(

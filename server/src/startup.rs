@@ -86,6 +86,7 @@ pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
         files: app::server::files::FileStore::new(config.data_dir.join("files")),
         sessions: config.session_policy(),
         throttle: ThrottlePolicy::default(),
+        public_url: config.public_url(),
     }
 }
 
@@ -183,6 +184,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         )
         .route("/api/{*fn_name}", post(server_fn_handler))
         .route("/careers/{id}", post(crate::forms::careers::apply))
+        .route("/t/{token}", post(crate::forms::online_test::act))
         .route("/login", post(crate::forms::account::sign_in))
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))

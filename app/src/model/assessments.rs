@@ -284,9 +284,177 @@ pub struct TestsOverview {
     pub waiting: Option<Vec<PracticalTestSummary>>,
 }
 
+/// The level the evidence for a competency shows, in tenths (37 = 3.7): the mean of every
+/// interviewer's rating and every graded test's level, each counting once. None without
+/// evidence.
+pub fn evidence_level(ratings: &[u8], test_levels: &[u8]) -> Option<u16> {
+    let all: Vec<u32> = ratings
+        .iter()
+        .chain(test_levels)
+        .map(|&l| u32::from(l))
+        .collect();
+    if all.is_empty() {
+        return None;
+    }
+    let count = u32::try_from(all.len()).unwrap_or(u32::MAX);
+    let sum: u32 = all.iter().sum();
+    u16::try_from((sum * 10 + count / 2) / count).ok()
+}
+
+/// How well an application fits its job profile, from the competencies assessed so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fit {
+    /// 100 × Σ weight × min(level, required) ÷ required, over Σ weight, for the competencies
+    /// assessed; none before any is.
+    pub percent: Option<u8>,
+    /// The weight of the competencies assessed, and of all the profile requires: the score is
+    /// final only when they are equal.
+    pub assessed_weight: u32,
+    pub total_weight: u32,
+}
+
+impl Fit {
+    /// Whether competencies are still to be assessed.
+    pub fn is_partial(&self) -> bool {
+        self.assessed_weight < self.total_weight
+    }
+}
+
+/// The fit of `items`: each a competency's (weight, required level, level in tenths if
+/// assessed). A level above the required one counts as the required one, so strength in one
+/// competency does not hide a gap in another.
+pub fn fit(items: impl IntoIterator<Item = (u8, u8, Option<u16>)>) -> Fit {
+    let mut earned = 0u64;
+    let mut assessed_weight = 0u32;
+    let mut total_weight = 0u32;
+    for (weight, required, level) in items {
+        let weight32 = u32::from(weight);
+        total_weight += weight32;
+        let Some(level) = level else {
+            continue;
+        };
+        assessed_weight += weight32;
+        let required = u64::from(required.max(1)) * 10;
+        // In thousandths of the weight: weight × min(level, required) ÷ required.
+        earned += u64::from(weight32) * 1000 * u64::from(level).min(required) / required;
+    }
+    let percent = (assessed_weight > 0).then(|| {
+        let whole = u64::from(assessed_weight) * 1000;
+        u8::try_from((earned * 100 + whole / 2) / whole).unwrap_or(100)
+    });
+    Fit {
+        percent,
+        assessed_weight,
+        total_weight,
+    }
+}
+
+/// A graded test's level for a competency, as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestEvidence {
+    pub test_id: PracticalTestId,
+    pub title_it: String,
+    pub title_en: String,
+    pub level: u8,
+}
+
+/// One competency of the job profile, with everything assessed about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessedCompetency {
+    pub id: CompetencyId,
+    pub name_it: String,
+    pub name_en: String,
+    pub weight: u8,
+    pub required_level: u8,
+    /// One per interviewer who rated it in a submitted scorecard.
+    pub ratings: Vec<u8>,
+    /// The ratings' mean in tenths, and their spread.
+    pub rating_mean_tenths: Option<u16>,
+    pub rating_spread: Option<u8>,
+    pub tests: Vec<TestEvidence>,
+    /// `evidence_level(ratings, tests)`.
+    pub level_tenths: Option<u16>,
+}
+
+impl AssessedCompetency {
+    /// Whether the level reaches the required one; none while not assessed.
+    pub fn meets(&self) -> Option<bool> {
+        self.level_tenths
+            .map(|l| l >= u16::from(self.required_level) * 10)
+    }
+}
+
+/// Everything assessed about one application, per competency of its profile, and its fit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub application_id: ApplicationId,
+    pub candidate_id: CandidateId,
+    pub candidate_name: String,
+    pub stage: super::Stage,
+    /// Heaviest first.
+    pub competencies: Vec<AssessedCompetency>,
+    pub fit: Fit,
+}
+
+impl Assessment {
+    /// The competencies nobody has assessed yet.
+    pub fn not_assessed(&self) -> impl Iterator<Item = &AssessedCompetency> {
+        self.competencies
+            .iter()
+            .filter(|c| c.level_tenths.is_none())
+    }
+}
+
+/// One application's assessment page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationAssessment {
+    pub opening_id: OpeningId,
+    pub opening_title_it: String,
+    pub opening_title_en: String,
+    pub assessment: Assessment,
+}
+
+/// An opening's candidates side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningAssessment {
+    pub opening_id: OpeningId,
+    pub title_it: String,
+    pub title_en: String,
+    /// The profile's competencies, heaviest first (each candidate's are in this order).
+    pub competencies: Vec<Named<CompetencyId>>,
+    /// The applications still in the running and those hired, by name.
+    pub candidates: Vec<Assessment>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_evidence_level_is_the_mean_of_every_rating_and_test_level() {
+        assert_eq!(evidence_level(&[], &[]), None);
+        assert_eq!(evidence_level(&[4], &[]), Some(40));
+        // (4 + 2 + 5) / 3 = 3.67.
+        assert_eq!(evidence_level(&[4, 2], &[5]), Some(37));
+        assert_eq!(evidence_level(&[], &[3, 4]), Some(35));
+    }
+
+    #[test]
+    fn the_fit_weighs_each_assessed_competency_and_caps_it_at_the_required_level() {
+        // Weight 5 at level 4.0 of 4 required: full; weight 3 at 2.0 of 4: half.
+        // 100 × (5 × 1 + 3 × 0.5) / 8 = 81.25.
+        let f = fit([(5, 4, Some(40)), (3, 4, Some(20))]);
+        assert_eq!(f.percent, Some(81));
+        assert!(!f.is_partial());
+        // Above the required level counts as the required level.
+        assert_eq!(fit([(5, 3, Some(50))]).percent, Some(100));
+        // A competency not assessed is left out of the score and makes it partial.
+        let partial = fit([(5, 4, Some(40)), (3, 4, None)]);
+        assert_eq!(partial.percent, Some(100));
+        assert_eq!((partial.assessed_weight, partial.total_weight), (5, 8));
+        assert!(partial.is_partial());
+        assert_eq!(fit([(5, 4, None)]).percent, None);
+    }
 
     fn template(pass_mark: u16, points: &[u16]) -> TemplateInput {
         TemplateInput {

@@ -49,4 +49,10 @@ typed_id!(
     PracticalTestId,
     /// One criterion of a practical test's rubric, as given to an application.
     TestCriterionId,
+    /// An online test's bank of questions.
+    OnlineTemplateId,
+    /// An online test sent to an application.
+    OnlineTestId,
+    /// One question of an online test, as sent.
+    OnlineItemId,
 );

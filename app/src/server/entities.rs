@@ -846,3 +846,147 @@ pub mod practical_test_criterion {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod online_template {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "online_templates")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub title_it: String,
+        pub title_en: String,
+        pub instructions_it: String,
+        pub instructions_en: String,
+        pub time_limit_minutes: i32,
+        pub pass_mark: i32,
+        pub active: bool,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod online_template_profile {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "online_template_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub template_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub profile_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod online_question {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "online_questions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub template_id: i32,
+        pub position: i32,
+        pub competency_id: i32,
+        pub points: i32,
+        pub prompt_it: String,
+        pub prompt_en: String,
+        /// A `QuestionBody` as JSON.
+        pub body: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod online_test {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "online_tests")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub application_id: i32,
+        pub template_id: i32,
+        /// Grades the short answers.
+        pub grader_id: i32,
+        /// SHA-256 of the private link's token, hex; the token itself is never stored.
+        #[sea_orm(unique)]
+        pub token_hash: String,
+        pub title_it: String,
+        pub title_en: String,
+        pub instructions_it: String,
+        pub instructions_en: String,
+        pub time_limit_minutes: i32,
+        pub pass_mark: i32,
+        /// `sent`, `started`, `submitted` or `graded`.
+        pub status: String,
+        /// The link works until then if the test was not started.
+        pub expires_at: DateTimeUtc,
+        pub started_at: Option<DateTimeUtc>,
+        pub deadline_at: Option<DateTimeUtc>,
+        pub submitted_at: Option<DateTimeUtc>,
+        pub graded_at: Option<DateTimeUtc>,
+        pub passed: Option<bool>,
+        pub sent_by: i32,
+        pub sent_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod online_test_item {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "online_test_items")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub test_id: i32,
+        pub position: i32,
+        pub competency_id: i32,
+        pub points: i32,
+        pub prompt_it: String,
+        pub prompt_en: String,
+        /// A `QuestionBody` as JSON, as it was when the test was sent.
+        pub body: String,
+        /// An `Answer` as JSON, as last saved in time.
+        pub answer: Option<String>,
+        pub answered_at: Option<DateTimeUtc>,
+        /// The typing test: when the server showed the text, and when it took the typed text.
+        pub started_at: Option<DateTimeUtc>,
+        pub finished_at: Option<DateTimeUtc>,
+        /// Points given, by the server or by the grader.
+        pub awarded: Option<i32>,
+        /// The typing figures (`TypingResult`) or the fields copied right, as JSON.
+        pub result: Option<String>,
+        /// The grader's notes on a short answer.
+        pub notes: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -56,6 +56,8 @@ pub struct Backend {
     pub files: files::FileStore,
     pub sessions: SessionPolicy,
     pub throttle: accounts::throttle::ThrottlePolicy,
+    /// Where people reach the site, for links in emails.
+    pub public_url: String,
 }
 
 impl Backend {

@@ -338,6 +338,12 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ),
         ("my_tests", CANDIDATE_READERS, json!({})),
         (
+            "application_assessment",
+            HR_AND_ADMIN,
+            json!({"id": 999_999}),
+        ),
+        ("opening_assessment", HR_AND_ADMIN, json!({"id": f.opening})),
+        (
             "get_practical_test",
             CANDIDATE_READERS,
             json!({"id": 999_999}),

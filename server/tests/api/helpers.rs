@@ -72,6 +72,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         session_idle_minutes: 60,
         session_max_hours: 12,
         secure_cookies: false,
+        public_url: None,
         metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
         metrics_token: None,
         mail: Default::default(),

@@ -54,6 +54,7 @@ fn backend(app: &TestApp) -> Backend {
         files: FileStore::new(app.data_dir().join("files")),
         sessions: Default::default(),
         throttle: ThrottlePolicy::default(),
+        public_url: "http://127.0.0.1".to_owned(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! default, PostgreSQL when `PERCORSO_TEST_DATABASE=postgres`.
 #![recursion_limit = "256"]
 
+mod assessment;
 mod authorization;
 mod backup;
 mod candidates;

@@ -2,7 +2,10 @@
 //! page with the grading form, the template list and editor, and the form HR assign a test
 //! with on the candidate's page.
 
+pub mod assessment;
 pub mod assign;
+pub mod comparison;
+pub mod online_take;
 pub mod templates;
 pub mod test;
 pub mod tests;

@@ -147,6 +147,7 @@ fn OpeningBoard(id: OpeningId) -> impl IntoView {
                         <div class="page-head">
                             <h1>{format!("{}: {title}", t(Text::Board))}</h1>
                             <a class="button" href=format!("/openings/{id}/interviews")>{t(Text::OpeningInterviews)}</a>
+                            <a class="button" href=format!("/openings/{id}/assessment")>{t(Text::CompareCandidates)}</a>
                         </div>
                         <p class="hint">{t(Text::BoardHint)}</p>
                         <Show when=move || alert.with(Option::is_some)>

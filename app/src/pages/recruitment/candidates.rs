@@ -230,7 +230,13 @@ fn CandidateView(
                                                 }
                                             }
                                         </td>
-                                        <td><span class="badge">{t(a.stage.label())}</span></td>
+                                        <td>
+                                            <span class="badge">{t(a.stage.label())}</span>
+                                            {can_manage.then(|| view! {
+                                                " "
+                                                <a class="assessment-link" href=format!("/applications/{}/assessment", a.id)>{t(Text::AssessmentTitle)}</a>
+                                            })}
+                                        </td>
                                         <td>
                                             {t(source_label(&a.source))}
                                             {a.source_detail.clone().map(|d| format!(" · {d}"))}

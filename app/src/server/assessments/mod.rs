@@ -5,6 +5,7 @@ pub mod access;
 pub mod demo;
 pub mod grading;
 pub mod practical;
+pub mod summary;
 pub mod templates;
 
 use crate::model::{AppError, FieldErrors};

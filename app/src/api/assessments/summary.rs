@@ -1,0 +1,27 @@
+//! The assessment of an application and the side-by-side comparison of an opening's
+//! candidates (HR and admins: they gather every interviewer's ratings).
+
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+#[allow(unused_imports)]
+use crate::model::Permission;
+use crate::model::{AppError, ApplicationAssessment, ApplicationId, OpeningAssessment, OpeningId};
+
+/// One application's assessment: per competency, the ratings and test levels, and the fit.
+#[server(endpoint = "application_assessment", input = Json)]
+pub async fn application_assessment(id: ApplicationId) -> Result<ApplicationAssessment, AppError> {
+    use crate::server::assessments::summary;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    summary::for_application(&Backend::current()?.db, id).await
+}
+
+/// An opening's candidates side by side.
+#[server(endpoint = "opening_assessment", input = Json)]
+pub async fn opening_assessment(id: OpeningId) -> Result<OpeningAssessment, AppError> {
+    use crate::server::assessments::summary;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    summary::for_opening(&Backend::current()?.db, id).await
+}
