@@ -727,7 +727,7 @@ texts! {
     HandIn => "Consegna", "Hand in";
     HandInHint => "Le risposte si salvano anche da sole mentre scrivi. Dopo la consegna non si possono più cambiare.", "Answers also save themselves as you type. After handing in, they cannot change.";
     TimeLeft => "Tempo rimasto", "Time left";
-    EndsAt => "termina alle", "ends at";
+    TestEndsAt => "termina alle", "ends at";
     GraceHint => "Le risposte salvate oltre il limite non contano, con una tolleranza di", "Answers saved after the limit do not count, with a tolerance of";
     AnswersSavedAuto => "Salvato.", "Saved.";
     AnswersNotSaved => "Non salvato: controlla la connessione; riproveremo alla prossima modifica.", "Not saved: check your connection; it will try again at your next change.";

@@ -41,15 +41,6 @@ pub struct BankSeed {
     pub questions: &'static [QuestionSeed],
 }
 
-const FRONT_OFFICE: &[&str] = &[
-    "hotel-receptionist",
-    "bank-teller",
-    "contact-centre-agent",
-    "clinic-front-desk",
-    "tax-practice-front-desk",
-    "urp-officer",
-];
-
 pub const BANKS: &[BankSeed] = &[
     BankSeed {
         title_it: "Conoscenza dei servizi bancari",

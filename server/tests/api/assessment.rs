@@ -119,7 +119,7 @@ async fn role_play(
     assert_eq!(graded.status, StatusCode::OK, "{graded:?}");
 }
 
-fn competency_of<'a>(assessment: &'a Value, id: i64) -> &'a Value {
+fn competency_of(assessment: &Value, id: i64) -> &Value {
     assessment["competencies"]
         .as_array()
         .unwrap()

@@ -338,6 +338,30 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ),
         ("my_tests", CANDIDATE_READERS, json!({})),
         (
+            "online_templates_for_application",
+            HR_AND_ADMIN,
+            json!({"id": 999_999}),
+        ),
+        (
+            "send_online_test",
+            HR_AND_ADMIN,
+            json!({"input": {"application_id": 999_999, "template_id": 1,
+                "grader_id": f.owner, "link_days": 7}}),
+        ),
+        ("get_online_test", CANDIDATE_READERS, json!({"id": 999_999})),
+        (
+            "grade_online_answers",
+            CANDIDATE_READERS,
+            json!({"id": 999_999, "input": {"scores": []}}),
+        ),
+        // The private link is the candidate's only key: a made-up one is not found, for anyone.
+        ("online_test_view", EVERYONE, json!({"token": "made-up"})),
+        (
+            "save_online_answers",
+            EVERYONE,
+            json!({"token": "made-up", "answers": []}),
+        ),
+        (
             "application_assessment",
             HR_AND_ADMIN,
             json!({"id": 999_999}),

@@ -226,6 +226,11 @@ impl Browser {
         Answer::read(response).await
     }
 
+    /// The server's address, such as `http://127.0.0.1:40123`.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
     /// Posts `fields` URL-encoded to server function `endpoint`, as a plain HTML form would
     /// (with `accept: text/html`, the browser's answer is a redirect).
     pub async fn post_fields(&self, endpoint: &str, fields: &[(&str, &str)], html: bool) -> Answer {

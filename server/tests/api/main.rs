@@ -23,6 +23,7 @@ mod mail;
 mod merge;
 mod metrics;
 mod notes;
+mod online_tests;
 mod openings;
 mod pagination;
 mod person_data;

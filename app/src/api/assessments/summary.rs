@@ -10,7 +10,9 @@ use crate::model::{AppError, ApplicationAssessment, ApplicationId, OpeningAssess
 
 /// One application's assessment: per competency, the ratings and test levels, and the fit.
 #[server(endpoint = "application_assessment", input = Json)]
-pub async fn application_assessment(id: ApplicationId) -> Result<ApplicationAssessment, AppError> {
+pub async fn get_application_assessment(
+    id: ApplicationId,
+) -> Result<ApplicationAssessment, AppError> {
     use crate::server::assessments::summary;
     use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageRecruitment)?;
@@ -19,7 +21,7 @@ pub async fn application_assessment(id: ApplicationId) -> Result<ApplicationAsse
 
 /// An opening's candidates side by side.
 #[server(endpoint = "opening_assessment", input = Json)]
-pub async fn opening_assessment(id: OpeningId) -> Result<OpeningAssessment, AppError> {
+pub async fn get_opening_assessment(id: OpeningId) -> Result<OpeningAssessment, AppError> {
     use crate::server::assessments::summary;
     use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageRecruitment)?;

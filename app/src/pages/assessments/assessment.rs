@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::assessments::summary::application_assessment;
+use crate::api::assessments::summary::get_application_assessment;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::{Lang, Text};
@@ -59,7 +59,7 @@ pub fn AssessmentPage() -> impl IntoView {
 #[component]
 fn AssessmentLoader(id: ApplicationId) -> impl IntoView {
     let t = use_texts();
-    let found = Resource::new(move || id, application_assessment);
+    let found = Resource::new(move || id, get_application_assessment);
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::assessment::tenths;
-use crate::api::assessments::summary::opening_assessment;
+use crate::api::assessments::summary::get_opening_assessment;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::Text;
@@ -73,7 +73,7 @@ pub fn ComparisonPage() -> impl IntoView {
 #[component]
 fn ComparisonLoader(id: OpeningId) -> impl IntoView {
     let t = use_texts();
-    let found = Resource::new(move || id, opening_assessment);
+    let found = Resource::new(move || id, get_opening_assessment);
     let query = use_query_map();
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>

@@ -136,7 +136,7 @@ fn TimeLeft(seconds_left: i64, deadline: String) -> impl IntoView {
             <p>
                 <strong>{t(Text::TimeLeft)} ": "</strong>
                 <span>{move || minutes_and_seconds(lang, left.get())}</span>
-                {format!(" · {} {deadline} (UTC)", t(Text::EndsAt))}
+                {format!(" · {} {deadline} (UTC)", t(Text::TestEndsAt))}
             </p>
             <p class="visually-hidden" role="status">
                 {move || announced.get().map(|m| format!("{} {m} min", t(Text::TimeLeft)))}

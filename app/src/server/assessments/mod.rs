@@ -4,6 +4,7 @@
 pub mod access;
 pub mod demo;
 pub mod grading;
+pub mod online;
 pub mod practical;
 pub mod summary;
 pub mod templates;

@@ -12,9 +12,9 @@ use sea_orm::{
 
 use super::{answer, body};
 use crate::model::{
-    AnswerGrading, AppError, ApplicationId, CandidateId, CompetencyId, Contribution,
-    FieldError, FieldErrors, ItemReview, OnlineItemId, OnlineStatus, OnlineTestDetail,
-    OnlineTestId, OnlineTestSummary, OpeningId, QuestionBody, UserId, points_level, validate,
+    AnswerGrading, AppError, ApplicationId, CandidateId, CompetencyId, Contribution, FieldError,
+    FieldErrors, ItemReview, OnlineItemId, OnlineStatus, OnlineTestDetail, OnlineTestId,
+    OnlineTestSummary, OpeningId, QuestionBody, UserId, points_level, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::assessments::{access::manages, refuse};

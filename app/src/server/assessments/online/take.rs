@@ -238,7 +238,11 @@ async fn running(
 
 /// Starts the test the link `token` opens: its clock runs from `now`. Starting twice (two
 /// tabs) keeps the first start.
-pub async fn start(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn start(
+    db: &DatabaseConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let test = by_token(db, token).await?;
     match status(&test) {
         OnlineStatus::Sent if now > test.expires_at => Err(refuse("form", "link_expired")),
