@@ -200,6 +200,11 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/tests/:id") view=assessments::test::TestPage ssr=SsrMode::Async />
                     <Route
+                        path=path!("/online-tests/:id")
+                        view=assessments::online_review::OnlineReviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/applications/:id/assessment")
                         view=assessments::assessment::AssessmentPage
                         ssr=SsrMode::Async

@@ -710,10 +710,33 @@ texts! {
     InterviewRatings => "Valutazioni nei colloqui", "Interview ratings";
     MeetsLevel => "raggiunto", "meets it";
     BelowLevel => "sotto il richiesto", "below required";
-    LevelFromEvidence => "Livello = media di tutte le valutazioni date dai selezionatori nelle schede inviate e dei livelli delle prove pratiche corrette, ognuna conta una volta.", "Level = the mean of every rating interviewers gave in submitted scorecards and every graded practical test's level, each counting once.";
+    LevelFromEvidence => "Livello = media di tutte le valutazioni date dai selezionatori nelle schede inviate e dei livelli delle prove corrette, pratiche e online (1 + 4 × punti ÷ punti massimi, al livello più vicino); ognuna conta una volta.", "Level = the mean of every rating interviewers gave in submitted scorecards and every graded test's level, practical or online (1 + 4 × points ÷ maximum points, to the nearest level); each counts once.";
     FitChart => "Adeguatezza al profilo di ogni candidato", "Each candidate's fit for the profile";
     FitChartCaption => "Le barre seguono l'ordine della tabella; * indica un punteggio parziale.", "Bars follow the table's order; * marks a partial score.";
     CompareCandidates => "Confronta i candidati", "Compare candidates";
+    // Online tests: HR and graders.
+    OnlineTests => "Prove online", "Online tests";
+    SendOnlineTest => "Invia una prova online", "Send an online test";
+    Send => "Invia", "Send";
+    LinkDays => "Giorni di validità del link", "Days the link works";
+    OnlineTestSent => "Prova inviata: il link personale è in partenza per email.", "Test sent: the private link is on its way by email.";
+    NoOnlineTemplatesForProfile => "Nessuna prova online per il profilo di questa posizione.", "No online test for this opening's job profile.";
+    OnlineStatusSent => "Inviata", "Sent";
+    OnlineStatusStarted => "In corso", "In progress";
+    OnlineStatusSubmitted => "Da correggere", "To grade";
+    SentOn => "Inviata il", "Sent on";
+    HandedInOn => "Consegnata il", "Handed in on";
+    YourAnswer => "Risposta", "Answer";
+    RightOption => "giusta", "right";
+    NoAnswer => "Nessuna risposta.", "No answer.";
+    WordsPerMinute => "parole al minuto", "words a minute";
+    Accuracy => "precisione", "accuracy";
+    NetSpeed => "netto", "net";
+    FieldsRight => "campi giusti su", "fields right out of";
+    GradeShortAnswers => "Correggi le risposte brevi", "Grade the short answers";
+    OnlineToGrade => "Prove online da correggere", "Online tests to grade";
+    OnlineWaiting => "Tutte le prove online in corso", "Every online test in progress";
+    AnswersHiddenUntilHandedIn => "Le risposte si vedono quando il candidato consegna.", "Answers show once the candidate hands in.";
     // Online tests: the candidate's page.
     TestLinkUnknown => "Questo link non è valido", "This link is not valid";
     TestLinkExpired => "Il link è scaduto senza essere usato: chiedi all'ufficio del personale di inviartene uno nuovo.", "The link expired before it was used: ask the HR team to send you a new one.";

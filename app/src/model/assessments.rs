@@ -282,6 +282,10 @@ pub struct TestsOverview {
     pub graded: Vec<PracticalTestSummary>,
     /// HR and admins: every test not graded yet, due soonest first.
     pub waiting: Option<Vec<PracticalTestSummary>>,
+    /// Online tests whose short answers wait for the viewer.
+    pub online_to_grade: Vec<super::OnlineTestSummary>,
+    /// HR and admins: every online test not graded yet, latest sent first.
+    pub online_waiting: Option<Vec<super::OnlineTestSummary>>,
 }
 
 /// The level the evidence for a competency shows, in tenths (37 = 3.7): the mean of every
@@ -349,10 +353,27 @@ pub fn fit(items: impl IntoIterator<Item = (u8, u8, Option<u16>)>) -> Fit {
     }
 }
 
+/// A test given to an application, of either kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TestRef {
+    Practical(PracticalTestId),
+    Online(super::OnlineTestId),
+}
+
+impl TestRef {
+    /// Its page.
+    pub fn path(self) -> String {
+        match self {
+            TestRef::Practical(id) => format!("/tests/{id}"),
+            TestRef::Online(id) => format!("/online-tests/{id}"),
+        }
+    }
+}
+
 /// A graded test's level for a competency, as evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestEvidence {
-    pub test_id: PracticalTestId,
+    pub test: TestRef,
     pub title_it: String,
     pub title_en: String,
     pub level: u8,

@@ -513,6 +513,8 @@ pub struct CandidateDetail {
     pub interview_history: Vec<super::InterviewTimelineEntry>,
     /// The practical tests the viewer may see: all for HR, their own to grade for a grader.
     pub practical_tests: Vec<super::PracticalTestSummary>,
+    /// The online tests the viewer may see, likewise.
+    pub online_tests: Vec<super::OnlineTestSummary>,
 }
 
 /// How the candidate list is ordered.

@@ -116,3 +116,17 @@ async fn the_demo_has_practical_tests_to_grade_overdue_passed_and_failed() {
     assert!(tests.iter().any(|t| t.passed == Some(true)), "one passed");
     assert!(tests.iter().any(|t| t.passed == Some(false)), "one failed");
 }
+
+#[tokio::test]
+async fn the_demo_has_online_tests_at_every_status() {
+    use app::server::entities::online_test;
+
+    let app = TestApp::spawn().await;
+    demo::seed_if_empty(&app.db).await.unwrap();
+    let tests = online_test::Entity::find().all(&app.db).await.unwrap();
+    for status in ["sent", "started", "submitted", "graded"] {
+        assert!(tests.iter().any(|t| t.status == status), "{status}");
+    }
+    assert!(tests.iter().any(|t| t.passed == Some(true)), "one passed");
+    assert!(tests.iter().any(|t| t.passed == Some(false)), "one failed");
+}

@@ -28,6 +28,8 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
     detail.interviews = views::for_candidate(&db, &me, id).await?;
     detail.practical_tests =
         crate::server::assessments::practical::for_candidate(&db, &me, id).await?;
+    detail.online_tests =
+        crate::server::assessments::online::review::for_candidate(&db, &me, id).await?;
     let kinds: Vec<_> = detail.interviews.iter().map(|i| (i.id, i.kind)).collect();
     detail.interview_history = views::history(&db, &me, kinds.iter().map(|(id, _)| id.0).collect())
         .await?

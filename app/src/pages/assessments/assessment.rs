@@ -146,9 +146,15 @@ fn AssessmentView(found: ApplicationAssessment) -> impl IntoView {
                                     <td data-label=t(Text::RequiredLevel)>{c.required_level}</td>
                                     <td data-label=t(Text::InterviewRatings)>{ratings_text(lang, c)}</td>
                                     <td data-label=t(Text::TestsTitle)>
-                                        {if c.tests.is_empty() { "–".to_owned() } else {
-                                            c.tests.iter().map(|e| format!("{}: {}", lang.pick(&e.title_it, &e.title_en), e.level)).collect::<Vec<_>>().join("; ")
-                                        }}
+                                        {c.tests.is_empty().then_some("–")}
+                                        <ul class="plain">
+                                            {c.tests.iter().map(|e| view! {
+                                                <li>
+                                                    <a href=e.test.path()>{lang.pick(&e.title_it, &e.title_en).to_owned()}</a>
+                                                    {format!(": {}", e.level)}
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
                                     </td>
                                     <td data-label=t(Text::Level)>
                                         {c.level_tenths.map_or_else(|| "–".to_owned(), |l| tenths(lang, l))}

@@ -5,6 +5,8 @@
 pub mod assessment;
 pub mod assign;
 pub mod comparison;
+pub mod online_review;
+pub mod online_send;
 pub mod online_take;
 pub mod templates;
 pub mod test;
@@ -14,8 +16,9 @@ use leptos::prelude::*;
 
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::calendar_day;
+use crate::components::dates::day;
 use crate::i18n::Text;
-use crate::model::{PracticalTestSummary, TestStatus};
+use crate::model::{OnlineStatus, OnlineTestSummary, PracticalTestSummary, TestStatus};
 
 /// A test's state in words and as a badge class: to grade, overdue, passed, not passed.
 pub fn state_of(test: &PracticalTestSummary) -> (Text, &'static str) {
@@ -65,6 +68,65 @@ pub fn TestTable(tests: Vec<PracticalTestSummary>, id: &'static str) -> impl Int
                                     <td data-label=t(Text::NavOpenings)>{lang.pick(&test.opening_title_it, &test.opening_title_en).to_owned()}</td>
                                     <td data-label=t(Text::Grader)>{test.grader_name.clone()}</td>
                                     <td data-label=t(Text::DueOn)>{calendar_day(lang, test.due_on)}</td>
+                                    <td data-label=t(Text::Outcome)><span class=class>{t(state)}</span>{points}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// An online test's state in words and as a badge class.
+pub fn online_state_of(test: &OnlineTestSummary) -> (Text, &'static str) {
+    match (test.status, test.passed) {
+        (OnlineStatus::Graded, Some(true)) => (Text::TestPassed, "badge ok"),
+        (OnlineStatus::Graded, _) => (Text::TestFailed, "badge warn"),
+        (OnlineStatus::Submitted, _) => (Text::OnlineStatusSubmitted, "badge"),
+        (OnlineStatus::Started, _) => (Text::OnlineStatusStarted, "badge"),
+        (OnlineStatus::Sent, _) => (Text::OnlineStatusSent, "badge off"),
+    }
+}
+
+/// Online tests as a table: test, candidate, opening, grader, sent, state and points.
+#[component]
+pub fn OnlineTestTable(tests: Vec<OnlineTestSummary>, id: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    if tests.is_empty() {
+        return view! { <p class="muted" id=id>{t(Text::NoTests)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::OnlineTests)>
+            <table id=id class="stacking">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Text::TestTemplate)}</th>
+                        <th scope="col">{t(Text::Candidate)}</th>
+                        <th scope="col">{t(Text::NavOpenings)}</th>
+                        <th scope="col">{t(Text::Grader)}</th>
+                        <th scope="col">{t(Text::SentOn)}</th>
+                        <th scope="col">{t(Text::Outcome)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {tests
+                        .into_iter()
+                        .map(|test| {
+                            let (state, class) = online_state_of(&test);
+                            let points = test.points.map(|p| format!(" {p}/{}", test.max_points));
+                            view! {
+                                <tr>
+                                    <td data-label=t(Text::TestTemplate)>
+                                        <a href=format!("/online-tests/{}", test.id)>{lang.pick(&test.title_it, &test.title_en).to_owned()}</a>
+                                    </td>
+                                    <td data-label=t(Text::Candidate)>{test.candidate_name.clone()}</td>
+                                    <td data-label=t(Text::NavOpenings)>{lang.pick(&test.opening_title_it, &test.opening_title_en).to_owned()}</td>
+                                    <td data-label=t(Text::Grader)>{test.grader_name.clone()}</td>
+                                    <td data-label=t(Text::SentOn)>{day(lang, &test.sent_at)}</td>
                                     <td data-label=t(Text::Outcome)><span class=class>{t(state)}</span>{points}</td>
                                 </tr>
                             }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::TestTable;
+use super::{OnlineTestTable, TestTable};
 use crate::api::assessments::practical::my_tests;
 use crate::app::use_texts;
 use crate::components::guard::{Notice, guarded};
@@ -39,6 +39,12 @@ fn Tests(manages: bool) -> impl IntoView {
                             {overview.waiting.map(|waiting| view! {
                                 <h2>{t(Text::TestsWaiting)}</h2>
                                 <TestTable tests=waiting id="tests-waiting" />
+                            })}
+                            <h2>{t(Text::OnlineToGrade)}</h2>
+                            <OnlineTestTable tests=overview.online_to_grade id="online-to-grade" />
+                            {overview.online_waiting.map(|waiting| view! {
+                                <h2>{t(Text::OnlineWaiting)}</h2>
+                                <OnlineTestTable tests=waiting id="online-waiting" />
                             })}
                             <h2>{t(Text::TestsGraded)}</h2>
                             <TestTable tests=overview.graded id="tests-graded" />

@@ -19,8 +19,9 @@ use crate::model::{
     AppError, ApplicationId, CandidateDetail, CandidateId, InterviewTimelineEntry, NoteView,
     Permission, Stage, TimelineEntry,
 };
-use crate::pages::assessments::TestTable;
 use crate::pages::assessments::assign::AssignTestForm;
+use crate::pages::assessments::online_send::SendOnlineTestForm;
+use crate::pages::assessments::{OnlineTestTable, TestTable};
 use crate::pages::interviews::agenda::InterviewTable;
 use crate::pages::interviews::detail::change_label;
 use crate::pages::interviews::schedule::ScheduleForm;
@@ -257,7 +258,12 @@ fn CandidateView(
             <h2>{t(Text::TestsTitle)}</h2>
             <TestTable tests=detail.practical_tests.clone() id="candidate-tests" />
             {(editable && !testable_applications.is_empty()).then(|| view! {
-                <AssignTestForm applications=testable_applications preselected=opened.assign />
+                <AssignTestForm applications=testable_applications.clone() preselected=opened.assign />
+            })}
+            <h2>{t(Text::OnlineTests)}</h2>
+            <OnlineTestTable tests=detail.online_tests.clone() id="candidate-online-tests" />
+            {(editable && !testable_applications.is_empty()).then(|| view! {
+                <SendOnlineTestForm applications=testable_applications preselected=opened.assign />
             })}
             {editable.then(|| view! {
                 <div class="panel">

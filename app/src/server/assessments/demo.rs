@@ -1,17 +1,22 @@
-//! Demo practical tests, so a first look shows every state: one to grade, one overdue, one
-//! passed and one failed. Due dates are set around the day the demo is loaded.
+//! Demo tests, so a first look shows every state. Practical: one to grade, one overdue, one
+//! passed and one failed, due around the day the demo is loaded. Online: one sent and not
+//! started, one in progress, one handed in with a short answer to grade, one passed and one
+//! failed.
 
 use chrono::{TimeDelta, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
+use super::online::{review, send, take};
 use super::{grading, practical};
 use crate::model::{
-    AppError, ApplicationId, AssignTestInput, GradingInput, PracticalTemplateId, PracticalTestId,
-    ScoreInput, TestCriterionId,
+    Answer, AnswerGrading, AnswerScore, AppError, ApplicationId, AssignTestInput, GradingInput,
+    LINK_DAYS, OnlineItemId, OnlineTemplateId, PracticalTemplateId, PracticalTestId, ScoreInput,
+    SendTestInput, TestCriterionId,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{
-    application, candidate, practical_template, practical_test, practical_test_criterion,
+    application, candidate, online_template, online_test_item, practical_template, practical_test,
+    practical_test_criterion,
 };
 
 async fn application_of(db: &DatabaseConnection, email: &str) -> Result<ApplicationId, AppError> {
@@ -89,6 +94,133 @@ async fn grade(
     Ok(())
 }
 
+/// Sends the online test `title_en` to `email`'s application, graded by `grader`; answers
+/// the link's token.
+async fn send_online(
+    db: &DatabaseConnection,
+    hr: &CurrentUser,
+    email: &str,
+    title_en: &str,
+    grader: &CurrentUser,
+) -> Result<String, AppError> {
+    let template = online_template::Entity::find()
+        .filter(online_template::Column::TitleEn.eq(title_en))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let input = SendTestInput {
+        application_id: application_of(db, email).await?,
+        template_id: OnlineTemplateId(template.id),
+        grader_id: grader.id,
+        link_days: LINK_DAYS,
+    };
+    let (_, token) =
+        send::send_keeping_token(db, hr, "http://127.0.0.1:3000", input, Utc::now()).await?;
+    Ok(token)
+}
+
+/// The questions of the online test the link `token` opens, in order.
+async fn items_of(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<Vec<online_test_item::Model>, AppError> {
+    use sea_orm::QueryOrder;
+    let test = crate::server::entities::online_test::Entity::find()
+        .filter(
+            crate::server::entities::online_test::Column::TokenHash
+                .eq(crate::server::accounts::sessions::hash_token(token)),
+        )
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(online_test_item::Entity::find()
+        .filter(online_test_item::Column::TestId.eq(test.id))
+        .order_by_asc(online_test_item::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// The demo's online tests, sent by `hr` and graded by `grader`.
+async fn seed_online(
+    db: &DatabaseConnection,
+    hr: &CurrentUser,
+    grader: &CurrentUser,
+) -> Result<(), AppError> {
+    const BANKING: &str = "Knowledge of banking services";
+    const HOTEL: &str = "Knowledge of hotel services";
+    const TYPING: &str = "Typing and data entry";
+    const OFFICE: &str = "Office software";
+    let now = Utc::now();
+    send_online(db, hr, "elena.marchetti@example.it", BANKING, grader).await?;
+
+    let started = send_online(db, hr, "davide.russo@example.it", TYPING, grader).await?;
+    take::start(db, &started, now).await?;
+
+    // Handed in, with the short answer waiting for the grader.
+    let waiting = send_online(db, hr, "sofia.ricci@example.it", HOTEL, grader).await?;
+    take::start(db, &waiting, now - TimeDelta::minutes(12)).await?;
+    let items = items_of(db, &waiting).await?;
+    let answers = vec![
+        (OnlineItemId(items[0].id), Answer::Choice(vec![0])),
+        (OnlineItemId(items[1].id), Answer::Choice(vec![0, 1])),
+        (
+            OnlineItemId(items[2].id),
+            Answer::Text(
+                "Le chiedo scusa per l'attesa: custodiamo i bagagli e intanto può usare il bar \
+                 e il centro benessere. La chiamo appena la camera è pronta."
+                    .to_owned(),
+            ),
+        ),
+    ];
+    take::submit(db, &waiting, answers, now - TimeDelta::minutes(5)).await?;
+
+    let passed = send_online(db, hr, "lorenzo.colombo@example.it", HOTEL, grader).await?;
+    take::start(db, &passed, now - TimeDelta::days(2)).await?;
+    let items = items_of(db, &passed).await?;
+    let answers = vec![
+        (OnlineItemId(items[0].id), Answer::Choice(vec![0])),
+        (OnlineItemId(items[1].id), Answer::Choice(vec![0, 1])),
+        (
+            OnlineItemId(items[2].id),
+            Answer::Text(
+                "Le offro di lasciare i bagagli e le consiglio il museo qui vicino.".to_owned(),
+            ),
+        ),
+    ];
+    take::submit(
+        db,
+        &passed,
+        answers,
+        now - TimeDelta::days(2) + TimeDelta::minutes(9),
+    )
+    .await?;
+    let test = items[0].test_id;
+    let grading = AnswerGrading {
+        scores: vec![AnswerScore {
+            item_id: OnlineItemId(items[2].id),
+            points: Some(3),
+            notes: "Risposta cortese e concreta.".to_owned(),
+        }],
+    };
+    review::grade(db, grader, crate::model::OnlineTestId(test), grading, now).await?;
+
+    let failed = send_online(db, hr, "federico.conti@example.it", OFFICE, grader).await?;
+    take::start(db, &failed, now - TimeDelta::days(1)).await?;
+    let items = items_of(db, &failed).await?;
+    let answers = vec![
+        (OnlineItemId(items[0].id), Answer::Choice(vec![1])),
+        (OnlineItemId(items[1].id), Answer::Choice(vec![0])),
+    ];
+    take::submit(
+        db,
+        &failed,
+        answers,
+        now - TimeDelta::days(1) + TimeDelta::minutes(6),
+    )
+    .await?;
+    Ok(())
+}
+
 /// Loads the demo tests, assigned by `hr` and graded by `grader` (or `hr`).
 pub async fn seed(
     db: &DatabaseConnection,
@@ -128,5 +260,6 @@ pub async fn seed(
         &[4, 2, 3],
         "Ha trovato due differenze su quattro; IVA calcolata sul lordo.",
     )
-    .await
+    .await?;
+    seed_online(db, hr, grader).await
 }

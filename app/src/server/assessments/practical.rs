@@ -343,10 +343,13 @@ pub async fn overview(
     } else {
         None
     };
+    let (online_to_grade, online_waiting) = super::online::review::waiting(db, viewer).await?;
     Ok(TestsOverview {
         to_grade: summaries(db, to_grade).await?,
         graded: summaries(db, graded).await?,
         waiting,
+        online_to_grade,
+        online_waiting,
     })
 }
 

@@ -1,5 +1,5 @@
 //! The assessment of applications: per competency of the opening's profile, the interviewers'
-//! ratings from submitted scorecards and the levels of graded practical tests, the level they
+//! ratings from submitted scorecards and the levels of graded practical and online tests, the level they
 //! show together, and the weighted fit; for one application or an opening's candidates side
 //! by side. A fixed number of statements, however many candidates.
 
@@ -7,15 +7,17 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use super::online::review;
 use super::practical;
 use crate::model::{
     AppError, ApplicationAssessment, ApplicationId, AssessedCompetency, Assessment, CandidateId,
-    CompetencyId, InterviewStatus, Named, OpeningAssessment, OpeningId, PracticalTestId, Stage,
-    TestEvidence, TestStatus, evidence_level, fit,
+    CompetencyId, InterviewStatus, Named, OnlineStatus, OnlineTestId, OpeningAssessment, OpeningId,
+    PracticalTestId, Stage, TestEvidence, TestRef, TestStatus, evidence_level, fit,
 };
 use crate::server::entities::{
-    application, candidate, competency, interview, job_profile, opening, practical_test,
-    practical_test_criterion, profile_requirement, scorecard, scorecard_rating,
+    application, candidate, competency, interview, job_profile, online_test, online_test_item,
+    opening, practical_test, practical_test_criterion, profile_requirement, scorecard,
+    scorecard_rating,
 };
 
 /// One competency the profile requires.
@@ -106,6 +108,17 @@ async fn assess(
         .order_by_asc(practical_test_criterion::Column::Position)
         .all(db)
         .await?;
+    let online = online_test::Entity::find()
+        .filter(online_test::Column::ApplicationId.is_in(applications.iter().map(|a| a.id)))
+        .filter(online_test::Column::Status.eq(OnlineStatus::Graded.as_str()))
+        .order_by_asc(online_test::Column::GradedAt)
+        .all(db)
+        .await?;
+    let online_items = online_test_item::Entity::find()
+        .filter(online_test_item::Column::TestId.is_in(online.iter().map(|t| t.id)))
+        .order_by_asc(online_test_item::Column::Position)
+        .all(db)
+        .await?;
     let names: HashMap<i32, competency::Model> = requirements
         .iter()
         .map(|r| (r.competency.id, r.competency.clone()))
@@ -113,18 +126,32 @@ async fn assess(
     Ok(applications
         .into_iter()
         .map(|a| {
-            let evidence: Vec<(&practical_test::Model, Vec<crate::model::Contribution>)> = tests
-                .iter()
-                .filter(|t| t.application_id == a.id)
-                .map(|t| {
-                    let rubric: Vec<_> = criteria
-                        .iter()
-                        .filter(|c| c.test_id == t.id)
-                        .cloned()
-                        .collect();
-                    (t, practical::contributions(&rubric, &names))
-                })
-                .collect();
+            // Each graded test, practical or online: its titles and what it shows per competency.
+            let practical_evidence = tests.iter().filter(|t| t.application_id == a.id).map(|t| {
+                let rubric: Vec<_> = criteria
+                    .iter()
+                    .filter(|c| c.test_id == t.id)
+                    .cloned()
+                    .collect();
+                (
+                    TestRef::Practical(PracticalTestId(t.id)),
+                    (t.title_it.clone(), t.title_en.clone()),
+                    practical::contributions(&rubric, &names),
+                )
+            });
+            let online_evidence = online.iter().filter(|t| t.application_id == a.id).map(|t| {
+                let answered: Vec<_> = online_items
+                    .iter()
+                    .filter(|i| i.test_id == t.id)
+                    .cloned()
+                    .collect();
+                (
+                    TestRef::Online(OnlineTestId(t.id)),
+                    (t.title_it.clone(), t.title_en.clone()),
+                    review::contributions(&answered, &names),
+                )
+            });
+            let evidence: Vec<_> = practical_evidence.chain(online_evidence).collect();
             let competencies: Vec<AssessedCompetency> = requirements
                 .iter()
                 .map(|r| {
@@ -141,14 +168,14 @@ async fn assess(
                         crate::server::interviews::comparison::summarise(&as_options);
                     let shown: Vec<TestEvidence> = evidence
                         .iter()
-                        .filter_map(|(t, contributions)| {
+                        .filter_map(|(test, (title_it, title_en), contributions)| {
                             let c = contributions
                                 .iter()
                                 .find(|c| c.competency_id.0 == r.competency.id)?;
                             Some(TestEvidence {
-                                test_id: PracticalTestId(t.id),
-                                title_it: t.title_it.clone(),
-                                title_en: t.title_en.clone(),
+                                test: *test,
+                                title_it: title_it.clone(),
+                                title_en: title_en.clone(),
                                 level: c.level,
                             })
                         })

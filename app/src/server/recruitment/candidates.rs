@@ -165,6 +165,7 @@ pub async fn detail(
         interviews: Vec::new(),
         interview_history: Vec::new(),
         practical_tests: Vec::new(),
+        online_tests: Vec::new(),
     })
 }
 

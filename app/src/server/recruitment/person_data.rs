@@ -35,6 +35,8 @@ pub async fn export(
     let interviews = crate::server::interviews::scorecards::export(db, &application_ids).await?;
     let practical_tests =
         crate::server::assessments::practical::export(db, &application_ids).await?;
+    let online_tests =
+        crate::server::assessments::online::review::export(db, &application_ids).await?;
     let accesses = audit_event::Entity::find()
         .filter(
             sea_orm::Condition::any()
@@ -71,6 +73,7 @@ pub async fn export(
         "notes": detail.notes,
         "interviews": interviews,
         "practical_tests": practical_tests,
+        "online_tests": online_tests,
         "files": files.iter().map(|f| json!({
             "id": f.id,
             "kind": f.kind,
@@ -227,6 +230,7 @@ pub(crate) async fn anonymise(
         .await?;
     crate::server::interviews::scorecards::forget(db, &application_ids).await?;
     crate::server::assessments::practical::forget(db, &application_ids).await?;
+    crate::server::assessments::online::review::forget(db, &application_ids).await?;
     application::Entity::update_many()
         .col_expr(application::Column::CoverLetter, Expr::value(""))
         .col_expr(
