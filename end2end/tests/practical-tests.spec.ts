@@ -2,29 +2,15 @@
 // test; the grader's points above a criterion's maximum are refused beside the field with
 // nothing lost, then the grading passes and the page shows a level per competency; HR write a
 // template, refused without criteria and with a pass mark above the total, then saved.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { demo, hydrated, open, publishedOpening, signIn, unique } from "./helpers";
-
-async function apply(request: APIRequestContext, opening: string, name: string, email: string) {
-  const response = await request.post("/api/apply", {
-    multipart: {
-      opening_id: opening,
-      notice_version: "1",
-      name,
-      email,
-      phone: "+39 0422 555 011",
-      cv: { name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") },
-    },
-  });
-  expect(response.status()).toBe(200);
-}
+import { expect, test } from "@playwright/test";
+import { addCandidate, demo, hydrated, open, publishedOpening, signIn, unique } from "./helpers";
 
 /** The date `days` from today, as a date field takes it. */
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test("HR assign a role-play test from the board and the grader scores it", async ({ browser, request }) => {
+test("HR assign a role-play test from the board and the grader scores it", async ({ browser }) => {
   test.setTimeout(180_000);
   const suffix = unique();
   const candidate = { name: `Paolo Riva ${suffix}`, email: `paolo.${suffix}@example.it` };
@@ -32,7 +18,7 @@ test("HR assign a role-play test from the board and the grader scores it", async
   const hr = await browser.newPage();
   await signIn(hr, demo.hr);
   const opening = await publishedOpening(hr, "Bank teller", `Belluno ${suffix}`);
-  await apply(request, opening, candidate.name, candidate.email);
+  await addCandidate(hr, opening, candidate.name, candidate.email);
   await open(hr, `/openings/${opening}/board`);
   await hr.getByLabel(`Move to – ${candidate.name}`).selectOption("practical_test");
   await hr.getByRole("button", { name: `Move – ${candidate.name}` }).click();

@@ -282,16 +282,20 @@ impl AddressList {
 }
 
 impl Config {
-    /// The database URL: the configured one, or the embedded SQLite file.
-    /// Where people reach the site, without a trailing slash.
+    /// Where people reach the site, without a trailing slash: `PERCORSO_PUBLIC_URL`, or the
+    /// bound address (`localhost` for a wildcard one, which no browser could reach).
     pub fn public_url(&self) -> String {
-        self.public_url
-            .clone()
-            .unwrap_or_else(|| format!("http://{}", self.bind))
-            .trim_end_matches('/')
-            .to_owned()
+        let url = self.public_url.clone().unwrap_or_else(|| {
+            if self.bind.ip().is_unspecified() {
+                format!("http://localhost:{}", self.bind.port())
+            } else {
+                format!("http://{}", self.bind)
+            }
+        });
+        url.trim_end_matches('/').to_owned()
     }
 
+    /// The database URL: the configured one, or the embedded SQLite file.
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| {
             format!(

@@ -42,16 +42,35 @@ pub struct FormState {
     /// How many times the form has been refused, so that each refusal is shown anew.
     failures: RwSignal<u32>,
     lang: Lang,
+    /// Prefixes its fields' element ids, for a form sharing its page with another that has
+    /// fields of the same names.
+    scope: &'static str,
 }
 
 impl FormState {
     pub fn new() -> Self {
+        Self::scoped("")
+    }
+
+    /// A form whose fields' element ids start with `scope` (`f-<scope>-<name>`).
+    pub fn scoped(scope: &'static str) -> Self {
         Self {
             errors: RwSignal::new(FieldErrors::default()),
             alert: RwSignal::new(None),
             notice: RwSignal::new(None),
             failures: RwSignal::new(0),
             lang: use_lang(),
+            scope,
+        }
+    }
+
+    /// The element id of field `name`.
+    fn field_id(&self, name: &str) -> String {
+        let name = name.replace('.', "-");
+        if self.scope.is_empty() {
+            format!("f-{name}")
+        } else {
+            format!("f-{}-{name}", self.scope)
         }
     }
 
@@ -154,15 +173,11 @@ pub fn RequiredMark(required: bool) -> impl IntoView {
     required.then(|| view! { <span class="required-mark" aria-hidden="true">"*"</span> })
 }
 
-fn field_id(name: &str) -> String {
-    format!("f-{}", name.replace('.', "-"))
-}
-
 /// The error paragraph of field `name`, if it has one.
 #[component]
 fn FieldErrorText(name: String, form: FormState) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("{}-error", field_id(&name));
+    let id = format!("{}-error", form.field_id(&name));
     let message = move || {
         form.errors
             .with(|e| e.get(&name).map(|e| field_error_message(lang, e)))
@@ -247,7 +262,7 @@ pub fn TextField(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = field_id(&name);
+    let id = form.field_id(&name);
     keep_held(&id, value, |held| held);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -322,7 +337,7 @@ pub fn SelectField(
     options: Vec<(String, String)>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = field_id(&name);
+    let id = form.field_id(&name);
     keep_held(&id, value, |held| held);
     let error_id = format!("{id}-error");
     let invalid = {
@@ -377,7 +392,7 @@ pub fn CheckField(
     checked: RwSignal<bool>,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let id = field_id(&name);
+    let id = format!("f-{}", name.replace('.', "-"));
     keep_held(&id, checked, |held| held == "true");
     let hint_id = format!("{id}-hint");
     view! {

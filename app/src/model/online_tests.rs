@@ -103,6 +103,10 @@ pub enum Answer {
     Table(Vec<Vec<String>>),
 }
 
+/// Faster than this, in gross words per minute, is faster than people type: the text was
+/// pasted, and earns nothing.
+pub const MAX_PLAUSIBLE_WPM: u32 = 150;
+
 /// The typing test's figures, worked out on the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypingResult {
@@ -112,19 +116,24 @@ pub struct TypingResult {
     pub accuracy_tenths: u32,
     /// Net words per minute in tenths: gross × accuracy.
     pub net_wpm_tenths: u32,
+    /// How much of the text was typed, in tenths of a percent.
+    pub completion_tenths: u32,
 }
 
 /// The typing figures for `typed` against `text`, typed in `millis` milliseconds by the
 /// server's clock. Accuracy compares what was typed with as much of the text (by characters,
-/// Levenshtein distance), so stopping early costs speed, not accuracy.
+/// Levenshtein distance); how much of the text was typed is counted apart, and costs points
+/// (see `auto_points`).
 pub fn typing_result(text: &str, typed: &str, millis: u64) -> TypingResult {
     let typed_chars: Vec<char> = typed.chars().collect();
     let typed_len = typed_chars.len();
-    if typed_len == 0 || millis == 0 {
+    let text_len = text.chars().count();
+    if typed_len == 0 || millis == 0 || text_len == 0 {
         return TypingResult {
             wpm_tenths: 0,
             accuracy_tenths: 0,
             net_wpm_tenths: 0,
+            completion_tenths: 0,
         };
     }
     let same_length: String = text.chars().take(typed_len).collect();
@@ -136,10 +145,13 @@ pub fn typing_result(text: &str, typed: &str, millis: u64) -> TypingResult {
     let wpm_tenths = u32::try_from(typed_len as u64 * 120_000 / millis).unwrap_or(u32::MAX);
     let net_wpm_tenths =
         u32::try_from(u64::from(wpm_tenths) * u64::from(accuracy_tenths) / 1000).unwrap_or(0);
+    let completion_tenths =
+        u32::try_from(1000 * typed_len.min(text_len) as u64 / text_len as u64).unwrap_or(0);
     TypingResult {
         wpm_tenths,
         accuracy_tenths,
         net_wpm_tenths,
+        completion_tenths,
     }
 }
 
@@ -191,10 +203,17 @@ pub fn auto_points(
             Some(if chosen == right { points } else { 0 })
         }
         (QuestionBody::Typing { text, target_wpm }, Some(Answer::Typed(typed))) => {
+            // points × min(net speed, target) ÷ target × share of the text typed; nothing
+            // for a text pasted.
             let result = typing_result(text, typed, millis);
+            if result.wpm_tenths > MAX_PLAUSIBLE_WPM * 10 {
+                return Some(0);
+            }
+            let target = u64::from(*target_wpm) * 10;
+            let speed = u64::from(result.net_wpm_tenths).min(target);
             Some(fraction(
-                u64::from(result.net_wpm_tenths),
-                u64::from(*target_wpm) * 10,
+                speed * u64::from(result.completion_tenths),
+                target * 1000,
             ))
         }
         (QuestionBody::DataEntry { rows, .. }, Some(Answer::Table(copied))) => {
@@ -478,25 +497,40 @@ mod tests {
     }
 
     #[test]
-    fn stopping_halfway_costs_speed_but_not_accuracy() {
+    fn stopping_halfway_keeps_the_accuracy_but_counts_half_the_text() {
         let result = typing_result("abcdefghij", "abcde", 6_000);
         assert_eq!(result.accuracy_tenths, 1000);
         // 5 characters in 6 seconds: 10 wpm.
         assert_eq!(result.wpm_tenths, 100);
+        assert_eq!(result.completion_tenths, 500);
         assert_eq!(typing_result("abc", "", 1_000).wpm_tenths, 0);
     }
 
     #[test]
-    fn a_typing_answer_earns_points_in_proportion_to_the_target_speed() {
+    fn a_typing_answer_earns_points_for_speed_up_to_the_target_and_for_the_text_typed() {
         let body = QuestionBody::Typing {
             text: "a".repeat(60),
             target_wpm: 24,
         };
         let typed = Answer::Typed("a".repeat(60));
-        // 12 net wpm of a 24 target: half of 10 points.
+        // 12 net wpm of a 24 target, the whole text: half of 10 points.
         assert_eq!(auto_points(&body, 10, Some(&typed), 60_000), Some(5));
-        // Faster than the target earns no more than the points.
+        // 72 wpm, faster than the target, earns no more than the points.
         assert_eq!(auto_points(&body, 10, Some(&typed), 10_000), Some(10));
+        // Half the text at the target speed: half the points.
+        let half = Answer::Typed("a".repeat(30));
+        assert_eq!(auto_points(&body, 10, Some(&half), 15_000), Some(5));
+    }
+
+    #[test]
+    fn a_text_typed_faster_than_anyone_types_was_pasted_and_earns_nothing() {
+        let body = QuestionBody::Typing {
+            text: "a".repeat(250),
+            target_wpm: 35,
+        };
+        // 250 characters in 2 seconds: 1500 wpm.
+        let pasted = Answer::Typed("a".repeat(250));
+        assert_eq!(auto_points(&body, 10, Some(&pasted), 2_000), Some(0));
     }
 
     #[test]

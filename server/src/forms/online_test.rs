@@ -57,8 +57,15 @@ pub async fn act(
         return (StatusCode::BAD_REQUEST, "unknown form").into_response();
     };
     let answers = match &intent {
-        Intent::Start | Intent::StartTyping(_) => Ok(Vec::new()),
+        Intent::Start => Ok(Vec::new()),
         _ => take::answers_from_form(db, &token, &fields).await,
+    };
+    // Where the page opens again: at the typing test after its buttons.
+    let (saved_page, anchor) = match &intent {
+        Intent::Start => (page.clone(), String::new()),
+        Intent::StartTyping(item) => (page.clone(), format!("#question-{item}")),
+        Intent::FinishTyping(item) => (format!("{page}?saved=1"), format!("#question-{item}")),
+        Intent::Save | Intent::Submit => (format!("{page}?saved=1"), String::new()),
     };
     let outcome = match answers {
         Err(error) => Err(error),
@@ -70,27 +77,13 @@ pub async fn act(
                 Ok(Saved::Saved) => take::start_typing(db, &token, item, now).await,
                 other => other,
             },
-            Intent::FinishTyping(item) => {
-                let typed = answers
-                    .iter()
-                    .find(|(id, _)| *id == item)
-                    .and_then(|(_, a)| match a {
-                        app::model::Answer::Typed(t) => Some(t.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_default();
-                let others: Vec<_> = answers.into_iter().filter(|(id, _)| *id != item).collect();
-                match take::save(db, &token, others, now).await {
-                    Ok(Saved::Saved) => take::finish_typing(db, &token, item, typed, now).await,
-                    other => other,
-                }
-            }
+            Intent::FinishTyping(item) => take::finish_typing(db, &token, item, answers, now).await,
         },
     };
     match (outcome, autosave) {
         (Ok(Saved::Saved), true) => StatusCode::NO_CONTENT.into_response(),
         (Ok(Saved::TooLate), true) => StatusCode::CONFLICT.into_response(),
-        (Ok(Saved::Saved), false) => Redirect::to(&format!("{page}?saved=1")).into_response(),
+        (Ok(Saved::Saved), false) => Redirect::to(&format!("{saved_page}{anchor}")).into_response(),
         (Ok(Saved::TooLate), false) => Redirect::to(&format!("{page}?late=1")).into_response(),
         (Err(AppError::NotFound), _) => Redirect::to(&page).into_response(),
         (Err(error), true) => {

@@ -103,6 +103,19 @@ async fn items(app: &TestApp, test: i64) -> Vec<online_test_item::Model> {
         .unwrap()
 }
 
+/// The right options of choice question `item`, in its own (shuffled) order.
+fn right(item: &online_test_item::Model) -> Vec<usize> {
+    let body: serde_json::Value = serde_json::from_str(&item.body).unwrap();
+    body["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o["correct"] == true)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 async fn post_form(who: &Browser, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String) {
     let response = who
         .client
@@ -210,16 +223,18 @@ async fn the_candidate_takes_the_test_without_javascript_and_a_reload_loses_noth
     let questions = items(&f.app, id).await;
     let (first, second) = (questions[0].id.to_string(), questions[1].id.to_string());
     let (q1, q2) = (format!("q{first}"), format!("q{second}"));
-    // The first question's right answer is its first option; the second wants two options.
+    // The first question has one right option; the second, two.
+    let one = right(&questions[0])[0].to_string();
+    let two: Vec<String> = right(&questions[1]).iter().map(usize::to_string).collect();
     let (status, location) = post_form(
         &candidate,
         &page,
         &[
             ("shown", &first),
-            (&q1, "0"),
+            (&q1, &one),
             ("shown", &second),
-            (&q2, "0"),
-            (&q2, "1"),
+            (&q2, &two[0]),
+            (&q2, &two[1]),
             ("intent", "save"),
         ],
     )
@@ -340,15 +355,42 @@ async fn the_typing_test_is_timed_by_the_server_and_data_entry_scored_per_field(
     take::start_typing(&f.app.db, &token, typing, shown)
         .await
         .unwrap();
-    // 70 characters without a mistake in 60 seconds: 14 words a minute.
-    let typed: String = "Gentile cliente, la ringraziamo per la sua richiesta. La pratica è stat"
-        .chars()
-        .take(70)
-        .collect();
+    // Half the text so far, saved as the candidate goes.
+    let text = "Gentile cliente, la ringraziamo per la sua richiesta. La pratica è stata \
+                registrata con il numero 2026/418 e sarà evasa entro dieci giorni lavorativi. \
+                Per qualsiasi informazione può rivolgersi al nostro ufficio dal lunedì al \
+                venerdì, dalle 9 alle 13.";
+    assert_eq!(text.chars().count(), 250);
+    let half: String = text.chars().take(125).collect();
+    take::save(
+        &f.app.db,
+        &token,
+        vec![(typing, Answer::Typed(half))],
+        shown + TimeDelta::seconds(30),
+    )
+    .await
+    .unwrap();
+    // The whole text without a mistake, finished 60 seconds after it showed: 250 characters
+    // a minute, 50 words a minute.
     let done = shown + TimeDelta::seconds(60);
-    take::finish_typing(&f.app.db, &token, typing, typed, done)
-        .await
-        .unwrap();
+    take::finish_typing(
+        &f.app.db,
+        &token,
+        typing,
+        vec![(typing, Answer::Typed(text.to_owned()))],
+        done,
+    )
+    .await
+    .unwrap();
+    // Later saves change neither the text nor its time.
+    take::save(
+        &f.app.db,
+        &token,
+        vec![(typing, Answer::Typed("x".into()))],
+        done + TimeDelta::seconds(100),
+    )
+    .await
+    .unwrap();
     let copied = vec![
         vec![
             "Cartoleria Rossi srl".into(),
@@ -374,10 +416,11 @@ async fn the_typing_test_is_timed_by_the_server_and_data_entry_scored_per_field(
     let scored = items(&f.app, id).await;
     let result: serde_json::Value =
         serde_json::from_str(scored[0].result.as_deref().unwrap()).unwrap();
-    assert_eq!(result["wpm_tenths"], 140);
+    assert_eq!(result["wpm_tenths"], 500);
     assert_eq!(result["accuracy_tenths"], 1000);
-    // 14 of a 35 wpm target: 10 × 14 ÷ 35 = 4 points.
-    assert_eq!(scored[0].awarded, Some(4));
+    assert_eq!(result["completion_tenths"], 1000);
+    // 50 wpm, over the 35 target, and the whole text: all 10 points.
+    assert_eq!(scored[0].awarded, Some(10));
     // Seven of eight fields right: 8 × 7 ÷ 8 = 7 points.
     assert_eq!(scored[1].result.as_deref(), Some("[7,8]"));
     assert_eq!(scored[1].awarded, Some(7));
@@ -404,8 +447,14 @@ async fn the_grader_scores_the_short_answers_and_nobody_else_can() {
     let now = Utc::now();
     take::start(&f.app.db, &token, now).await.unwrap();
     let answers = vec![
-        (OnlineItemId(questions[0].id), Answer::Choice(vec![0])),
-        (OnlineItemId(questions[1].id), Answer::Choice(vec![0, 1])),
+        (
+            OnlineItemId(questions[0].id),
+            Answer::Choice(right(&questions[0])),
+        ),
+        (
+            OnlineItemId(questions[1].id),
+            Answer::Choice(right(&questions[1])),
+        ),
         (
             OnlineItemId(short),
             Answer::Text("Le offro un caffè e custodiamo i bagagli.".into()),
@@ -462,4 +511,26 @@ async fn the_grader_scores_the_short_answers_and_nobody_else_can() {
         )
         .await;
     assert_eq!(again.field_error("form").as_deref(), Some("test_graded"));
+}
+
+#[tokio::test]
+async fn erasing_the_candidate_deletes_the_message_with_the_link_and_the_link_stops_working() {
+    let f = fixture("Bank teller").await;
+    let (_, token) = send(&f, "Knowledge of banking services").await;
+    let candidate = candidate_by_email(&f.app, "anna@example.it").await;
+    let erased =
+        f.hr.call(
+            "erase_candidate",
+            json!({"id": candidate, "confirm": "Anna Bianchi"}),
+        )
+        .await;
+    assert_eq!(erased.status, StatusCode::OK, "{erased:?}");
+    let left = outbox::Entity::find()
+        .filter(outbox::Column::ToAddress.eq("anna@example.it"))
+        .count(&f.app.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+    let (status, _) = f.app.anonymous().page(&format!("/t/{token}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -505,3 +505,19 @@ async fn the_candidates_data_export_holds_their_graded_tests() {
     );
     assert_eq!(person["practical_tests"][0]["criteria"][0]["points"], 5);
 }
+
+#[tokio::test]
+async fn the_candidates_page_gives_each_of_its_forms_fields_an_id_of_its_own() {
+    let f = fixture().await;
+    let (status, html) = f.hr.page(&format!("/candidates/{}", f.candidate)).await;
+    assert_eq!(status, StatusCode::OK);
+    // The scheduling, practical test and online test forms all have an opening and a grader
+    // or a panel: a label must name its own form's field.
+    let mut seen = std::collections::BTreeSet::new();
+    for part in html.split(" id=\"").skip(1) {
+        let id = part.split('"').next().unwrap_or_default();
+        assert!(seen.insert(id.to_owned()), "the id {id} is used twice");
+    }
+    assert!(seen.contains("f-assign-template_id"), "{seen:?}");
+    assert!(seen.contains("f-send-template_id"));
+}

@@ -54,10 +54,12 @@ pub async fn send_online_test(input: SendTestInput) -> Result<TestSent, AppError
 /// An online test with every answer, for its grader and for HR.
 #[server(endpoint = "get_online_test", input = Json)]
 pub async fn get_online_test(id: OnlineTestId) -> Result<OnlineTestDetail, AppError> {
-    use crate::server::assessments::online::review;
+    use crate::server::assessments::online::{review, take};
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
-    review::detail(&Backend::current()?.db, &me, id).await
+    let db = Backend::current()?.db;
+    take::close_overdue(&db, chrono::Utc::now()).await?;
+    review::detail(&db, &me, id).await
 }
 
 /// Grades an online test's short answers (its grader only); answers whether it passed.

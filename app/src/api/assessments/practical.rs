@@ -23,10 +23,12 @@ pub async fn assign_practical_test(input: AssignTestInput) -> Result<TestAssigne
 /// The caller's tests to grade and graded, and for HR every test still to grade.
 #[server(endpoint = "my_tests", input = Json)]
 pub async fn my_tests() -> Result<TestsOverview, AppError> {
-    use crate::server::assessments::practical;
+    use crate::server::assessments::{online::take, practical};
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
-    practical::overview(&Backend::current()?.db, &me).await
+    let db = Backend::current()?.db;
+    take::close_overdue(&db, chrono::Utc::now()).await?;
+    practical::overview(&db, &me).await
 }
 
 /// A practical test with its rubric, for its grader and for HR.

@@ -16,7 +16,9 @@ pub async fn get_application_assessment(
     use crate::server::assessments::summary;
     use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageRecruitment)?;
-    summary::for_application(&Backend::current()?.db, id).await
+    let db = Backend::current()?.db;
+    crate::server::assessments::online::take::close_overdue(&db, chrono::Utc::now()).await?;
+    summary::for_application(&db, id).await
 }
 
 /// An opening's candidates side by side.
@@ -25,5 +27,7 @@ pub async fn get_opening_assessment(id: OpeningId) -> Result<OpeningAssessment, 
     use crate::server::assessments::summary;
     use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageRecruitment)?;
-    summary::for_opening(&Backend::current()?.db, id).await
+    let db = Backend::current()?.db;
+    crate::server::assessments::online::take::close_overdue(&db, chrono::Utc::now()).await?;
+    summary::for_opening(&db, id).await
 }

@@ -28,6 +28,7 @@ pub async fn get_candidate(id: CandidateId) -> Result<CandidateDetail, AppError>
     detail.interviews = views::for_candidate(&db, &me, id).await?;
     detail.practical_tests =
         crate::server::assessments::practical::for_candidate(&db, &me, id).await?;
+    crate::server::assessments::online::take::close_overdue(&db, chrono::Utc::now()).await?;
     detail.online_tests =
         crate::server::assessments::online::review::for_candidate(&db, &me, id).await?;
     let kinds: Vec<_> = detail.interviews.iter().map(|i| (i.id, i.kind)).collect();

@@ -40,7 +40,7 @@ pub fn AssignTestForm(
             }
         },
     );
-    let form = FormState::new();
+    let form = FormState::scoped("assign");
     let outcome = RwSignal::new(None::<TestAssigned>);
     let save = Action::new(|input: &AssignTestInput| assign_practical_test(input.clone()));
     form.follow(save, move |assigned: TestAssigned| {

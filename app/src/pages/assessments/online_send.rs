@@ -38,7 +38,7 @@ pub fn SendOnlineTestForm(
             }
         },
     );
-    let form = FormState::new();
+    let form = FormState::scoped("send");
     let outcome = RwSignal::new(None::<TestSent>);
     let save = Action::new(|input: &SendTestInput| send_online_test(input.clone()));
     form.follow(save, move |sent: TestSent| {

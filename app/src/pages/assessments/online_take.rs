@@ -89,6 +89,10 @@ fn TestView(test: CandidateTest, token: String) -> impl IntoView {
             {late.then(|| view! { <p class="alert warning" role="status">{t(Text::TestTimeWasUp)}</p> })}
             <AutoSave action=action.clone() />
             <form method="post" action=action.clone() id="test-form" class="online-test">
+                // Enter in a field saves, rather than pressing the first button of a question.
+                <button type="submit" name="intent" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">
+                    {t(Text::SaveAnswers)}
+                </button>
                 {items.into_iter().enumerate().map(|(n, item)| view! { <Question n item /> }).collect_view()}
                 <div class="form-actions">
                     <button type="submit" name="intent" value="save">{t(Text::SaveAnswers)}</button>
@@ -118,8 +122,17 @@ fn TimeLeft(seconds_left: i64, deadline: String) -> impl IntoView {
     let left = RwSignal::new(seconds_left);
     #[cfg(feature = "hydrate")]
     {
+        // At the end of the time and its grace, the page shows the test handed in.
+        let ends = seconds_left + GRACE_SECONDS;
+        let elapsed = StoredValue::new(0i64);
         let handle = set_interval_with_handle(
-            move || left.update(|s| *s = (*s - 1).max(0)),
+            move || {
+                left.update(|s| *s = (*s - 1).max(0));
+                elapsed.update_value(|e| *e += 1);
+                if elapsed.get_value() == ends + 1 {
+                    crate::components::browser::reload();
+                }
+            },
             std::time::Duration::from_secs(1),
         );
         if let Ok(handle) = handle {

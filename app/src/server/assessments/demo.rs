@@ -94,14 +94,15 @@ async fn grade(
     Ok(())
 }
 
-/// Sends the online test `title_en` to `email`'s application, graded by `grader`; answers
-/// the link's token.
+/// Sends the online test `title_en` to `email`'s application at `at`, graded by `grader`;
+/// answers the link's token.
 async fn send_online(
     db: &DatabaseConnection,
     hr: &CurrentUser,
     email: &str,
     title_en: &str,
     grader: &CurrentUser,
+    at: chrono::DateTime<Utc>,
 ) -> Result<String, AppError> {
     let template = online_template::Entity::find()
         .filter(online_template::Column::TitleEn.eq(title_en))
@@ -114,8 +115,7 @@ async fn send_online(
         grader_id: grader.id,
         link_days: LINK_DAYS,
     };
-    let (_, token) =
-        send::send_keeping_token(db, hr, "http://127.0.0.1:3000", input, Utc::now()).await?;
+    let (_, token) = send::send_keeping_token(db, hr, "http://127.0.0.1:3000", input, at).await?;
     Ok(token)
 }
 
@@ -140,6 +140,26 @@ async fn items_of(
         .await?)
 }
 
+/// The options of choice question `item` (in its own shuffled order) that are right, or with
+/// `right` false, the first wrong one.
+fn options(item: &online_test_item::Model, right: bool) -> Answer {
+    let chosen = match serde_json::from_str::<crate::model::QuestionBody>(&item.body) {
+        Ok(
+            crate::model::QuestionBody::SingleChoice { options }
+            | crate::model::QuestionBody::MultipleChoice { options },
+        ) => {
+            let matching = (0..options.len()).filter(|&i| options[i].correct == right);
+            if right {
+                matching.collect()
+            } else {
+                matching.take(1).collect()
+            }
+        }
+        _ => Vec::new(),
+    };
+    Answer::Choice(chosen)
+}
+
 /// The demo's online tests, sent by `hr` and graded by `grader`.
 async fn seed_online(
     db: &DatabaseConnection,
@@ -151,18 +171,19 @@ async fn seed_online(
     const TYPING: &str = "Typing and data entry";
     const OFFICE: &str = "Office software";
     let now = Utc::now();
-    send_online(db, hr, "elena.marchetti@example.it", BANKING, grader).await?;
+    let yesterday = now - TimeDelta::days(3);
+    send_online(db, hr, "elena.marchetti@example.it", BANKING, grader, now).await?;
 
-    let started = send_online(db, hr, "davide.russo@example.it", TYPING, grader).await?;
+    let started = send_online(db, hr, "davide.russo@example.it", TYPING, grader, yesterday).await?;
     take::start(db, &started, now).await?;
 
     // Handed in, with the short answer waiting for the grader.
-    let waiting = send_online(db, hr, "sofia.ricci@example.it", HOTEL, grader).await?;
+    let waiting = send_online(db, hr, "sofia.ricci@example.it", HOTEL, grader, yesterday).await?;
     take::start(db, &waiting, now - TimeDelta::minutes(12)).await?;
     let items = items_of(db, &waiting).await?;
     let answers = vec![
-        (OnlineItemId(items[0].id), Answer::Choice(vec![0])),
-        (OnlineItemId(items[1].id), Answer::Choice(vec![0, 1])),
+        (OnlineItemId(items[0].id), options(&items[0], true)),
+        (OnlineItemId(items[1].id), options(&items[1], true)),
         (
             OnlineItemId(items[2].id),
             Answer::Text(
@@ -174,12 +195,20 @@ async fn seed_online(
     ];
     take::submit(db, &waiting, answers, now - TimeDelta::minutes(5)).await?;
 
-    let passed = send_online(db, hr, "lorenzo.colombo@example.it", HOTEL, grader).await?;
+    let passed = send_online(
+        db,
+        hr,
+        "lorenzo.colombo@example.it",
+        HOTEL,
+        grader,
+        yesterday,
+    )
+    .await?;
     take::start(db, &passed, now - TimeDelta::days(2)).await?;
     let items = items_of(db, &passed).await?;
     let answers = vec![
-        (OnlineItemId(items[0].id), Answer::Choice(vec![0])),
-        (OnlineItemId(items[1].id), Answer::Choice(vec![0, 1])),
+        (OnlineItemId(items[0].id), options(&items[0], true)),
+        (OnlineItemId(items[1].id), options(&items[1], true)),
         (
             OnlineItemId(items[2].id),
             Answer::Text(
@@ -204,12 +233,20 @@ async fn seed_online(
     };
     review::grade(db, grader, crate::model::OnlineTestId(test), grading, now).await?;
 
-    let failed = send_online(db, hr, "federico.conti@example.it", OFFICE, grader).await?;
+    let failed = send_online(
+        db,
+        hr,
+        "federico.conti@example.it",
+        OFFICE,
+        grader,
+        yesterday,
+    )
+    .await?;
     take::start(db, &failed, now - TimeDelta::days(1)).await?;
     let items = items_of(db, &failed).await?;
     let answers = vec![
-        (OnlineItemId(items[0].id), Answer::Choice(vec![1])),
-        (OnlineItemId(items[1].id), Answer::Choice(vec![0])),
+        (OnlineItemId(items[0].id), options(&items[0], false)),
+        (OnlineItemId(items[1].id), options(&items[1], true)),
     ];
     take::submit(
         db,

@@ -33,7 +33,18 @@ pub async fn grade(
                 tracing::warn!(user_id = %me.id, test_id = %id, "grading refused: not the grader");
                 return Err(AppError::Forbidden);
             }
-            if test.status != TestStatus::Assigned.as_str() {
+            // Of two gradings at once, the second finds the test graded (on PostgreSQL it waits
+            // for the first's row lock, then sees its outcome).
+            let held = practical_test::Entity::update_many()
+                .col_expr(
+                    practical_test::Column::UpdatedAt,
+                    sea_orm::sea_query::Expr::value(Utc::now()),
+                )
+                .filter(practical_test::Column::Id.eq(test.id))
+                .filter(practical_test::Column::Status.eq(TestStatus::Assigned.as_str()))
+                .exec(tx)
+                .await?;
+            if held.rows_affected != 1 {
                 return Err(refuse("form", "test_graded"));
             }
             let criteria = practical_test_criterion::Entity::find()

@@ -153,9 +153,11 @@ pub async fn erase(
             "confirm_name",
         )));
     }
+    let email = person.email.clone();
     let stored = crate::server::write(db, |tx| {
         Box::pin(async move {
             let stored = stored_names(tx, id.0).await?;
+            forget_mail(tx, email.as_deref()).await?;
             candidate::Entity::delete_by_id(id.0).exec(tx).await?;
             search::reindex(tx, id.0).await?;
             audit::record(tx, actor, audit::Action::CandidateErased, "candidate", id.0).await?;
@@ -191,8 +193,22 @@ pub(crate) async fn delete_files(backend: &Backend, stored: &[String]) {
     }
 }
 
+/// Deletes the messages to `email`, sent or not: they hold the person's name and, for an
+/// online test, its private link.
+async fn forget_mail(db: &impl ConnectionTrait, email: Option<&str>) -> Result<(), AppError> {
+    use crate::server::entities::outbox;
+    if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
+        outbox::Entity::delete_many()
+            .filter(outbox::Column::ToAddress.eq(email))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Anonymises a candidate in place: personal fields blanked, notes, tags and file rows gone,
-/// free text in their applications, history, interviews and scorecards cleared, search
+/// their messages deleted, free text in their applications, history, interviews, scorecards and
+/// tests cleared (and their online tests' links dead), search
 /// document removed. The
 /// applications stay (stage, source, dates) for the funnel and source figures. Answers the
 /// stored files to delete once the transaction commits.
@@ -201,6 +217,11 @@ pub(crate) async fn anonymise(
     candidate_id: i32,
 ) -> Result<Vec<String>, AppError> {
     let stored = stored_names(db, candidate_id).await?;
+    let email = candidate::Entity::find_by_id(candidate_id)
+        .one(db)
+        .await?
+        .and_then(|c| c.email);
+    forget_mail(db, email.as_deref()).await?;
     candidate_file::Entity::delete_many()
         .filter(candidate_file::Column::CandidateId.eq(candidate_id))
         .exec(db)

@@ -276,6 +276,17 @@ pub async fn grade(
                 Some(OnlineStatus::Graded) => return Err(refuse("form", "test_graded")),
                 _ => return Err(refuse("form", "test_not_submitted")),
             }
+            // Of two gradings at once, the second finds the test graded (on PostgreSQL it
+            // waits for the first's row lock, then sees its outcome).
+            let held = online_test::Entity::update_many()
+                .col_expr(online_test::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+                .filter(online_test::Column::Id.eq(test.id))
+                .filter(online_test::Column::Status.eq(OnlineStatus::Submitted.as_str()))
+                .exec(tx)
+                .await?;
+            if held.rows_affected != 1 {
+                return Err(refuse("form", "test_graded"));
+            }
             let items = items_of(tx, test.id).await?;
             let mut errors = FieldErrors::default();
             let mut updates = Vec::new();
@@ -393,9 +404,22 @@ pub async fn forget(db: &impl ConnectionTrait, application_ids: &[i32]) -> Resul
             Expr::value(Option::<String>::None),
         )
         .col_expr(online_test_item::Column::Notes, Expr::value(""))
-        .filter(online_test_item::Column::TestId.is_in(tests))
+        .filter(online_test_item::Column::TestId.is_in(tests.clone()))
         .exec(db)
         .await?;
+    // Their links stop working: each test's hash becomes that of a token nobody has.
+    for id in tests {
+        online_test::Entity::update_many()
+            .col_expr(
+                online_test::Column::TokenHash,
+                Expr::value(crate::server::accounts::sessions::hash_token(
+                    &crate::server::accounts::sessions::random_token(),
+                )),
+            )
+            .filter(online_test::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }
 
@@ -423,14 +447,20 @@ pub async fn export(
                 "title": t.title_en,
                 "status": t.status,
                 "sent_at": t.sent_at,
+                "expires_at": t.expires_at,
                 "started_at": t.started_at,
+                "deadline_at": t.deadline_at,
                 "submitted_at": t.submitted_at,
+                "graded_at": t.graded_at,
                 "passed": t.passed,
                 "answers": items.iter().filter(|i| i.test_id == t.id).map(|i| serde_json::json!({
                     "question": i.prompt_en,
-                    "answer": i.answer,
+                    "answer": answer(i),
                     "answered_at": i.answered_at,
+                    "typing_started_at": i.started_at,
+                    "typing_finished_at": i.finished_at,
                     "points": i.awarded,
+                    "figures": i.result.as_deref().and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok()),
                     "notes": i.notes,
                 })).collect::<Vec<_>>(),
             })

@@ -10,8 +10,8 @@ use sea_orm::{
 
 use crate::i18n::Lang;
 use crate::model::{
-    AppError, Named, OnlineStatus, OnlineTemplateId, OnlineTestId, Permission, Role, SendTestInput,
-    Stage, TestSent, validate,
+    AppError, Named, OnlineStatus, OnlineTemplateId, OnlineTestId, Permission, QuestionBody, Role,
+    SendTestInput, Stage, TestSent, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::accounts::sessions::{hash_token, random_token};
@@ -47,6 +47,21 @@ pub async fn for_profile(
             name_en: t.title_en,
         })
         .collect())
+}
+
+/// A question's body with its options in a new random order, so that the right one is not
+/// always in the same place (each test keeps its own order).
+fn shuffled(body: &str) -> String {
+    use rand::seq::SliceRandom;
+    let Ok(mut parsed) = serde_json::from_str::<QuestionBody>(body) else {
+        return body.to_owned();
+    };
+    if let QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options } =
+        &mut parsed
+    {
+        options.shuffle(&mut rand::thread_rng());
+    }
+    serde_json::to_string(&parsed).unwrap_or_else(|_| body.to_owned())
 }
 
 /// The letter with the private link, in the candidate's language.
@@ -184,6 +199,7 @@ pub async fn send_keeping_token(
                 .all(tx)
                 .await?;
             for question in questions {
+                let body = shuffled(&question.body);
                 online_test_item::ActiveModel {
                     test_id: Set(test.id),
                     position: Set(question.position),
@@ -191,7 +207,7 @@ pub async fn send_keeping_token(
                     points: Set(question.points),
                     prompt_it: Set(question.prompt_it),
                     prompt_en: Set(question.prompt_en),
-                    body: Set(question.body),
+                    body: Set(body),
                     answer: Set(None),
                     answered_at: Set(None),
                     started_at: Set(None),

@@ -85,7 +85,9 @@ pub async fn score(
             continue;
         }
         let given = answer(&item);
-        let millis = match (item.started_at, item.answered_at) {
+        // The typing test's time: from the server showing the text to its finish (or, if the
+        // candidate never pressed it, to the last time the text changed).
+        let millis = match (item.started_at, item.finished_at.or(item.answered_at)) {
             (Some(start), Some(end)) if end > start => {
                 u64::try_from((end - start).num_milliseconds()).unwrap_or(0)
             }
@@ -305,10 +307,64 @@ fn fitted(question: &QuestionBody, answer: Answer) -> Option<Answer> {
     }
 }
 
+/// Inside a write transaction: whether test `id` is still running, marking it touched. Of a
+/// save and a hand-in at the same moment, the later one sees the other's outcome (on
+/// PostgreSQL the row stays locked until the transaction ends).
+async fn still_running(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let touched = online_test::Entity::update_many()
+        .col_expr(online_test::Column::UpdatedAt, Expr::value(now))
+        .filter(online_test::Column::Id.eq(id))
+        .filter(online_test::Column::Status.eq(OnlineStatus::Started.as_str()))
+        .exec(db)
+        .await?;
+    Ok(touched.rows_affected == 1)
+}
+
+/// Writes `answers` to the items of test `test_id` (those that changed), at `now`. An answer to
+/// a question not of this test, or not fitting it, is refused on its field and nothing is
+/// written; a typing answer counts only between its start and its finish.
+async fn write_answers(
+    db: &impl ConnectionTrait,
+    test_id: i32,
+    answers: Vec<(OnlineItemId, Answer)>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let all = items(db, test_id).await?;
+    let mut changes = Vec::new();
+    for (id, given) in answers {
+        let item = all
+            .iter()
+            .find(|i| i.id == id.0)
+            .ok_or_else(|| refuse(&format!("q{id}"), "not_found"))?;
+        let question = body(item)?;
+        if matches!(question, QuestionBody::Typing { .. })
+            && (item.started_at.is_none() || item.finished_at.is_some())
+        {
+            continue;
+        }
+        let fitted =
+            fitted(&question, given).ok_or_else(|| refuse(&format!("q{id}"), "invalid"))?;
+        let stored = serde_json::to_string(&fitted).ok();
+        // Unchanged answers keep their time: it times the typing test.
+        if stored != item.answer {
+            changes.push((item.clone(), stored));
+        }
+    }
+    for (item, stored) in changes {
+        let mut model: online_test_item::ActiveModel = item.into();
+        model.answer = Set(stored);
+        model.answered_at = Set(Some(now));
+        model.update(db).await?;
+    }
+    Ok(())
+}
+
 /// Saves `answers` to the test the link `token` opens, at `now`. After the limit and its grace
-/// nothing is saved and the test closes. An answer to a question not of this test, or not
-/// fitting it, is refused on its field and nothing is saved; a typing answer counts only
-/// between its start and its finish.
+/// nothing is saved and the test closes; a test handed in meanwhile refuses them.
 pub async fn save(
     db: &DatabaseConnection,
     token: &str,
@@ -321,29 +377,10 @@ pub async fn save(
     };
     crate::server::write(db, move |tx| {
         Box::pin(async move {
-            let all = items(tx, test.id).await?;
-            let mut changes = Vec::new();
-            for (id, given) in answers {
-                let item = all
-                    .iter()
-                    .find(|i| i.id == id.0)
-                    .ok_or_else(|| refuse(&format!("q{id}"), "not_found"))?;
-                let question = body(item)?;
-                if matches!(question, QuestionBody::Typing { .. })
-                    && (item.started_at.is_none() || item.finished_at.is_some())
-                {
-                    continue;
-                }
-                let fitted =
-                    fitted(&question, given).ok_or_else(|| refuse(&format!("q{id}"), "invalid"))?;
-                changes.push((item.clone(), fitted));
+            if !still_running(tx, test.id, now).await? {
+                return Err(refuse("form", "test_submitted"));
             }
-            for (item, given) in changes {
-                let mut model: online_test_item::ActiveModel = item.into();
-                model.answer = Set(serde_json::to_string(&given).ok());
-                model.answered_at = Set(Some(now));
-                model.update(tx).await?;
-            }
+            write_answers(tx, test.id, answers, now).await?;
             Ok(Saved::Saved)
         })
     })
@@ -390,30 +427,53 @@ pub async fn start_typing(
     Ok(Saved::Saved)
 }
 
-/// Takes the typed text and stops the typing clock at `now`; the text cannot change after.
+/// Takes the typed text (or, if the form did not carry it, what was saved) and stops the
+/// typing clock at `now`; the text cannot change after. Other `answers` are saved with it.
 pub async fn finish_typing(
     db: &DatabaseConnection,
     token: &str,
     item: OnlineItemId,
-    typed: String,
+    answers: Vec<(OnlineItemId, Answer)>,
     now: DateTime<Utc>,
 ) -> Result<Saved, AppError> {
-    let saved = save(db, token, vec![(item, Answer::Typed(typed))], now).await?;
-    if saved == Saved::TooLate {
-        return Ok(saved);
-    }
-    let test = by_token(db, token).await?;
+    let test = match running(db, token, now).await? {
+        Ok(test) => test,
+        Err(saved) => return Ok(saved),
+    };
     let found = typing_item(db, &test, item).await?;
     if found.started_at.is_none() {
         return Err(refuse("form", "typing_not_started"));
     }
-    online_test_item::Entity::update_many()
-        .col_expr(online_test_item::Column::FinishedAt, Expr::value(now))
-        .filter(online_test_item::Column::Id.eq(found.id))
-        .filter(online_test_item::Column::FinishedAt.is_null())
-        .exec(db)
+    crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            if !still_running(tx, test.id, now).await? {
+                return Err(refuse("form", "test_submitted"));
+            }
+            write_answers(tx, test.id, answers, now).await?;
+            online_test_item::Entity::update_many()
+                .col_expr(online_test_item::Column::FinishedAt, Expr::value(now))
+                .filter(online_test_item::Column::Id.eq(found.id))
+                .filter(online_test_item::Column::FinishedAt.is_null())
+                .exec(tx)
+                .await?;
+            Ok(Saved::Saved)
+        })
+    })
+    .await
+}
+
+/// Closes every started test whose time, with its grace, is over at `now`: those whose
+/// candidate never came back. Staff pages call it before reading, so a test left open shows as
+/// handed in, with what was saved in time.
+pub async fn close_overdue(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), AppError> {
+    let started = online_test::Entity::find()
+        .filter(online_test::Column::Status.eq(OnlineStatus::Started.as_str()))
+        .all(db)
         .await?;
-    Ok(Saved::Saved)
+    for test in started.iter().filter(|t| over(t, now)) {
+        close(db, test, test.deadline_at.unwrap_or(now)).await?;
+    }
+    Ok(())
 }
 
 /// Saves `answers` and hands the test in at `now`, scoring it. After the limit, the answers
