@@ -198,6 +198,12 @@ pub fn App() -> impl IntoView {
                         view=assessments::templates::TemplatePage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/tests/banks") view=assessments::banks::BanksPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/tests/banks/:id")
+                        view=assessments::banks::BankPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/tests/:id") view=assessments::test::TestPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/online-tests/:id")

@@ -48,8 +48,8 @@ impl Bundle {
             ["login" | "account" | "reports"] => Some(Bundle::Staff),
             ["candidates", _] => Some(Bundle::Staff),
             ["interviews", _] => Some(Bundle::Interviews),
-            ["tests", "templates", _] => Some(Bundle::Editors),
-            ["tests", "templates"] => None,
+            ["tests", "templates" | "banks", _] => Some(Bundle::Editors),
+            ["tests", "templates" | "banks"] => None,
             ["tests", _] | ["online-tests", _] => Some(Bundle::Interviews),
             ["t", _] => Some(Bundle::Candidate),
             ["openings", _, "board"] => Some(Bundle::Staff),
@@ -122,6 +122,7 @@ mod tests {
         for plain in [
             "/tests",
             "/tests/templates",
+            "/tests/banks",
             "/",
             "/candidates",
             "/openings",

@@ -737,6 +737,32 @@ texts! {
     OnlineToGrade => "Prove online da correggere", "Online tests to grade";
     OnlineWaiting => "Tutte le prove online in corso", "Every online test in progress";
     AnswersHiddenUntilHandedIn => "Le risposte si vedono quando il candidato consegna.", "Answers show once the candidate hands in.";
+    // Online tests: the banks of questions.
+    OnlineBanks => "Prove online", "Online tests";
+    NewBank => "Nuova prova online", "New online test";
+    EditBank => "Prova online", "Online test";
+    QuestionsHeading => "Domande", "Questions";
+    QuestionNumber => "Domanda", "Question";
+    QuestionKind => "Tipo", "Kind";
+    KindSingle => "Scelta singola", "Single choice";
+    KindMultiple => "Scelta multipla", "Multiple choice";
+    KindShort => "Risposta breve (corretta dal correttore)", "Short answer (graded by the grader)";
+    KindTyping => "Dattilografia", "Typing";
+    KindDataEntry => "Inserimento dati", "Data entry";
+    PromptIt => "Domanda (italiano)", "Question (Italian)";
+    PromptEn => "Domanda (inglese)", "Question (English)";
+    OptionIt => "Opzione (italiano)", "Option (Italian)";
+    OptionEn => "Opzione (inglese)", "Option (English)";
+    RightAnswer => "Giusta", "Right";
+    AddOption => "Aggiungi un'opzione", "Add an option";
+    TypingText => "Testo da ricopiare", "Text to copy";
+    TargetWpm => "Parole al minuto per il punteggio pieno", "Words a minute for full points";
+    ColumnsLines => "Colonne: una per riga, «italiano | inglese»", "Columns: one a line, \"Italian | English\"";
+    RecordsLines => "Righe da ricopiare: una per riga, valori separati da «|»", "Records to copy: one a line, values separated by \"|\"";
+    SaveBank => "Salva la prova", "Save the test";
+    BankSaved => "Prova salvata.", "Test saved.";
+    TestsSent => "Prove inviate", "Tests sent";
+    BankHint => "Ogni domanda misura una competenza; i punti ottenuti diventano un livello da 1 a 5, come nelle prove pratiche. Le opzioni si mescolano per ogni candidato.", "Each question measures one competency; the points earned become a level from 1 to 5, as in the practical tests. Options are shuffled for each candidate.";
     // Online tests: the candidate's page.
     TestLinkUnknown => "Questo link non è valido", "This link is not valid";
     TestLinkExpired => "Il link è scaduto senza essere usato: chiedi all'ufficio del personale di inviartene uno nuovo.", "The link expired before it was used: ask the HR team to send you a new one.";
@@ -1117,6 +1143,42 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "days_range" => it_en(
             "Da 1 a 30 giorni.".into(),
             "From 1 to 30 days.".into(),
+        ),
+        "no_questions" => it_en(
+            "Aggiungi almeno una domanda.".into(),
+            "Add at least one question.".into(),
+        ),
+        "no_correct_option" => it_en(
+            "Segna almeno un'opzione giusta.".into(),
+            "Mark at least one option as right.".into(),
+        ),
+        "one_correct_option" => it_en(
+            "In una scelta singola, una sola opzione è giusta.".into(),
+            "In a single choice, exactly one option is right.".into(),
+        ),
+        "too_few_options" => it_en(
+            "Servono almeno due opzioni.".into(),
+            "At least two options are needed.".into(),
+        ),
+        "option_blank" => it_en(
+            "Ogni opzione ha un testo in italiano e in inglese.".into(),
+            "Each option needs a text in Italian and in English.".into(),
+        ),
+        "too_many_options" => it_en(
+            "Al massimo dieci opzioni di 500 caratteri.".into(),
+            "At most ten options of 500 characters.".into(),
+        ),
+        "no_typing_text" => it_en(
+            "Scrivi il testo da ricopiare e la velocità per il punteggio pieno.".into(),
+            "Write the text to copy and the speed for full points.".into(),
+        ),
+        "no_records" => it_en(
+            "Servono colonne con un nome in italiano e in inglese e righe con un valore per colonna.".into(),
+            "Columns need an Italian and an English name, and each record one value per column.".into(),
+        ),
+        "table_too_large" => it_en(
+            "Al massimo otto colonne e venti righe.".into(),
+            "At most eight columns and twenty records.".into(),
         ),
         "number" => it_en(
             "Inserisci un numero intero.".into(),

@@ -134,3 +134,36 @@ test("a candidate takes an online test through the private link and HR compare t
   await expect(rows.first()).toContainText(anna.name);
   await hr.close();
 });
+
+test("HR write an online test, refused for a question without a right option, then saved", async ({ page }) => {
+  const suffix = unique();
+  await signIn(page, demo.hr);
+  await open(page, "/tests/banks/new");
+  await page.getByLabel("Title (Italian)").fill(`Conti correnti ${suffix}`);
+  await page.getByLabel("Title (English)").fill(`Current accounts ${suffix}`);
+  await page.getByLabel("Instructions (Italian)").fill("Rispondi alle domande.");
+  await page.getByLabel("Instructions (English)").fill("Answer the questions.");
+  await page.getByLabel("Time limit (minutes)").fill("5");
+  await page.getByLabel("Pass mark (points)").fill("2");
+  await page.getByLabel("Bank teller").check();
+  const question = page.locator("fieldset.question-editor").first();
+  await question.getByLabel("Competency").selectOption({ label: "Knowledge of the company's products and services" });
+  await question.getByLabel("Question (Italian)").fill("Che cos'è un IBAN?");
+  await question.getByLabel("Question (English)").fill("What is an IBAN?");
+  await question.getByLabel("Points").fill("3");
+  const options = question.locator(".option-row");
+  await options.nth(0).getByLabel("Option (Italian)").fill("Il codice di un conto");
+  await options.nth(0).getByLabel("Option (English)").fill("An account's code");
+  await options.nth(1).getByLabel("Option (Italian)").fill("Una carta");
+  await options.nth(1).getByLabel("Option (English)").fill("A card");
+  await page.getByRole("button", { name: "Save the test" }).click();
+  await expect(question.locator(".field-error").last()).toHaveText("Mark at least one option as right.");
+
+  await options.nth(0).getByLabel("Right").check();
+  await page.getByRole("button", { name: "Save the test" }).click();
+  await expect(page).toHaveURL(/\/tests\/banks\/\d+$/);
+  await hydrated(page);
+  await expect(page.locator("fieldset.question-editor").first().getByLabel("Question (English)")).toHaveValue("What is an IBAN?");
+  await open(page, "/tests/banks");
+  await expect(page.locator("#banks tr", { hasText: `Current accounts ${suffix}` })).toContainText("2 points out of 3");
+});

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::app::{use_lang, use_session};
 use crate::i18n::Text;
-use crate::model::{Permission, SessionInfo, SessionUser};
+use crate::model::{AppError, Permission, SessionInfo, SessionUser};
 
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_page_status(status: u16) {
@@ -93,5 +93,21 @@ pub fn guarded<V: IntoView + 'static>(
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The page for a record that cannot be shown: not found (404), not the viewer's (403), or the
+/// server's fault.
+pub fn refusal(error: &AppError) -> AnyView {
+    match error {
+        AppError::NotFound => {
+            set_page_status(404);
+            view! { <Notice text=Text::NotFound /> }.into_any()
+        }
+        AppError::Forbidden => {
+            set_page_status(403);
+            view! { <Notice text=Text::Forbidden /> }.into_any()
+        }
+        _ => view! { <Notice text=Text::GenericError /> }.into_any(),
     }
 }

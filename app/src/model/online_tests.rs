@@ -51,6 +51,34 @@ impl QuestionBody {
     /// Why the question cannot be used, as an error code: no options, or no right one (or
     /// more than one for a single choice), an empty typing text, an empty table.
     pub fn problem(&self) -> Option<&'static str> {
+        let blank = |o: &ChoiceOption| o.text_it.trim().is_empty() || o.text_en.trim().is_empty();
+        let long = |o: &ChoiceOption| o.text_it.len() > 500 || o.text_en.len() > 500;
+        match self {
+            QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options }
+                if options.iter().any(blank) =>
+            {
+                return Some("option_blank");
+            }
+            QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options }
+                if options.len() > 10 || options.iter().any(long) =>
+            {
+                return Some("too_many_options");
+            }
+            QuestionBody::Typing { text, .. } if text.len() > 4000 => return Some("too_long"),
+            QuestionBody::DataEntry { columns, rows }
+                if columns.len() > 8 || rows.len() > 20 =>
+            {
+                return Some("table_too_large");
+            }
+            QuestionBody::DataEntry { columns, .. }
+                if columns
+                    .iter()
+                    .any(|(it, en)| it.trim().is_empty() || en.trim().is_empty()) =>
+            {
+                return Some("no_records");
+            }
+            _ => {}
+        }
         match self {
             QuestionBody::SingleChoice { options } => {
                 let right = options.iter().filter(|o| o.correct).count();
@@ -222,6 +250,116 @@ pub fn auto_points(
         }
         _ => Some(0),
     }
+}
+
+/// The most questions a bank can have.
+pub const MOST_QUESTIONS: usize = 50;
+
+fn question_count(questions: &[OnlineQuestionInput]) -> Result<(), validator::ValidationError> {
+    if questions.is_empty() {
+        Err(validator::ValidationError::new("no_questions"))
+    } else if questions.len() > MOST_QUESTIONS {
+        let mut error = validator::ValidationError::new("too_many");
+        error.add_param("max".into(), &MOST_QUESTIONS);
+        Err(error)
+    } else {
+        Ok(())
+    }
+}
+
+/// One question of a bank as HR write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct OnlineQuestionInput {
+    pub competency_id: CompetencyId,
+    #[validate(range(min = 1, max = 100, code = "points_range"))]
+    pub points: u16,
+    #[validate(custom(function = "super::users::not_blank"), length(max = 2000, code = "too_long"))]
+    pub prompt_it: String,
+    #[validate(custom(function = "super::users::not_blank"), length(max = 2000, code = "too_long"))]
+    pub prompt_en: String,
+    pub body: QuestionBody,
+}
+
+/// A bank of online questions as HR write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct OnlineTemplateInput {
+    #[validate(custom(function = "super::users::not_blank"), length(max = 200, code = "too_long"))]
+    pub title_it: String,
+    #[validate(custom(function = "super::users::not_blank"), length(max = 200, code = "too_long"))]
+    pub title_en: String,
+    #[validate(custom(function = "super::users::not_blank"), length(max = 10000, code = "too_long"))]
+    pub instructions_it: String,
+    #[validate(custom(function = "super::users::not_blank"), length(max = 10000, code = "too_long"))]
+    pub instructions_en: String,
+    #[validate(range(min = 1, max = 480, code = "minutes_range"))]
+    pub time_limit_minutes: u16,
+    pub pass_mark: u16,
+    pub active: bool,
+    #[validate(length(min = 1, code = "no_profiles"))]
+    pub profile_ids: Vec<super::JobProfileId>,
+    #[validate(nested, custom(function = "question_count"))]
+    pub questions: Vec<OnlineQuestionInput>,
+}
+
+impl OnlineTemplateInput {
+    /// The most points the test can earn.
+    pub fn total(&self) -> u32 {
+        self.questions.iter().map(|q| u32::from(q.points)).sum()
+    }
+
+    /// Its rules, each question's own (`QuestionBody::problem`, on `questions.<n>.body`), then
+    /// a pass mark within the total: the browser and the server both ask.
+    pub fn check(&self) -> Result<(), super::AppError> {
+        super::validate(self)?;
+        let mut errors = super::FieldErrors::default();
+        for (index, question) in self.questions.iter().enumerate() {
+            if let Some(code) = question.body.problem() {
+                errors.0.insert(
+                    format!("questions.{index}.body"),
+                    super::FieldError::new(code),
+                );
+            }
+        }
+        if u32::from(self.pass_mark) > self.total() {
+            errors.0.insert(
+                "pass_mark".to_owned(),
+                super::FieldError {
+                    code: "above_total".into(),
+                    param: Some(i64::from(self.total())),
+                },
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(super::AppError::Invalid(errors))
+        }
+    }
+}
+
+/// A bank as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineTemplateSummary {
+    pub id: OnlineTemplateId,
+    pub title_it: String,
+    pub title_en: String,
+    /// (Italian, English) titles of its job profiles.
+    pub profiles: Vec<(String, String)>,
+    pub questions: u32,
+    pub total: u32,
+    pub pass_mark: u32,
+    pub time_limit_minutes: u32,
+    pub active: bool,
+    /// How many tests were sent from it.
+    pub sent: u32,
+}
+
+/// What the bank editor needs: the bank (none for a new one) and the choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineTemplateEditor {
+    pub template: Option<OnlineTemplateInput>,
+    pub profiles: Vec<super::Named<super::JobProfileId>>,
+    pub competencies: Vec<super::Named<CompetencyId>>,
 }
 
 /// What HR fill in to send an online test to an application's candidate.
@@ -452,6 +590,50 @@ mod tests {
             text_en: "Option".into(),
             correct,
         }
+    }
+
+    #[test]
+    fn a_bank_with_a_question_without_a_right_option_is_refused_on_that_question() {
+        let question = |correct: bool| OnlineQuestionInput {
+            competency_id: CompetencyId(1),
+            points: 2,
+            prompt_it: "Domanda".into(),
+            prompt_en: "Question".into(),
+            body: QuestionBody::SingleChoice {
+                options: vec![option(correct), option(false)],
+            },
+        };
+        let bank = OnlineTemplateInput {
+            title_it: "Prova".into(),
+            title_en: "Test".into(),
+            instructions_it: "Istruzioni".into(),
+            instructions_en: "Instructions".into(),
+            time_limit_minutes: 10,
+            pass_mark: 3,
+            active: true,
+            profile_ids: vec![crate::model::JobProfileId(1)],
+            questions: vec![question(true), question(false)],
+        };
+        let Err(crate::model::AppError::Invalid(errors)) = bank.check() else {
+            panic!("refused");
+        };
+        assert_eq!(errors.get("questions.1.body").unwrap().code, "no_correct_option");
+        assert!(errors.get("questions.0.body").is_none());
+        let mut fine = bank.clone();
+        fine.questions[1] = question(true);
+        assert!(fine.check().is_ok());
+        fine.pass_mark = 5;
+        let Err(crate::model::AppError::Invalid(errors)) = fine.check() else {
+            panic!("refused");
+        };
+        assert_eq!(errors.get("pass_mark").unwrap().code, "above_total");
+        let mut empty = bank;
+        empty.questions.clear();
+        empty.pass_mark = 0;
+        let Err(crate::model::AppError::Invalid(errors)) = empty.check() else {
+            panic!("refused");
+        };
+        assert_eq!(errors.get("questions").unwrap().code, "no_questions");
     }
 
     #[test]

@@ -349,6 +349,19 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
                 "grader_id": f.owner, "link_days": 7}}),
         ),
         ("get_online_test", CANDIDATE_READERS, json!({"id": 999_999})),
+        ("online_banks", HR_AND_ADMIN, json!({})),
+        ("online_bank_editor", HR_AND_ADMIN, json!({"id": null})),
+        // A bank that does not exist: 404 for those allowed.
+        (
+            "save_online_bank",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"title_it": "Prova", "title_en": "Test",
+                "instructions_it": "Istruzioni", "instructions_en": "Instructions",
+                "time_limit_minutes": 10, "pass_mark": 1, "active": true,
+                "profile_ids": [f.profile], "questions": [{"competency_id": f.competency,
+                "points": 2, "prompt_it": "D", "prompt_en": "Q",
+                "body": {"kind": "short_text"}}]}}),
+        ),
         (
             "grade_online_answers",
             CANDIDATE_READERS,

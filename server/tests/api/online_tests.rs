@@ -534,3 +534,76 @@ async fn erasing_the_candidate_deletes_the_message_with_the_link_and_the_link_st
     let (status, _) = f.app.anonymous().page(&format!("/t/{token}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn hr_write_a_bank_refused_for_a_question_without_a_right_option_then_send_it() {
+    let f = fixture("Bank teller").await;
+    let editor = f
+        .hr
+        .call("online_bank_editor", json!({"id": null}))
+        .await
+        .body;
+    let bank_teller = editor["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name_en"] == "Bank teller")
+        .unwrap()["id"]
+        .clone();
+    let competency = editor["competencies"][0]["id"].clone();
+    let question = |right: bool| {
+        json!({"competency_id": competency, "points": 3,
+            "prompt_it": "Che cos'è un IBAN?", "prompt_en": "What is an IBAN?",
+            "body": {"kind": "single_choice", "options": [
+                {"text_it": "Il codice di un conto", "text_en": "An account's code", "correct": right},
+                {"text_it": "Una carta", "text_en": "A card", "correct": false}]}})
+    };
+    let bank = |right: bool| {
+        json!({"title_it": "Conti correnti", "title_en": "Current accounts",
+            "instructions_it": "Rispondi.", "instructions_en": "Answer.",
+            "time_limit_minutes": 5, "pass_mark": 3, "active": true,
+            "profile_ids": [bank_teller],
+            "questions": [question(true), question(right)]})
+    };
+    let before = online_template::Entity::find()
+        .count(&f.app.db)
+        .await
+        .unwrap();
+    let refused = f
+        .hr
+        .call("save_online_bank", json!({"id": null, "input": bank(false)}))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.field_error("questions.1.body").as_deref(),
+        Some("no_correct_option")
+    );
+    assert_eq!(
+        online_template::Entity::find()
+            .count(&f.app.db)
+            .await
+            .unwrap(),
+        before,
+        "nothing saved"
+    );
+    let saved = f
+        .hr
+        .call("save_online_bank", json!({"id": null, "input": bank(true)}))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{saved:?}");
+    let read = f
+        .hr
+        .call("online_bank_editor", json!({"id": saved.body}))
+        .await
+        .body;
+    assert_eq!(read["template"], bank(true));
+    let list = f.hr.call("online_banks", json!({})).await.body;
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["title_en"] == "Current accounts" && b["total"] == 6)
+    );
+    let (id, _) = send(&f, "Current accounts").await;
+    assert_eq!(items(&f.app, id).await.len(), 2);
+}

@@ -9,8 +9,41 @@ use server_fn::codec::Json;
 use crate::model::Permission;
 use crate::model::{
     Answer, AnswerGrading, AppError, ApplicationId, CandidateTest, Named, OnlineItemId,
-    OnlineTemplateId, OnlineTestDetail, OnlineTestId, SendTestInput, TestSent,
+    OnlineTemplateEditor, OnlineTemplateId, OnlineTemplateInput, OnlineTemplateSummary,
+    OnlineTestDetail, OnlineTestId, SendTestInput, TestSent,
 };
+
+/// Every bank of online questions.
+#[server(endpoint = "online_banks", input = Json)]
+pub async fn online_banks() -> Result<Vec<OnlineTemplateSummary>, AppError> {
+    use crate::server::assessments::online::banks;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    banks::list(&Backend::current()?.db).await
+}
+
+/// A bank to edit (none for a new one), with every job profile and competency.
+#[server(endpoint = "online_bank_editor", input = Json)]
+pub async fn online_bank_editor(
+    id: Option<OnlineTemplateId>,
+) -> Result<OnlineTemplateEditor, AppError> {
+    use crate::server::assessments::online::banks;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    banks::editor(&Backend::current()?.db, id).await
+}
+
+/// Saves a bank: a new one when `id` is none; answers its id.
+#[server(endpoint = "save_online_bank", input = Json)]
+pub async fn save_online_bank(
+    id: Option<OnlineTemplateId>,
+    input: OnlineTemplateInput,
+) -> Result<OnlineTemplateId, AppError> {
+    use crate::server::assessments::online::banks;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    banks::save(&Backend::current()?.db, id, input).await
+}
 
 /// The active online tests offered for an application's job profile.
 #[server(endpoint = "online_templates_for_application", input = Json)]

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::assessments::summary::get_application_assessment;
 use crate::app::{use_lang, use_texts};
-use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::components::guard::{Notice, guarded, refusal};
 use crate::i18n::{Lang, Text};
 use crate::model::{
     AppError, ApplicationAssessment, ApplicationId, AssessedCompetency, Fit, Permission,
@@ -65,15 +65,7 @@ fn AssessmentLoader(id: ApplicationId) -> impl IntoView {
             {move || Suspend::new(async move {
                 match found.await {
                     Ok(found) => view! { <AssessmentView found /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        set_page_status(404);
-                        view! { <Notice text=Text::NotFound /> }.into_any()
-                    }
-                    Err(AppError::Forbidden) => {
-                        set_page_status(403);
-                        view! { <Notice text=Text::Forbidden /> }.into_any()
-                    }
-                    Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                    Err(error) => refusal(&error),
                 }
             })}
         </Suspense>

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod assign;
+pub mod banks;
 pub mod comparison;
 pub mod online_review;
 pub mod online_send;

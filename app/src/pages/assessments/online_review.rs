@@ -15,7 +15,7 @@ use crate::app::{use_lang, use_texts};
 use crate::components::browser::reload;
 use crate::components::dates::date_time;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::components::guard::{Notice, guarded, refusal};
 use crate::i18n::{Lang, Text, field_error_message};
 use crate::model::{
     Answer, AnswerGrading, AnswerScore, AppError, FieldError, FieldErrors, ItemReview,
@@ -44,15 +44,7 @@ fn ReviewLoader(id: OnlineTestId) -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <Review detail /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        set_page_status(404);
-                        view! { <Notice text=Text::NotFound /> }.into_any()
-                    }
-                    Err(AppError::Forbidden) => {
-                        set_page_status(403);
-                        view! { <Notice text=Text::Forbidden /> }.into_any()
-                    }
-                    Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                    Err(error) => refusal(&error),
                 }
             })}
         </Suspense>

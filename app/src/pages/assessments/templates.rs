@@ -14,7 +14,7 @@ use crate::api::assessments::templates::{
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::go_to;
 use crate::components::form::{CheckField, FormMessages, FormState, SubmitButton, TextField};
-use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::components::guard::{Notice, guarded, refusal};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{
     AppError, CompetencyId, CriterionInput, FieldError, FieldErrors, JobProfileId, Permission,
@@ -113,15 +113,7 @@ fn TemplateLoader(id: Option<PracticalTemplateId>) -> impl IntoView {
                 {move || Suspend::new(async move {
                     match editor.await {
                         Ok(editor) => view! { <TemplateForm id editor /> }.into_any(),
-                        Err(AppError::NotFound) => {
-                            set_page_status(404);
-                            view! { <Notice text=Text::NotFound /> }.into_any()
-                        }
-                        Err(AppError::Forbidden) => {
-                            set_page_status(403);
-                            view! { <Notice text=Text::Forbidden /> }.into_any()
-                        }
-                        Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                        Err(error) => refusal(&error),
                     }
                 })}
             </Suspense>
@@ -139,10 +131,12 @@ struct Row {
     en: RwSignal<String>,
 }
 
-/// A field of a criterion, whose error is found by the row's place in the list at the time.
+/// A field of a row of a list (a criterion, a question), whose error is found by the row's
+/// `place` in the list at the time: `<list>.<place>.<field>`.
 #[component]
-fn RowField(
-    rows: RwSignal<Vec<Row>>,
+pub(super) fn RowField(
+    list: &'static str,
+    place: Signal<Option<usize>>,
     key: u32,
     field: &'static str,
     #[prop(into)] label: String,
@@ -152,12 +146,12 @@ fn RowField(
     #[prop(optional)] choices: Vec<(String, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("c-{key}-{field}");
+    let id = format!("{list}-{key}-{field}");
     let error_id = format!("{id}-error");
     let error = move || {
-        let index = rows.with(|all| all.iter().position(|r| r.key == key))?;
+        let index = place.get()?;
         form.errors.with(|e| {
-            e.get(&format!("criteria.{index}.{field}"))
+            e.get(&format!("{list}.{index}.{field}"))
                 .map(|e| field_error_message(lang, e))
         })
     };
@@ -216,9 +210,9 @@ fn RowField(
     }
 }
 
-/// The control a criterion's field is.
+/// The control a row's field is.
 #[derive(Debug, Clone, Copy, Default)]
-enum RowKind {
+pub(super) enum RowKind {
     #[default]
     Text,
     Number,
@@ -226,7 +220,7 @@ enum RowKind {
 }
 
 /// A whole number typed in `field`, or its error.
-fn number(field: &str, typed: &str, errors: &mut FieldErrors) -> u16 {
+pub(super) fn number(field: &str, typed: &str, errors: &mut FieldErrors) -> u16 {
     match typed.trim().parse::<u16>() {
         Ok(n) => n,
         Err(_) => {
@@ -414,23 +408,25 @@ fn TemplateForm(id: Option<PracticalTemplateId>, editor: TemplateEditor) -> impl
             <p class="hint">{t(Text::RubricHint)}</p>
             <p class="field-error" id="criteria-error" aria-live="polite">{criteria_error}</p>
             <For each=move || rows.get() key=|r| r.key let:row>
+                {
+                    let place = Signal::derive(move || rows.with(|all| all.iter().position(|r| r.key == row.key)));
+                    view! {
                 <fieldset class="rating criterion">
                     <legend>
-                        {move || {
-                            let place = rows.with(|all| all.iter().position(|r| r.key == row.key)).unwrap_or(0);
-                            format!("{} {}", t(Text::CriterionNumber), place + 1)
-                        }}
+                        {move || format!("{} {}", t(Text::CriterionNumber), place.get().unwrap_or(0) + 1)}
                     </legend>
                     <div class="grid-2">
-                        <RowField rows key=row.key field="competency_id" label=t(Text::Competency) value=row.competency form kind=RowKind::Select choices=competencies.get_value() />
-                        <RowField rows key=row.key field="max_points" label=t(Text::MaxPoints) value=row.max_points form kind=RowKind::Number />
-                        <RowField rows key=row.key field="description_it" label=t(Text::EarnsIt) value=row.it form />
-                        <RowField rows key=row.key field="description_en" label=t(Text::EarnsEn) value=row.en form />
+                        <RowField list="criteria" place key=row.key field="competency_id" label=t(Text::Competency) value=row.competency form kind=RowKind::Select choices=competencies.get_value() />
+                        <RowField list="criteria" place key=row.key field="max_points" label=t(Text::MaxPoints) value=row.max_points form kind=RowKind::Number />
+                        <RowField list="criteria" place key=row.key field="description_it" label=t(Text::EarnsIt) value=row.it form />
+                        <RowField list="criteria" place key=row.key field="description_en" label=t(Text::EarnsEn) value=row.en form />
                     </div>
                     <button type="button" on:click=move |_| rows.update(|all| all.retain(|r| r.key != row.key))>
                         {t(Text::Remove)}
                     </button>
                 </fieldset>
+                    }
+                }
             </For>
             <p>
                 <button type="button" on:click=move |_| {

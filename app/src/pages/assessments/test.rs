@@ -14,7 +14,7 @@ use crate::app::{use_lang, use_texts};
 use crate::components::browser::reload;
 use crate::components::dates::{calendar_day, date_time};
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::components::guard::{Notice, guarded, set_page_status};
+use crate::components::guard::{Notice, guarded, refusal};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{
     AppError, CriterionView, FieldError, FieldErrors, GradingInput, Permission,
@@ -43,15 +43,7 @@ fn TestLoader(id: PracticalTestId) -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(detail) => view! { <TestView detail /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        set_page_status(404);
-                        view! { <Notice text=Text::NotFound /> }.into_any()
-                    }
-                    Err(AppError::Forbidden) => {
-                        set_page_status(403);
-                        view! { <Notice text=Text::Forbidden /> }.into_any()
-                    }
-                    Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                    Err(error) => refusal(&error),
                 }
             })}
         </Suspense>

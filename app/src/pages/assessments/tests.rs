@@ -28,7 +28,11 @@ fn Tests(manages: bool) -> impl IntoView {
         <section class="page">
             <h1>{t(Text::TestsTitle)}</h1>
             {manages.then(|| view! {
-                <p><a href="/tests/templates">{format!("{} →", t(Text::TestTemplates))}</a></p>
+                <p>
+                    <a href="/tests/templates">{format!("{} →", t(Text::TestTemplates))}</a>
+                    " · "
+                    <a href="/tests/banks">{format!("{} →", t(Text::OnlineBanks))}</a>
+                </p>
             })}
             <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {

@@ -18,6 +18,7 @@ use crate::model::{
     UserId, parse_date, points_level, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
+use crate::server::recruitment::application_facts;
 use crate::server::entities::{
     application, candidate, competency, job_profile, opening, practical_template,
     practical_template_criterion, practical_test, practical_test_criterion, user,
@@ -39,16 +40,7 @@ pub async fn assign(
     if due_on < Utc::now().date_naive() {
         return Err(refuse("due_on", "past_date"));
     }
-    let found = application::Entity::find_by_id(input.application_id.0)
-        .one(db)
-        .await?
-        .ok_or_else(|| refuse("application_id", "not_found"))?;
-    if matches!(
-        Stage::parse(&found.stage),
-        Some(Stage::Rejected | Stage::Withdrawn | Stage::Hired)
-    ) {
-        return Err(refuse("application_id", "application_finished"));
-    }
+    let found = super::open_application(db, input.application_id.0).await?;
     let the_opening = opening::Entity::find_by_id(found.opening_id)
         .one(db)
         .await?
@@ -56,13 +48,7 @@ pub async fn assign(
     if !templates::offered_for(db, input.template_id, the_opening.profile_id).await? {
         return Err(refuse("template_id", "not_offered"));
     }
-    let grader = user::Entity::find_by_id(input.grader_id.0)
-        .one(db)
-        .await?
-        .filter(|u| {
-            u.active && Role::parse(&u.role).is_some_and(|role| role.can(Permission::Interview))
-        })
-        .ok_or_else(|| refuse("grader_id", "not_staff"))?;
+    let grader = super::grader(db, input.grader_id).await?;
     let me = me.clone();
     let (id, added_to_team) = crate::server::write(db, move |tx| {
         Box::pin(async move {
@@ -141,42 +127,12 @@ pub async fn summaries(
     let graders =
         crate::server::accounts::users::names(db, tests.iter().map(|t| t.grader_id).collect())
             .await?;
-    let applications: HashMap<i32, application::Model> = application::Entity::find()
-        .filter(application::Column::Id.is_in(tests.iter().map(|t| t.application_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let candidates: HashMap<i32, candidate::Model> = candidate::Entity::find()
-        .filter(candidate::Column::Id.is_in(applications.values().map(|a| a.candidate_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let openings: HashMap<i32, opening::Model> = opening::Entity::find()
-        .filter(opening::Column::Id.is_in(applications.values().map(|a| a.opening_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let profiles: HashMap<i32, job_profile::Model> = job_profile::Entity::find()
-        .filter(job_profile::Column::Id.is_in(openings.values().map(|o| o.profile_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let facts = application_facts::of(db, tests.iter().map(|t| t.application_id)).await?;
     let today = Utc::now().date_naive();
     Ok(tests
         .into_iter()
         .filter_map(|test| {
-            let application = applications.get(&test.application_id)?;
-            let candidate = candidates.get(&application.candidate_id)?;
-            let opening = openings.get(&application.opening_id)?;
-            let profile = profiles.get(&opening.profile_id)?;
+            let facts = facts.get(&test.application_id)?;
             let rubric: Vec<_> = criteria.iter().filter(|c| c.test_id == test.id).collect();
             let status = TestStatus::parse(&test.status).unwrap_or(TestStatus::Assigned);
             let points = (status == TestStatus::Graded).then(|| {
@@ -188,12 +144,12 @@ pub async fn summaries(
             });
             Some(PracticalTestSummary {
                 id: PracticalTestId(test.id),
-                application_id: ApplicationId(application.id),
-                candidate_id: CandidateId(candidate.id),
-                candidate_name: candidate.name.clone(),
-                opening_id: OpeningId(opening.id),
-                opening_title_it: format!("{} · {}", profile.title_it, opening.location),
-                opening_title_en: format!("{} · {}", profile.title_en, opening.location),
+                application_id: ApplicationId(facts.application.id),
+                candidate_id: CandidateId(facts.candidate.id),
+                candidate_name: facts.candidate.name.clone(),
+                opening_id: OpeningId(facts.opening.id),
+                opening_title_it: facts.title_it.clone(),
+                opening_title_en: facts.title_en.clone(),
                 title_it: test.title_it,
                 title_en: test.title_en,
                 grader_id: UserId(test.grader_id),
@@ -217,34 +173,12 @@ pub fn contributions(
     criteria: &[practical_test_criterion::Model],
     names: &HashMap<i32, competency::Model>,
 ) -> Vec<Contribution> {
-    let mut order: Vec<i32> = Vec::new();
-    let mut sums: HashMap<i32, (u32, u32)> = HashMap::new();
-    for criterion in criteria {
-        let Some(points) = criterion.points else {
-            continue;
-        };
-        if !order.contains(&criterion.competency_id) {
-            order.push(criterion.competency_id);
-        }
-        let sum = sums.entry(criterion.competency_id).or_default();
-        sum.0 += u32::try_from(points).unwrap_or(0);
-        sum.1 += u32::try_from(criterion.max_points).unwrap_or(0);
-    }
-    order
-        .into_iter()
-        .filter_map(|id| {
-            let (points, max_points) = sums.get(&id).copied()?;
-            let name = names.get(&id)?;
-            Some(Contribution {
-                competency_id: CompetencyId(id),
-                name_it: name.name_it.clone(),
-                name_en: name.name_en.clone(),
-                points,
-                max_points,
-                level: points_level(points, max_points)?,
-            })
-        })
-        .collect()
+    super::contributions(
+        criteria
+            .iter()
+            .map(|c| (c.competency_id, c.points, c.max_points)),
+        names,
+    )
 }
 
 /// Test `id`'s page, if `viewer` may see it.

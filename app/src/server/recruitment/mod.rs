@@ -3,6 +3,7 @@
 //! record-level access, the reports, and HR's worklist.
 
 pub mod access;
+pub mod application_facts;
 pub mod applications;
 pub mod candidates;
 pub mod duplicates;

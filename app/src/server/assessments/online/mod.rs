@@ -1,6 +1,7 @@
 //! Online tests: HR send one through a private link by email, the candidate takes it with the
 //! clock kept by the server, the server scores what it can and the grader the short answers.
 
+pub mod banks;
 pub mod review;
 pub mod send;
 pub mod take;

@@ -18,6 +18,7 @@ use crate::model::{
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::assessments::{access::manages, refuse};
+use crate::server::recruitment::application_facts;
 use crate::server::entities::{
     application, candidate, competency, job_profile, online_test, online_test_item, opening,
 };
@@ -34,41 +35,11 @@ pub async fn summaries(
     let graders =
         crate::server::accounts::users::names(db, tests.iter().map(|t| t.grader_id).collect())
             .await?;
-    let applications: HashMap<i32, application::Model> = application::Entity::find()
-        .filter(application::Column::Id.is_in(tests.iter().map(|t| t.application_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let candidates: HashMap<i32, candidate::Model> = candidate::Entity::find()
-        .filter(candidate::Column::Id.is_in(applications.values().map(|a| a.candidate_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let openings: HashMap<i32, opening::Model> = opening::Entity::find()
-        .filter(opening::Column::Id.is_in(applications.values().map(|a| a.opening_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
-    let profiles: HashMap<i32, job_profile::Model> = job_profile::Entity::find()
-        .filter(job_profile::Column::Id.is_in(openings.values().map(|o| o.profile_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let facts = application_facts::of(db, tests.iter().map(|t| t.application_id)).await?;
     Ok(tests
         .into_iter()
         .filter_map(|test| {
-            let application = applications.get(&test.application_id)?;
-            let candidate = candidates.get(&application.candidate_id)?;
-            let opening = openings.get(&application.opening_id)?;
-            let profile = profiles.get(&opening.profile_id)?;
+            let facts = facts.get(&test.application_id)?;
             let own: Vec<_> = items.iter().filter(|i| i.test_id == test.id).collect();
             let status = OnlineStatus::parse(&test.status).unwrap_or(OnlineStatus::Sent);
             let to_grade = own
@@ -81,12 +52,12 @@ pub async fn summaries(
                 .count();
             Some(OnlineTestSummary {
                 id: OnlineTestId(test.id),
-                application_id: ApplicationId(application.id),
-                candidate_id: CandidateId(candidate.id),
-                candidate_name: candidate.name.clone(),
-                opening_id: OpeningId(opening.id),
-                opening_title_it: format!("{} · {}", profile.title_it, opening.location),
-                opening_title_en: format!("{} · {}", profile.title_en, opening.location),
+                application_id: ApplicationId(facts.application.id),
+                candidate_id: CandidateId(facts.candidate.id),
+                candidate_name: facts.candidate.name.clone(),
+                opening_id: OpeningId(facts.opening.id),
+                opening_title_it: facts.title_it.clone(),
+                opening_title_en: facts.title_en.clone(),
                 title_it: test.title_it,
                 title_en: test.title_en,
                 grader_id: UserId(test.grader_id),
@@ -117,34 +88,10 @@ pub fn contributions(
     items: &[online_test_item::Model],
     names: &HashMap<i32, competency::Model>,
 ) -> Vec<Contribution> {
-    let mut order: Vec<i32> = Vec::new();
-    let mut sums: HashMap<i32, (u32, u32)> = HashMap::new();
-    for item in items {
-        let Some(awarded) = item.awarded else {
-            continue;
-        };
-        if !order.contains(&item.competency_id) {
-            order.push(item.competency_id);
-        }
-        let sum = sums.entry(item.competency_id).or_default();
-        sum.0 += u32::try_from(awarded).unwrap_or(0);
-        sum.1 += u32::try_from(item.points).unwrap_or(0);
-    }
-    order
-        .into_iter()
-        .filter_map(|id| {
-            let (points, max_points) = sums.get(&id).copied()?;
-            let name = names.get(&id)?;
-            Some(Contribution {
-                competency_id: CompetencyId(id),
-                name_it: name.name_it.clone(),
-                name_en: name.name_en.clone(),
-                points,
-                max_points,
-                level: points_level(points, max_points)?,
-            })
-        })
-        .collect()
+    crate::server::assessments::contributions(
+        items.iter().map(|i| (i.competency_id, i.awarded, i.points)),
+        names,
+    )
 }
 
 /// Test `id`, if `viewer` may see it: HR every one, its grader theirs.

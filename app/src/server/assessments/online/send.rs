@@ -118,16 +118,7 @@ pub async fn send_keeping_token(
     now: DateTime<Utc>,
 ) -> Result<(TestSent, String), AppError> {
     validate(&input)?;
-    let found = application::Entity::find_by_id(input.application_id.0)
-        .one(db)
-        .await?
-        .ok_or_else(|| refuse("application_id", "not_found"))?;
-    if matches!(
-        Stage::parse(&found.stage),
-        Some(Stage::Rejected | Stage::Withdrawn | Stage::Hired)
-    ) {
-        return Err(refuse("application_id", "application_finished"));
-    }
+    let found = crate::server::assessments::open_application(db, input.application_id.0).await?;
     let person = candidate::Entity::find_by_id(found.candidate_id)
         .one(db)
         .await?
@@ -150,13 +141,7 @@ pub async fn send_keeping_token(
     if questions == 0 {
         return Err(refuse("template_id", "not_offered"));
     }
-    let grader = user::Entity::find_by_id(input.grader_id.0)
-        .one(db)
-        .await?
-        .filter(|u| {
-            u.active && Role::parse(&u.role).is_some_and(|role| role.can(Permission::Interview))
-        })
-        .ok_or_else(|| refuse("grader_id", "not_staff"))?;
+    let grader = crate::server::assessments::grader(db, input.grader_id).await?;
     let token = random_token();
     let kept = token.clone();
     let link = format!("{}/t/{token}", public_url.trim_end_matches('/'));
