@@ -45,11 +45,32 @@ pub struct AppState {
     pub metrics: Metrics,
 }
 
+/// How long an instance starting beside another waits for the other's migrations to finish
+/// before giving up, on SQLite (whose lock waits only `busy_timeout` at a time).
+const WAIT_FOR_MIGRATIONS: Duration = Duration::from_secs(120);
+
 /// Opens the database (creating the SQLite file and its folder if needed) and migrates it.
+/// Instances starting together take turns: on SQLite, one that finds the file locked by
+/// another's migrations tries again until they are done.
 pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError> {
-    let db = open(config).await?;
-    crate::schema::migrate(&db).await?;
-    Ok(db)
+    let started = std::time::Instant::now();
+    loop {
+        let attempt = async {
+            let db = open(config).await?;
+            crate::schema::migrate(&db).await?;
+            Ok::<_, StartupError>(db)
+        };
+        match attempt.await {
+            Err(StartupError::Database(error))
+                if error.to_string().contains("database is locked")
+                    && started.elapsed() < WAIT_FOR_MIGRATIONS =>
+            {
+                tracing::info!("the database is being migrated by another instance; waiting");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            outcome => return outcome,
+        }
+    }
 }
 
 /// How much of the SQLite file each connection maps into memory (writes still go through

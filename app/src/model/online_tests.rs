@@ -65,9 +65,7 @@ impl QuestionBody {
                 return Some("too_many_options");
             }
             QuestionBody::Typing { text, .. } if text.len() > 4000 => return Some("too_long"),
-            QuestionBody::DataEntry { columns, rows }
-                if columns.len() > 8 || rows.len() > 20 =>
-            {
+            QuestionBody::DataEntry { columns, rows } if columns.len() > 8 || rows.len() > 20 => {
                 return Some("table_too_large");
             }
             QuestionBody::DataEntry { columns, .. }
@@ -273,9 +271,15 @@ pub struct OnlineQuestionInput {
     pub competency_id: CompetencyId,
     #[validate(range(min = 1, max = 100, code = "points_range"))]
     pub points: u16,
-    #[validate(custom(function = "super::users::not_blank"), length(max = 2000, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 2000, code = "too_long")
+    )]
     pub prompt_it: String,
-    #[validate(custom(function = "super::users::not_blank"), length(max = 2000, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 2000, code = "too_long")
+    )]
     pub prompt_en: String,
     pub body: QuestionBody,
 }
@@ -283,13 +287,25 @@ pub struct OnlineQuestionInput {
 /// A bank of online questions as HR write it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct OnlineTemplateInput {
-    #[validate(custom(function = "super::users::not_blank"), length(max = 200, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 200, code = "too_long")
+    )]
     pub title_it: String,
-    #[validate(custom(function = "super::users::not_blank"), length(max = 200, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 200, code = "too_long")
+    )]
     pub title_en: String,
-    #[validate(custom(function = "super::users::not_blank"), length(max = 10000, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 10000, code = "too_long")
+    )]
     pub instructions_it: String,
-    #[validate(custom(function = "super::users::not_blank"), length(max = 10000, code = "too_long"))]
+    #[validate(
+        custom(function = "super::users::not_blank"),
+        length(max = 10000, code = "too_long")
+    )]
     pub instructions_en: String,
     #[validate(range(min = 1, max = 480, code = "minutes_range"))]
     pub time_limit_minutes: u16,
@@ -617,7 +633,10 @@ mod tests {
         let Err(crate::model::AppError::Invalid(errors)) = bank.check() else {
             panic!("refused");
         };
-        assert_eq!(errors.get("questions.1.body").unwrap().code, "no_correct_option");
+        assert_eq!(
+            errors.get("questions.1.body").unwrap().code,
+            "no_correct_option"
+        );
         assert!(errors.get("questions.0.body").is_none());
         let mut fine = bank.clone();
         fine.questions[1] = question(true);

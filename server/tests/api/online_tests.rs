@@ -538,11 +538,10 @@ async fn erasing_the_candidate_deletes_the_message_with_the_link_and_the_link_st
 #[tokio::test]
 async fn hr_write_a_bank_refused_for_a_question_without_a_right_option_then_send_it() {
     let f = fixture("Bank teller").await;
-    let editor = f
-        .hr
-        .call("online_bank_editor", json!({"id": null}))
-        .await
-        .body;
+    let editor =
+        f.hr.call("online_bank_editor", json!({"id": null}))
+            .await
+            .body;
     let bank_teller = editor["profiles"]
         .as_array()
         .unwrap()
@@ -569,9 +568,11 @@ async fn hr_write_a_bank_refused_for_a_question_without_a_right_option_then_send
         .count(&f.app.db)
         .await
         .unwrap();
-    let refused = f
-        .hr
-        .call("save_online_bank", json!({"id": null, "input": bank(false)}))
+    let refused =
+        f.hr.call(
+            "save_online_bank",
+            json!({"id": null, "input": bank(false)}),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
@@ -586,16 +587,14 @@ async fn hr_write_a_bank_refused_for_a_question_without_a_right_option_then_send
         before,
         "nothing saved"
     );
-    let saved = f
-        .hr
-        .call("save_online_bank", json!({"id": null, "input": bank(true)}))
-        .await;
+    let saved =
+        f.hr.call("save_online_bank", json!({"id": null, "input": bank(true)}))
+            .await;
     assert_eq!(saved.status, StatusCode::OK, "{saved:?}");
-    let read = f
-        .hr
-        .call("online_bank_editor", json!({"id": saved.body}))
-        .await
-        .body;
+    let read =
+        f.hr.call("online_bank_editor", json!({"id": saved.body}))
+            .await
+            .body;
     assert_eq!(read["template"], bank(true));
     let list = f.hr.call("online_banks", json!({})).await.body;
     assert!(

@@ -11,9 +11,7 @@ use crate::api::assessments::summary::get_application_assessment;
 use crate::app::{use_lang, use_texts};
 use crate::components::guard::{Notice, guarded, refusal};
 use crate::i18n::{Lang, Text};
-use crate::model::{
-    AppError, ApplicationAssessment, ApplicationId, AssessedCompetency, Fit, Permission,
-};
+use crate::model::{ApplicationAssessment, ApplicationId, AssessedCompetency, Fit, Permission};
 use crate::pages::{RecordPath, record_path};
 
 /// A level in tenths as a number with one decimal: "3.7" (or "3,7" in Italian).

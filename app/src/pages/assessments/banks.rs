@@ -235,12 +235,20 @@ fn BankForm(id: Option<OnlineTemplateId>, editor: OnlineTemplateEditor) -> impl 
         editor
             .competencies
             .iter()
-            .map(|c| (c.id.to_string(), lang.pick(&c.name_it, &c.name_en).to_owned()))
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    lang.pick(&c.name_it, &c.name_en).to_owned(),
+                )
+            })
             .collect::<Vec<_>>(),
     );
     let kinds = vec![
         ("single_choice".to_owned(), t(Text::KindSingle).to_owned()),
-        ("multiple_choice".to_owned(), t(Text::KindMultiple).to_owned()),
+        (
+            "multiple_choice".to_owned(),
+            t(Text::KindMultiple).to_owned(),
+        ),
         ("short_text".to_owned(), t(Text::KindShort).to_owned()),
         ("typing".to_owned(), t(Text::KindTyping).to_owned()),
         ("data_entry".to_owned(), t(Text::KindDataEntry).to_owned()),
@@ -261,19 +269,61 @@ fn BankForm(id: Option<OnlineTemplateId>, editor: OnlineTemplateEditor) -> impl 
     let new_question = move |q: Option<&OnlineQuestionInput>| {
         let body = q.map(|q| &q.body);
         let (kind, options, text, target, columns, records) = match body {
-            Some(QuestionBody::SingleChoice { options }) => ("single_choice", options.iter().map(|o| new_option(Some(o))).collect(), String::new(), String::new(), String::new(), String::new()),
-            Some(QuestionBody::MultipleChoice { options }) => ("multiple_choice", options.iter().map(|o| new_option(Some(o))).collect(), String::new(), String::new(), String::new(), String::new()),
-            Some(QuestionBody::ShortText) => ("short_text", Vec::new(), String::new(), String::new(), String::new(), String::new()),
-            Some(QuestionBody::Typing { text, target_wpm }) => ("typing", Vec::new(), text.clone(), target_wpm.to_string(), String::new(), String::new()),
+            Some(QuestionBody::SingleChoice { options }) => (
+                "single_choice",
+                options.iter().map(|o| new_option(Some(o))).collect(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Some(QuestionBody::MultipleChoice { options }) => (
+                "multiple_choice",
+                options.iter().map(|o| new_option(Some(o))).collect(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Some(QuestionBody::ShortText) => (
+                "short_text",
+                Vec::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            Some(QuestionBody::Typing { text, target_wpm }) => (
+                "typing",
+                Vec::new(),
+                text.clone(),
+                target_wpm.to_string(),
+                String::new(),
+                String::new(),
+            ),
             Some(QuestionBody::DataEntry { columns, rows }) => (
                 "data_entry",
                 Vec::new(),
                 String::new(),
                 String::new(),
-                columns.iter().map(|(it, en)| format!("{it} | {en}")).collect::<Vec<_>>().join("\n"),
-                rows.iter().map(|r| r.join(" | ")).collect::<Vec<_>>().join("\n"),
+                columns
+                    .iter()
+                    .map(|(it, en)| format!("{it} | {en}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                rows.iter()
+                    .map(|r| r.join(" | "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ),
-            None => ("single_choice", vec![new_option(None), new_option(None)], String::new(), String::new(), String::new(), String::new()),
+            None => (
+                "single_choice",
+                vec![new_option(None), new_option(None)],
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
         };
         QuestionRow {
             key: key(),
@@ -365,7 +415,10 @@ fn BankForm(id: Option<OnlineTemplateId>, editor: OnlineTemplateEditor) -> impl 
         save.dispatch(input);
     };
     let message = move |path: String| {
-        move || form.errors.with(|e| e.get(&path).map(|e| field_error_message(lang, e)))
+        move || {
+            form.errors
+                .with(|e| e.get(&path).map(|e| field_error_message(lang, e)))
+        }
     };
     view! {
         <form method="post" action=SaveOnlineBank::PATH on:submit=submit novalidate>

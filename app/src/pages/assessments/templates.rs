@@ -134,7 +134,7 @@ struct Row {
 /// A field of a row of a list (a criterion, a question), whose error is found by the row's
 /// `place` in the list at the time: `<list>.<place>.<field>`.
 #[component]
-pub(super) fn RowField(
+pub fn RowField(
     list: &'static str,
     place: Signal<Option<usize>>,
     key: u32,
@@ -212,7 +212,7 @@ pub(super) fn RowField(
 
 /// The control a row's field is.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) enum RowKind {
+pub enum RowKind {
     #[default]
     Text,
     Number,
@@ -220,7 +220,7 @@ pub(super) enum RowKind {
 }
 
 /// A whole number typed in `field`, or its error.
-pub(super) fn number(field: &str, typed: &str, errors: &mut FieldErrors) -> u16 {
+pub fn number(field: &str, typed: &str, errors: &mut FieldErrors) -> u16 {
     match typed.trim().parse::<u16>() {
         Ok(n) => n,
         Err(_) => {

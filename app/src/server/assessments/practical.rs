@@ -13,16 +13,15 @@ use sea_orm::{
 use super::{access, refuse, templates};
 use crate::model::{
     AppError, ApplicationId, AssignTestInput, CandidateId, CompetencyId, Contribution,
-    CriterionView, OpeningId, Permission, PracticalTestDetail, PracticalTestId,
-    PracticalTestSummary, Role, Stage, TestAssigned, TestCriterionId, TestStatus, TestsOverview,
-    UserId, parse_date, points_level, validate,
+    CriterionView, OpeningId, PracticalTestDetail, PracticalTestId, PracticalTestSummary,
+    TestAssigned, TestCriterionId, TestStatus, TestsOverview, UserId, parse_date, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
-use crate::server::recruitment::application_facts;
 use crate::server::entities::{
-    application, candidate, competency, job_profile, opening, practical_template,
-    practical_template_criterion, practical_test, practical_test_criterion, user,
+    application, competency, opening, practical_template, practical_template_criterion,
+    practical_test, practical_test_criterion,
 };
+use crate::server::recruitment::application_facts;
 
 /// The most graded tests the tests page lists.
 const GRADED_SHOWN: u64 = 50;

@@ -16,8 +16,7 @@ use crate::model::{
 };
 use crate::server::assessments::refuse;
 use crate::server::entities::{
-    competency, job_profile, online_question, online_template, online_template_profile,
-    online_test,
+    competency, job_profile, online_question, online_template, online_template_profile, online_test,
 };
 
 /// Every bank, active ones first, then by English title.

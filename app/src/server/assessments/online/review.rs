@@ -14,14 +14,12 @@ use super::{answer, body};
 use crate::model::{
     AnswerGrading, AppError, ApplicationId, CandidateId, CompetencyId, Contribution, FieldError,
     FieldErrors, ItemReview, OnlineItemId, OnlineStatus, OnlineTestDetail, OnlineTestId,
-    OnlineTestSummary, OpeningId, QuestionBody, UserId, points_level, validate,
+    OnlineTestSummary, OpeningId, QuestionBody, UserId, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::assessments::{access::manages, refuse};
+use crate::server::entities::{application, competency, online_test, online_test_item};
 use crate::server::recruitment::application_facts;
-use crate::server::entities::{
-    application, candidate, competency, job_profile, online_test, online_test_item, opening,
-};
 
 /// Summaries of `tests`, in the given order.
 pub async fn summaries(

@@ -10,15 +10,15 @@ use sea_orm::{
 
 use crate::i18n::Lang;
 use crate::model::{
-    AppError, Named, OnlineStatus, OnlineTemplateId, OnlineTestId, Permission, QuestionBody, Role,
-    SendTestInput, Stage, TestSent, validate,
+    AppError, Named, OnlineStatus, OnlineTemplateId, OnlineTestId, QuestionBody, SendTestInput,
+    TestSent, validate,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::accounts::sessions::{hash_token, random_token};
 use crate::server::assessments::refuse;
 use crate::server::entities::{
-    application, candidate, online_question, online_template, online_template_profile, online_test,
-    online_test_item, opening, user,
+    candidate, online_question, online_template, online_template_profile, online_test,
+    online_test_item, opening,
 };
 use crate::server::mail::{letter::Letter, outbox};
 
