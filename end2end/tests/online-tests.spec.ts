@@ -5,6 +5,7 @@
 // banking test with JavaScript off. HR then read the assessment with its fit score and
 // compare the two candidates side by side.
 import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { addCandidate, demo, hydrated, open, publishedOpening, sentMail, signIn, unique } from "./helpers";
 
@@ -72,6 +73,10 @@ test("a candidate takes an online test through the private link and HR compare t
   await candidate.getByRole("button", { name: "Start the test" }).click();
   await hydrated(candidate);
   await expect(candidate.locator("#time-left")).toContainText("Time left");
+  const audit = await new AxeBuilder({ page: candidate })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(audit.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
   // Records copied, saved as the candidate goes; a reload loses nothing.
   await candidate.getByLabel("Supplier, record 1").fill("Cartoleria Rossi srl");

@@ -606,3 +606,43 @@ async fn hr_write_a_bank_refused_for_a_question_without_a_right_option_then_send
     let (id, _) = send(&f, "Current accounts").await;
     assert_eq!(items(&f.app, id).await.len(), 2);
 }
+
+#[tokio::test]
+async fn the_autosave_answers_no_content_while_the_test_runs_and_conflict_once_it_is_over() {
+    let f = fixture("Bank teller").await;
+    let (id, token) = send(&f, "Knowledge of banking services").await;
+    let candidate = f.app.anonymous();
+    let page = format!("/t/{token}");
+    post_form(&candidate, &page, &[("intent", "start")]).await;
+    let first = items(&f.app, id).await[0].id.to_string();
+    let field = format!("q{first}");
+    let autosave = |fields: Vec<(String, String)>| {
+        candidate
+            .client
+            .post(format!("{}{page}", candidate.address()))
+            .header("origin", candidate.address())
+            .header("x-autosave", "1")
+            .form(&fields)
+            .send()
+    };
+    let fields = vec![
+        ("shown".to_owned(), first.clone()),
+        (field.clone(), "1".to_owned()),
+        ("intent".to_owned(), "save".to_owned()),
+    ];
+    let saved = autosave(fields.clone()).await.unwrap();
+    assert_eq!(saved.status(), StatusCode::NO_CONTENT);
+    assert!(items(&f.app, id).await[0].answer.is_some());
+    // The time runs out (the deadline moved back, as the clock would have).
+    online_test::Entity::update_many()
+        .col_expr(
+            online_test::Column::DeadlineAt,
+            sea_orm::sea_query::Expr::value(Utc::now() - TimeDelta::minutes(5)),
+        )
+        .filter(online_test::Column::Id.eq(id as i32))
+        .exec(&f.app.db)
+        .await
+        .unwrap();
+    let late = autosave(fields).await.unwrap();
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+}

@@ -222,12 +222,17 @@ fn post_form(action: &str, state: RwSignal<Option<bool>>) {
         return;
     };
     let _ = data.append_with_str("intent", "save");
+    // Sent URL-encoded, as the form itself posts (a FormData body would go as multipart).
+    let Ok(fields) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+        return;
+    };
     let Ok(request) = web_sys::XmlHttpRequest::new() else {
         return;
     };
     if request.open("POST", action).is_err() {
         return;
     }
+    let _ = request.set_request_header("content-type", "application/x-www-form-urlencoded");
     let _ = request.set_request_header("x-autosave", "1");
     let done = request.clone();
     let on_load = Closure::<dyn FnMut()>::new(move || {
@@ -238,7 +243,7 @@ fn post_form(action: &str, state: RwSignal<Option<bool>>) {
     let on_error = Closure::<dyn FnMut()>::new(move || state.set(Some(false)));
     request.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
-    let _ = request.send_with_opt_form_data(Some(&data));
+    let _ = request.send_with_opt_str(Some(&String::from(fields.to_string())));
 }
 
 #[component]
