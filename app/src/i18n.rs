@@ -1173,8 +1173,12 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "Write the text to copy and the speed for full points.".into(),
         ),
         "no_records" => it_en(
-            "Servono colonne con un nome in italiano e in inglese e righe con un valore per colonna.".into(),
-            "Columns need an Italian and an English name, and each record one value per column.".into(),
+            "Servono colonne con un nome in italiano e in inglese e righe con un valore per colonna, di al massimo 200 caratteri e senza «|».".into(),
+            "Columns need an Italian and an English name, and each record one value per column, of at most 200 characters and without \"|\".".into(),
+        ),
+        "typing_too_long" => it_en(
+            "Il testo da ricopiare ha al massimo 4000 caratteri.".into(),
+            "The text to copy has at most 4000 characters.".into(),
         ),
         "table_too_large" => it_en(
             "Al massimo otto colonne e venti righe.".into(),

@@ -65,7 +65,7 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError
                 if error.to_string().contains("database is locked")
                     && started.elapsed() < WAIT_FOR_MIGRATIONS =>
             {
-                tracing::info!("the database is being migrated by another instance; waiting");
+                tracing::warn!(%error, "the database is locked, likely by another instance's migrations; waiting");
                 tokio::time::sleep(Duration::from_millis(250)).await;
             }
             outcome => return outcome,

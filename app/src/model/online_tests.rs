@@ -52,7 +52,8 @@ impl QuestionBody {
     /// more than one for a single choice), an empty typing text, an empty table.
     pub fn problem(&self) -> Option<&'static str> {
         let blank = |o: &ChoiceOption| o.text_it.trim().is_empty() || o.text_en.trim().is_empty();
-        let long = |o: &ChoiceOption| o.text_it.len() > 500 || o.text_en.len() > 500;
+        let long =
+            |o: &ChoiceOption| o.text_it.chars().count() > 500 || o.text_en.chars().count() > 500;
         match self {
             QuestionBody::SingleChoice { options } | QuestionBody::MultipleChoice { options }
                 if options.iter().any(blank) =>
@@ -64,14 +65,21 @@ impl QuestionBody {
             {
                 return Some("too_many_options");
             }
-            QuestionBody::Typing { text, .. } if text.len() > 4000 => return Some("too_long"),
+            QuestionBody::Typing { text, .. } if text.chars().count() > 4000 => {
+                return Some("typing_too_long");
+            }
             QuestionBody::DataEntry { columns, rows } if columns.len() > 8 || rows.len() > 20 => {
                 return Some("table_too_large");
             }
-            QuestionBody::DataEntry { columns, .. }
+            QuestionBody::DataEntry { columns, rows }
                 if columns
                     .iter()
-                    .any(|(it, en)| it.trim().is_empty() || en.trim().is_empty()) =>
+                    .any(|(it, en)| it.trim().is_empty() || en.trim().is_empty())
+                    || rows
+                        .iter()
+                        .flatten()
+                        .chain(columns.iter().flat_map(|(it, en)| [it, en]))
+                        .any(|v| v.contains('|') || v.chars().count() > 200) =>
             {
                 return Some("no_records");
             }

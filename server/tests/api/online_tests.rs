@@ -646,3 +646,46 @@ async fn the_autosave_answers_no_content_while_the_test_runs_and_conflict_once_i
     let late = autosave(fields).await.unwrap();
     assert_eq!(late.status(), StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn a_banks_typing_text_is_kept_on_one_line_and_its_competency_cannot_be_deleted() {
+    let f = fixture("Bank teller").await;
+    let competency = f
+        .hr
+        .call(
+            "create_competency",
+            json!({"input": {"area": "back_office", "name_it": "Dattilografia",
+                "name_en": "Typing", "description_it": "Scrive veloce.",
+                "description_en": "Types fast.",
+                "levels": (1..=5).map(|n| json!({"it": format!("L{n}"), "en": format!("L{n}")})).collect::<Vec<_>>()}}),
+        )
+        .await;
+    assert_eq!(competency.status, StatusCode::OK, "{competency:?}");
+    let editor =
+        f.hr.call("online_bank_editor", json!({"id": null}))
+            .await
+            .body;
+    let bank = json!({"title_it": "Battitura", "title_en": "Typing only",
+        "instructions_it": "Ricopia.", "instructions_en": "Copy.",
+        "time_limit_minutes": 5, "pass_mark": 1, "active": true,
+        "profile_ids": [editor["profiles"][0]["id"]],
+        "questions": [{"competency_id": competency.body, "points": 4,
+            "prompt_it": "Ricopia", "prompt_en": "Copy",
+            "body": {"kind": "typing", "text": "Gentile cliente,\r\n  la ringraziamo. \n", "target_wpm": 30}}]});
+    let saved =
+        f.hr.call("save_online_bank", json!({"id": null, "input": bank}))
+            .await;
+    assert_eq!(saved.status, StatusCode::OK, "{saved:?}");
+    let read =
+        f.hr.call("online_bank_editor", json!({"id": saved.body}))
+            .await
+            .body;
+    assert_eq!(
+        read["template"]["questions"][0]["body"]["text"],
+        "Gentile cliente, la ringraziamo."
+    );
+    let deleted =
+        f.hr.call("delete_competency", json!({"id": competency.body}))
+            .await;
+    assert_eq!(deleted.status, StatusCode::CONFLICT, "{deleted:?}");
+}

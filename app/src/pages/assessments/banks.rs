@@ -192,7 +192,14 @@ impl QuestionRow {
                     .collect(),
                 rows: lines(&self.records.get_untracked()).map(cells).collect(),
             },
-            _ => QuestionBody::SingleChoice { options: options() },
+            "single_choice" => QuestionBody::SingleChoice { options: options() },
+            _ => {
+                errors.0.insert(
+                    format!("questions.{index}.kind"),
+                    FieldError::new("required"),
+                );
+                QuestionBody::ShortText
+            }
         }
     }
 }
@@ -504,7 +511,11 @@ fn BankForm(id: Option<OnlineTemplateId>, editor: OnlineTemplateEditor) -> impl 
                                 <RowField list="questions" place key=row.key field="records" label=t(Text::RecordsLines) value=row.records form />
                             </Show>
                             <p class="field-error" aria-live="polite">{move || body_error.get()}</p>
-                            <button type="button" on:click=move |_| rows.update(|all| all.retain(|r| r.key != row.key))>
+                            <button type="button" on:click=move |_| {
+                                rows.update(|all| all.retain(|r| r.key != row.key));
+                                // Errors name questions by place, which has just changed.
+                                form.errors.set(FieldErrors::default());
+                            }>
                                 {t(Text::Remove)}
                             </button>
                         </fieldset>

@@ -40,11 +40,34 @@ async fn uses(db: &impl ConnectionTrait, id: CompetencyId) -> Result<u32, AppErr
 
 /// Whether any scorecard rated competency `id` (then it is retired, never deleted).
 async fn rated(db: &impl ConnectionTrait, id: CompetencyId) -> Result<bool, AppError> {
-    Ok(crate::server::entities::scorecard_rating::Entity::find()
-        .filter(crate::server::entities::scorecard_rating::Column::CompetencyId.eq(id.0))
-        .count(db)
-        .await?
-        > 0)
+    use crate::server::entities::{
+        online_question, online_test_item, practical_template_criterion, practical_test_criterion,
+        scorecard_rating,
+    };
+    // Scorecards, and the tests' rubrics and questions, given or not.
+    let counts = [
+        scorecard_rating::Entity::find()
+            .filter(scorecard_rating::Column::CompetencyId.eq(id.0))
+            .count(db)
+            .await?,
+        practical_template_criterion::Entity::find()
+            .filter(practical_template_criterion::Column::CompetencyId.eq(id.0))
+            .count(db)
+            .await?,
+        practical_test_criterion::Entity::find()
+            .filter(practical_test_criterion::Column::CompetencyId.eq(id.0))
+            .count(db)
+            .await?,
+        online_question::Entity::find()
+            .filter(online_question::Column::CompetencyId.eq(id.0))
+            .count(db)
+            .await?,
+        online_test_item::Entity::find()
+            .filter(online_test_item::Column::CompetencyId.eq(id.0))
+            .count(db)
+            .await?,
+    ];
+    Ok(counts.iter().any(|&n| n > 0))
 }
 
 fn area_of(model: &competency::Model) -> Area {

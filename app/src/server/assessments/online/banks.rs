@@ -206,8 +206,15 @@ async fn write_parts(
 pub async fn save(
     db: &DatabaseConnection,
     id: Option<OnlineTemplateId>,
-    input: OnlineTemplateInput,
+    mut input: OnlineTemplateInput,
 ) -> Result<OnlineTemplateId, AppError> {
+    // A typing text shows on one line of prose: its line breaks and runs of spaces are one
+    // space, as the candidate sees them.
+    for question in &mut input.questions {
+        if let QuestionBody::Typing { text, .. } = &mut question.body {
+            *text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
     input.check()?;
     check_references(db, &input).await?;
     crate::server::write(db, move |tx| {
