@@ -19,7 +19,9 @@ use crate::app::{use_lang, use_texts};
 use crate::components::dates::calendar_day;
 use crate::components::dates::day;
 use crate::i18n::Text;
-use crate::model::{OnlineStatus, OnlineTestSummary, PracticalTestSummary, TestStatus};
+use crate::model::{
+    Contribution, OnlineStatus, OnlineTestSummary, PracticalTestSummary, TestStatus,
+};
 
 /// A test's state in words and as a badge class: to grade, overdue, passed, not passed.
 pub fn state_of(test: &PracticalTestSummary) -> (Text, &'static str) {
@@ -138,4 +140,38 @@ pub fn OnlineTestTable(tests: Vec<OnlineTestSummary>, id: &'static str) -> impl 
         </div>
     }
     .into_any()
+}
+
+/// What a graded test shows per competency, with the conversion of points to a level written
+/// out; nothing before it is graded.
+#[component]
+pub fn ContributionsTable(contributions: Vec<Contribution>, id: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    (!contributions.is_empty()).then(|| {
+        view! {
+            <h2>{t(Text::Contributions)}</h2>
+            <div class="table-wrap">
+                <table id=id>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(Text::Competency)}</th>
+                            <th scope="col">{t(Text::Points)}</th>
+                            <th scope="col">{t(Text::Level)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {contributions.iter().map(|c| view! {
+                            <tr>
+                                <td>{lang.pick(&c.name_it, &c.name_en).to_owned()}</td>
+                                <td>{format!("{}/{}", c.points, c.max_points)}</td>
+                                <td>{c.level}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">{t(Text::LevelFormula)}</p>
+        }
+    })
 }

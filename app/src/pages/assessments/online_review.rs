@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::online_state_of;
+use super::{ContributionsTable, online_state_of};
 use crate::api::assessments::online::GradeOnlineAnswers;
 use crate::api::assessments::online::{get_online_test, grade_online_answers};
 use crate::app::{use_lang, use_texts};
@@ -175,30 +175,7 @@ fn Review(detail: OnlineTestDetail) -> impl IntoView {
                 }).collect_view()}
             </ol>
             {(detail.can_grade && !short.is_empty()).then(|| view! { <ShortAnswerGrading id=s.id items=short /> })}
-            {(!detail.contributions.is_empty()).then(|| view! {
-                <h2>{t(Text::Contributions)}</h2>
-                <div class="table-wrap">
-                    <table id="online-contributions">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(Text::Competency)}</th>
-                                <th scope="col">{t(Text::Points)}</th>
-                                <th scope="col">{t(Text::Level)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {detail.contributions.iter().map(|c| view! {
-                                <tr>
-                                    <td>{lang.pick(&c.name_it, &c.name_en).to_owned()}</td>
-                                    <td>{format!("{}/{}", c.points, c.max_points)}</td>
-                                    <td>{c.level}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <p class="hint">{t(Text::LevelFormula)}</p>
-            })}
+            <ContributionsTable contributions=detail.contributions.clone() id="online-contributions" />
         </section>
     }
 }

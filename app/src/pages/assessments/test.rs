@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::state_of;
+use super::{ContributionsTable, state_of};
 use crate::api::assessments::practical::GradePracticalTest;
 use crate::api::assessments::practical::{get_practical_test, grade_practical_test};
 use crate::app::{use_lang, use_texts};
@@ -108,30 +108,7 @@ fn TestView(detail: PracticalTestDetail) -> impl IntoView {
                 <h2>{t(Text::OverallNotes)}</h2>
                 <p class="prose">{detail.notes.clone()}</p>
             })}
-            {(!detail.contributions.is_empty()).then(|| view! {
-                <h2>{t(Text::Contributions)}</h2>
-                <div class="table-wrap">
-                    <table id="contributions">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(Text::Competency)}</th>
-                                <th scope="col">{t(Text::Points)}</th>
-                                <th scope="col">{t(Text::Level)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {detail.contributions.iter().map(|c| view! {
-                                <tr>
-                                    <td>{lang.pick(&c.name_it, &c.name_en).to_owned()}</td>
-                                    <td>{format!("{}/{}", c.points, c.max_points)}</td>
-                                    <td>{c.level}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-                <p class="hint">{t(Text::LevelFormula)}</p>
-            })}
+            <ContributionsTable contributions=detail.contributions.clone() id="contributions" />
         </section>
     }
 }
