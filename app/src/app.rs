@@ -198,6 +198,11 @@ pub fn App() -> impl IntoView {
                         view=assessments::templates::TemplatePage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/tests/templates/:id/materials")
+                        view=assessments::materials::MaterialsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/tests/banks") view=assessments::banks::BanksPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/tests/banks/:id")
@@ -231,6 +236,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/careers") view=careers::CareersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/p/:token")
+                        view=assessments::materials_link::MaterialsLinkPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/t/:token")
                         view=assessments::online_take::OnlineTestPage

@@ -15,7 +15,8 @@ pub enum Bundle {
     Admin,
     /// The interview page (the scorecard and HR's changes) and a test's grading.
     Interviews,
-    /// The candidate's online test: the time left and saving as they go.
+    /// The candidate's online test (the time left and saving as they go), and the time left on
+    /// a practical test's materials.
     Candidate,
 }
 
@@ -51,7 +52,7 @@ impl Bundle {
             ["tests", "templates" | "banks", _] => Some(Bundle::Editors),
             ["tests", "templates" | "banks"] => None,
             ["tests", _] | ["online-tests", _] => Some(Bundle::Interviews),
-            ["t", _] => Some(Bundle::Candidate),
+            ["t" | "p", _] => Some(Bundle::Candidate),
             ["openings", _, "board"] => Some(Bundle::Staff),
             ["competencies", ..] => Some(Bundle::Editors),
             ["profiles", _] | ["openings", _] => Some(Bundle::Editors),
@@ -115,6 +116,7 @@ mod tests {
             Some(Bundle::Interviews)
         );
         assert_eq!(Bundle::for_path("/t/abc"), Some(Bundle::Candidate));
+        assert_eq!(Bundle::for_path("/p/abc"), Some(Bundle::Candidate));
         assert_eq!(
             Bundle::for_path("/tests/templates/new"),
             Some(Bundle::Editors)
@@ -123,6 +125,7 @@ mod tests {
             "/tests",
             "/tests/templates",
             "/tests/banks",
+            "/tests/templates/3/materials",
             "/",
             "/candidates",
             "/openings",

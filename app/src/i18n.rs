@@ -787,6 +787,26 @@ texts! {
     FinishTyping => "Ho finito di scrivere", "I have finished typing";
     Record => "riga", "record";
     NoCandidatesToCompare => "Nessun candidato in corsa per questa posizione.", "No candidate in the running for this opening.";
+    // Practical tests' materials.
+    Materials => "Materiale", "Materials";
+    MaterialAdded => "Materiale aggiunto.", "Material added.";
+    MaterialRemoved => "Materiale rimosso. Le prove già assegnate lo conservano.", "Material removed. Tests already assigned keep it.";
+    MaterialsHint => "I file che il candidato riceve per la prova: il valutatore li scarica dalla pagina della prova, il candidato da un link personale che funziona solo mentre la prova è in corso. Le prove già assegnate conservano il materiale che avevano.", "The files the candidate gets for the test: the grader downloads them from the test's page, the candidate from a private link that works only while the test runs. Tests already assigned keep the materials they were given.";
+    NoMaterials => "Nessun materiale per questa prova.", "No materials for this test.";
+    MaterialsFull => "Questa prova ha già il numero massimo di file:", "This test already has the most files it can have:";
+    File => "File", "File";
+    Size => "Dimensione", "Size";
+    EveryLanguage => "Tutte le lingue", "Every language";
+    MaterialTypesHint => "PDF, Word (DOCX), Excel (XLSX), immagini PNG o JPEG, testo o CSV; al massimo", "PDF, Word (DOCX), Excel (XLSX), PNG or JPEG pictures, text or CSV; at most";
+    AddMaterial => "Aggiungi il file", "Add the file";
+    MaterialLanguageHint => "Un file in una lingua va solo ai candidati che la parlano.", "A file in one language goes only to the candidates who speak it.";
+    StartPracticalTest => "Avvia la prova", "Start the test";
+    StartPracticalHint => "Avviando la prova si registra l'ora di inizio; se c'è materiale per il candidato, gli arriva per email un link personale per scaricarlo, valido fino allo scadere del tempo.", "Starting the test records the time; if there are materials for the candidate, they get a private link by email to download them, which works until the time is up.";
+    TestStartedAt => "Iniziata", "Started";
+    TestStartedLinkSent => "Prova avviata: il candidato riceve per email il link al materiale.", "Test started: the candidate gets the link to the materials by email.";
+    TestStartedNoLink => "Prova avviata. Nessun link inviato: non c'è materiale per il candidato o manca il suo indirizzo email.", "Test started. No link was sent: there are no materials for the candidate, or no email address.";
+    NotStartedYet => "Non ancora avviata", "Not started yet";
+    MaterialsLinkOver => "La prova è terminata: il materiale non è più disponibile.", "The test is over: its materials are no longer available.";
 }
 
 impl Role {
@@ -1211,6 +1231,18 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "minutes_range" => it_en(
             "Da 1 a 480 minuti.".into(),
             "From 1 to 480 minutes.".into(),
+        ),
+        "material_type" => it_en(
+            "Il file deve essere un PDF, un documento Word o Excel, un'immagine PNG o JPEG, o testo.".into(),
+            "The file must be a PDF, a Word or Excel document, a PNG or JPEG picture, or text.".into(),
+        ),
+        "too_many_materials" => it_en(
+            format!("Al massimo {n} file per prova: rimuovine uno prima di aggiungerne un altro."),
+            format!("At most {n} files a test: remove one before adding another."),
+        ),
+        "test_started" => it_en(
+            "La prova è già stata avviata.".into(),
+            "The test has already been started.".into(),
         ),
         "test_graded" => it_en(
             "La prova è già corretta: la correzione non si cambia.".into(),

@@ -111,6 +111,26 @@ export async function sentMail(to: string, containing = ""): Promise<string> {
 }
 
 /**
+ * The private link's path (`/t/…` for an online test, `/p/…` for a practical test's
+ * materials) in the message sent to `to`, whatever the body's encoding.
+ */
+export async function privateLink(to: string, kind: "t" | "p" = "t"): Promise<string> {
+  const message = await sentMail(to, "Content-Type");
+  const pattern = new RegExp(`/${kind}/([0-9a-f]{64})`);
+  const find = (text: string) => text.match(pattern)?.[0];
+  const plain = find(message) ?? find(message.replace(/=\r?\n/g, ""));
+  if (plain) return plain;
+  for (const block of message.split(/\r?\n\r?\n/)) {
+    const compact = block.replace(/\s+/g, "");
+    if (/^[A-Za-z0-9+/=]{40,}$/.test(compact)) {
+      const found = find(Buffer.from(compact, "base64").toString("utf8"));
+      if (found) return found;
+    }
+  }
+  throw new Error(`no link in the message to ${to}`);
+}
+
+/**
  * HR add a candidate by hand to `opening` (the public form's limit of ten applications an hour
  * per address is for the careers site, and every test here comes from one address).
  */

@@ -7,23 +7,7 @@
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { addCandidate, demo, hydrated, open, publishedOpening, sentMail, signIn, unique } from "./helpers";
-
-/** The private link's path in the message sent to `to`, whatever the body's encoding. */
-async function linkIn(to: string): Promise<string> {
-  const message = await sentMail(to, "Content-Type");
-  const find = (text: string) => text.match(/\/t\/([0-9a-f]{64})/)?.[0];
-  const plain = find(message) ?? find(message.replace(/=\r?\n/g, ""));
-  if (plain) return plain;
-  for (const block of message.split(/\r?\n\r?\n/)) {
-    const compact = block.replace(/\s+/g, "");
-    if (/^[A-Za-z0-9+/=]{40,}$/.test(compact)) {
-      const found = find(Buffer.from(compact, "base64").toString("utf8"));
-      if (found) return found;
-    }
-  }
-  throw new Error(`no link in the message to ${to}`);
-}
+import { addCandidate, demo, hydrated, open, privateLink, publishedOpening, signIn, unique } from "./helpers";
 
 /** HR send the online test `title` to `candidate` from their page, graded by the demo interviewer. */
 async function sendTest(hr: Page, opening: string, candidate: string, title: string) {
@@ -50,7 +34,7 @@ test("a candidate takes an online test through the private link and HR compare t
   await addCandidate(hr, opening, anna.name, anna.email);
   await addCandidate(hr, opening, bruno.name, bruno.email);
   await sendTest(hr, opening, anna.name, "Typing and data entry");
-  const link = await linkIn(anna.email);
+  const link = await privateLink(anna.email);
 
   // The candidate, in a browser that has never signed in.
   const context = await browser.newContext({ locale: "en-GB" });
@@ -105,7 +89,7 @@ test("a candidate takes an online test through the private link and HR compare t
 
   // With JavaScript off, the second candidate answers the banking test.
   await sendTest(hr, opening, bruno.name, "Knowledge of banking services");
-  const second = await linkIn(bruno.email);
+  const second = await privateLink(bruno.email);
   const plain = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
   const page = await plain.newPage();
   await page.goto(second);

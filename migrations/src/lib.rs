@@ -19,7 +19,9 @@ mod m20261129_000014_search_sort_keys;
 mod m20261129_000015_worklist;
 mod m20261129_000016_practical_tests;
 mod m20261129_000017_online_tests;
+mod m20261206_000018_practical_materials;
 pub mod online_test_data;
+pub mod practical_material_data;
 pub mod practical_test_data;
 pub mod question_data;
 
@@ -45,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000015_worklist::Migration),
             Box::new(m20261129_000016_practical_tests::Migration),
             Box::new(m20261129_000017_online_tests::Migration),
+            Box::new(m20261206_000018_practical_materials::Migration),
         ]
     }
 }

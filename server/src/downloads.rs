@@ -1,15 +1,18 @@
-//! Downloads: candidate files (always as attachments, never rendered by the browser, and
-//! recorded in the audit log) and the candidate list as CSV.
+//! Downloads, always as attachments (never rendered by the browser) and never cached: candidate
+//! files (recorded in the audit log), the candidate list as CSV, a candidate's data, an
+//! interview's calendar entry, and practical tests' materials (for HR, for a test's grader,
+//! and for the candidate through the private link while the test runs).
 
-use app::model::{AppError, FileId, Permission};
+use app::model::{AppError, FileId, MaterialId, Permission, PracticalTemplateId, PracticalTestId};
 use app::server::accounts::auth::{self, CurrentUser};
+use app::server::assessments::{self, candidate_link, materials};
 use app::server::{
     Backend, recruitment::access, recruitment::candidates, recruitment::person_data,
 };
 use axum::Extension;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 
 /// `filename` for ASCII-only clients and `filename*` (RFC 5987) for the real name.
 fn content_disposition(name: &str) -> String {
@@ -25,6 +28,22 @@ fn content_disposition(name: &str) -> String {
         .collect();
     let encoded = app::model::percent_encode(name);
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+/// `bytes` as a download named `name`.
+fn attachment(name: &str, content_type: &str, bytes: impl IntoResponse) -> Response {
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    for (header_name, value) in [
+        (header::CONTENT_TYPE, content_type.to_owned()),
+        (header::CONTENT_DISPOSITION, content_disposition(name)),
+        (header::CACHE_CONTROL, "private, no-store".to_owned()),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.insert(header_name, value);
+        }
+    }
+    response
 }
 
 fn refuse(error: &AppError) -> Response {
@@ -45,20 +64,7 @@ pub async fn candidate_file(
         return refuse(&error);
     }
     match candidates::download(&backend.db, &backend.files, user.id, FileId(id)).await {
-        Ok(file) => {
-            let mut response = file.bytes.into_response();
-            let headers = response.headers_mut();
-            for (name, value) in [
-                (header::CONTENT_TYPE, file.content_type),
-                (header::CONTENT_DISPOSITION, content_disposition(&file.name)),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ] {
-                if let Ok(value) = HeaderValue::from_str(&value) {
-                    headers.insert(name, value);
-                }
-            }
-            response
-        }
+        Ok(file) => attachment(&file.name, &file.content_type, file.bytes),
         Err(error) => refuse(&error),
     }
 }
@@ -103,20 +109,7 @@ pub async fn candidate_export(
         Err(error) => return refuse(&error),
     };
     match person_data::export(&backend, user.id, app::model::CandidateId(id)).await {
-        Ok((name, bytes)) => {
-            let mut response = bytes.into_response();
-            let headers = response.headers_mut();
-            for (header_name, value) in [
-                (header::CONTENT_TYPE, "application/zip".to_owned()),
-                (header::CONTENT_DISPOSITION, content_disposition(&name)),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ] {
-                if let Ok(value) = HeaderValue::from_str(&value) {
-                    headers.insert(header_name, value);
-                }
-            }
-            response
-        }
+        Ok((name, bytes)) => attachment(&name, "application/zip", bytes),
         Err(error) => refuse(&error),
     }
 }
@@ -133,25 +126,69 @@ pub async fn interview_calendar(
     };
     let id = app::model::InterviewId(id);
     match app::server::interviews::scheduling::calendar_file(&backend.db, &user, id).await {
-        Ok(ics) => {
-            let mut response = ics.into_response();
-            let headers = response.headers_mut();
-            for (name, value) in [
-                (
-                    header::CONTENT_TYPE,
-                    "text/calendar; charset=utf-8".to_owned(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    content_disposition(&format!("interview-{id}.ics")),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ] {
-                if let Ok(value) = HeaderValue::from_str(&value) {
-                    headers.insert(name, value);
-                }
-            }
-            response
+        Ok(ics) => attachment(
+            &format!("interview-{id}.ics"),
+            "text/calendar; charset=utf-8",
+            ics,
+        ),
+        Err(error) => refuse(&error),
+    }
+}
+
+fn material(outcome: Result<materials::MaterialFile, AppError>) -> Response {
+    match outcome {
+        Ok(file) => attachment(&file.name, &file.content_type, file.bytes),
+        Err(error) => refuse(&error),
+    }
+}
+
+/// A template's material, for HR.
+pub async fn template_material(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, material_id)): Path<(i32, i32)>,
+) -> Response {
+    if let Err(error) = auth::allow(user.map(|Extension(u)| u), Permission::ManageRecruitment) {
+        return refuse(&error);
+    }
+    material(
+        materials::template_file(
+            &backend.db,
+            PracticalTemplateId(id),
+            MaterialId(material_id),
+        )
+        .await,
+    )
+}
+
+/// A test's material, for its grader and HR.
+pub async fn test_material(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path((id, material_id)): Path<(i32, i32)>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::Interview) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let id = PracticalTestId(id);
+    if let Err(error) = assessments::access::test(&backend.db, &user, id).await {
+        return refuse(&error);
+    }
+    material(materials::test_file(&backend.db, id, MaterialId(material_id), None).await)
+}
+
+/// A test's material through the candidate's private link, while the test runs; once it is
+/// over, the link's page, which says so.
+pub async fn link_material(
+    State(backend): State<Backend>,
+    Path((token, material_id)): Path<(String, i32)>,
+) -> Response {
+    let now = chrono::Utc::now();
+    match candidate_link::file(&backend.db, &token, MaterialId(material_id), now).await {
+        Ok(candidate_link::LinkFile::File(file)) => material(Ok(file)),
+        Ok(candidate_link::LinkFile::Over) => {
+            Redirect::to(&format!("/p/{}", app::model::percent_encode(&token))).into_response()
         }
         Err(error) => refuse(&error),
     }

@@ -203,9 +203,30 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             "/candidates/{id}/export.zip",
             get(crate::downloads::candidate_export),
         )
+        .route(
+            "/tests/templates/{id}/materials/{material}",
+            get(crate::downloads::template_material),
+        )
+        .route(
+            "/tests/{id}/materials/{material}",
+            get(crate::downloads::test_material),
+        )
+        .route(
+            "/p/{token}/materials/{material}",
+            get(crate::downloads::link_material),
+        )
         .route("/api/{*fn_name}", post(server_fn_handler))
         .route("/careers/{id}", post(crate::forms::careers::apply))
         .route("/t/{token}", post(crate::forms::online_test::act))
+        .route(
+            "/tests/templates/{id}/materials",
+            post(crate::forms::materials::add),
+        )
+        .route(
+            "/tests/templates/{id}/materials/{material}/remove",
+            post(crate::forms::materials::remove),
+        )
+        .route("/tests/{id}/start", post(crate::forms::materials::start))
         .route("/login", post(crate::forms::account::sign_in))
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))

@@ -38,34 +38,62 @@ pub(crate) async fn read_one_file(
     data: server_fn::codec::MultipartData,
     field: &str,
 ) -> Result<Option<crate::server::files::Upload>, crate::model::AppError> {
+    read_form(data, field).await.map(|(_, file)| file)
+}
+
+/// Reads a multipart form: its text fields (each at most 64 KB) and the file in field
+/// `file_field` (at most the upload limit; over it, the answer is a field error on that field).
+#[cfg(feature = "ssr")]
+pub async fn read_form(
+    data: server_fn::codec::MultipartData,
+    file_field: &str,
+) -> Result<(Vec<(String, String)>, Option<crate::server::files::Upload>), crate::model::AppError> {
     use crate::model::{AppError, FieldErrors, MAX_UPLOAD_BYTES};
     use crate::server::files::{Upload, UploadProblem};
 
+    const MAX_TEXT_BYTES: usize = 64 * 1024;
     let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
+    let mut fields = Vec::new();
+    let mut file = None;
     while let Some(mut part) = multipart
         .next_field()
         .await
         .map_err(|_| AppError::BadRequest)?
     {
-        if part.name() != Some(field) {
+        let name = part.name().unwrap_or_default().to_owned();
+        let is_file = name == file_field;
+        if !is_file && part.file_name().is_some() {
+            // Another file: not asked for, not read.
             continue;
         }
+        let limit = if is_file {
+            MAX_UPLOAD_BYTES
+        } else {
+            MAX_TEXT_BYTES
+        };
         let file_name = part.file_name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = part.chunk().await.map_err(|_| AppError::BadRequest)? {
-            if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+            if bytes.len() + chunk.len() > limit {
+                if !is_file {
+                    return Err(AppError::BadRequest);
+                }
                 let mut errors = FieldErrors::default();
                 errors
                     .0
-                    .insert(field.into(), UploadProblem::TooLarge.error());
+                    .insert(file_field.into(), UploadProblem::TooLarge.error());
                 return Err(AppError::Invalid(errors));
             }
             bytes.extend_from_slice(&chunk);
         }
-        if bytes.is_empty() && file_name.is_empty() {
-            return Ok(None);
+        if is_file {
+            if !(bytes.is_empty() && file_name.is_empty()) {
+                file = Some(Upload { file_name, bytes });
+            }
+        } else {
+            let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
+            fields.push((name, value));
         }
-        return Ok(Some(Upload { file_name, bytes }));
     }
-    Ok(None)
+    Ok((fields, file))
 }

@@ -2,6 +2,7 @@
 
 pub mod browser;
 pub mod dates;
+pub mod files;
 pub mod form;
 pub mod guard;
 pub mod layout;

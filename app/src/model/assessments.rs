@@ -271,6 +271,12 @@ pub struct PracticalTestDetail {
     pub contributions: Vec<Contribution>,
     /// The viewer is its grader and it is still to grade.
     pub can_grade: bool,
+    /// The materials its template had when it was assigned.
+    pub materials: Vec<super::MaterialView>,
+    /// When the grader started it (and the candidate's link began to work).
+    pub started_at: Option<DateTime<Utc>>,
+    /// The viewer (its grader, or HR) may start it now.
+    pub can_start: bool,
 }
 
 /// The tests page: the viewer's to grade and graded, and for HR every test still to grade.

@@ -55,4 +55,6 @@ typed_id!(
     OnlineTestId,
     /// One question of an online test, as sent.
     OnlineItemId,
+    /// A file handed out with practical tests.
+    MaterialId,
 );

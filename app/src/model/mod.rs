@@ -16,6 +16,7 @@ mod page;
 mod password;
 mod recruitment;
 mod reports;
+mod test_materials;
 mod users;
 
 pub use assessments::*;
@@ -33,4 +34,5 @@ pub use page::{Page, PageRequest, Total};
 pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
 pub use recruitment::*;
 pub use reports::*;
+pub use test_materials::*;
 pub use users::*;

@@ -384,7 +384,7 @@ impl Batch {
                 kind: Set("cv".to_owned()),
                 original_name: Set(clean_file_name(
                     &format!("CV {name}.pdf"),
-                    DocumentType::Pdf,
+                    DocumentType::Pdf.extension(),
                 )),
                 stored_name: Set(stored.stored_name),
                 content_type: Set(DocumentType::Pdf.content_type().to_owned()),

@@ -814,6 +814,89 @@ pub mod practical_test {
         pub assigned_at: DateTimeUtc,
         pub graded_at: Option<DateTimeUtc>,
         pub updated_at: DateTimeUtc,
+        /// When the grader started it; the candidate's link works from then to the time limit.
+        pub started_at: Option<DateTimeUtc>,
+        /// SHA-256 of the candidate's private link to the materials, once started.
+        pub link_token_hash: Option<String>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_material {
+    use sea_orm::entity::prelude::*;
+
+    /// A file handed out with practical tests; its bytes are in `practical_material_content`.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_materials")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub name: String,
+        pub content_type: String,
+        pub size_bytes: i64,
+        pub sha256: String,
+        /// `it` or `en` for a material in one language; none for every candidate.
+        pub lang: Option<String>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_material_content {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_material_contents")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub material_id: i32,
+        pub bytes: Vec<u8>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_template_material {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_template_materials")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub template_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub material_id: i32,
+        pub position: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod practical_test_material {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "practical_test_materials")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub test_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub material_id: i32,
+        pub position: i32,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

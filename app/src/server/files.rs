@@ -83,6 +83,87 @@ pub fn sniff(bytes: &[u8]) -> Result<DocumentType, UploadProblem> {
     Err(UploadProblem::WrongType)
 }
 
+/// The kinds of file a practical test can hand out, recognised by their bytes: documents,
+/// spreadsheets, pictures and plain text (a CSV when its name says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaterialKind {
+    Document(DocumentType),
+    Xlsx,
+    Png,
+    Jpeg,
+    Text,
+    Csv,
+}
+
+impl MaterialKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            MaterialKind::Document(kind) => kind.content_type(),
+            MaterialKind::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            MaterialKind::Png => "image/png",
+            MaterialKind::Jpeg => "image/jpeg",
+            MaterialKind::Text => "text/plain; charset=utf-8",
+            MaterialKind::Csv => "text/csv; charset=utf-8",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            MaterialKind::Document(kind) => kind.extension(),
+            MaterialKind::Xlsx => "xlsx",
+            MaterialKind::Png => "png",
+            MaterialKind::Jpeg => "jpg",
+            MaterialKind::Text => "txt",
+            MaterialKind::Csv => "csv",
+        }
+    }
+}
+
+/// Whether `bytes` are text a person wrote: UTF-8, with no control characters but line
+/// breaks, tabs and form feeds.
+fn is_plain_text(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        text.chars()
+            .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    })
+}
+
+/// Recognises a material by its bytes (and, for text, a CSV by the name it was given).
+pub fn sniff_material(name: &str, bytes: &[u8]) -> Result<MaterialKind, UploadProblem> {
+    match sniff(bytes) {
+        Ok(kind) => return Ok(MaterialKind::Document(kind)),
+        Err(UploadProblem::WrongType) => {}
+        Err(problem) => return Err(problem),
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        let is_sheet = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map(|archive| archive.index_for_name("xl/workbook.xml").is_some())
+            .unwrap_or(false);
+        return if is_sheet {
+            Ok(MaterialKind::Xlsx)
+        } else {
+            Err(UploadProblem::WrongType)
+        };
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(MaterialKind::Png);
+    }
+    if bytes.starts_with(b"\xFF\xD8\xFF") {
+        return Ok(MaterialKind::Jpeg);
+    }
+    if is_plain_text(bytes) {
+        let csv = name.to_lowercase().trim_end().ends_with(".csv");
+        return Ok(if csv {
+            MaterialKind::Csv
+        } else {
+            MaterialKind::Text
+        });
+    }
+    Err(UploadProblem::WrongType)
+}
+
 /// Whether a file name tries to climb out of a folder (`../`): browsers never send one, so it
 /// is refused outright rather than cleaned.
 pub fn climbs_directories(name: &str) -> bool {
@@ -91,7 +172,7 @@ pub fn climbs_directories(name: &str) -> bool {
 
 /// A file name safe to show and to offer for download: no directories, no control characters,
 /// at most 120 characters, and the extension of what the file really is.
-pub fn clean_file_name(given: &str, kind: DocumentType) -> String {
+pub fn clean_file_name(given: &str, extension: &str) -> String {
     let base = given.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = base
         .chars()
@@ -108,7 +189,7 @@ pub fn clean_file_name(given: &str, kind: DocumentType) -> String {
     } else {
         stem
     };
-    format!("{stem}.{}", kind.extension())
+    format!("{stem}.{extension}")
 }
 
 /// A file as it arrived: the name the browser gave and its bytes.
@@ -150,7 +231,7 @@ pub fn check_upload(
     match sniff(&upload.bytes) {
         Ok(kind) => Some(Checked {
             kind,
-            name: clean_file_name(&upload.file_name, kind),
+            name: clean_file_name(&upload.file_name, kind.extension()),
             bytes: upload.bytes,
         }),
         Err(problem) => {
@@ -205,7 +286,7 @@ impl FileStore {
             .map_err(|e| io_error("write a file", &e))?;
         Ok(StoredFile {
             stored_name,
-            sha256: hex::encode(Sha256::digest(bytes)),
+            sha256: sha256_hex(bytes),
             size: bytes.len(),
         })
     }
@@ -228,6 +309,11 @@ impl FileStore {
     pub fn root(&self) -> &Path {
         &self.root
     }
+}
+
+/// The SHA-256 of `bytes`, in hex: how stored files are fingerprinted.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
 }
 
 fn io_error(what: &str, error: &std::io::Error) -> AppError {
@@ -259,19 +345,46 @@ mod tests {
 
     #[test]
     fn file_names_lose_their_directories_and_get_the_real_extension() {
+        assert_eq!(clean_file_name("../../etc/passwd", "pdf"), "passwd.pdf");
         assert_eq!(
-            clean_file_name("../../etc/passwd", DocumentType::Pdf),
-            "passwd.pdf"
-        );
-        assert_eq!(
-            clean_file_name("C:\\Users\\anna\\CV Anna.exe", DocumentType::Docx),
+            clean_file_name("C:\\Users\\anna\\CV Anna.exe", "docx"),
             "CV Anna.docx"
         );
-        assert_eq!(clean_file_name("..", DocumentType::Pdf), "document.pdf");
+        assert_eq!(clean_file_name("..", "pdf"), "document.pdf");
+        assert_eq!(clean_file_name("cv\u{0}\n.pdf", "pdf"), "cv.pdf");
+    }
+
+    #[test]
+    fn materials_are_known_by_their_bytes_and_text_by_its_characters() {
         assert_eq!(
-            clean_file_name("cv\u{0}\n.pdf", DocumentType::Pdf),
-            "cv.pdf"
+            sniff_material("a.bin", b"%PDF-1.4 ..."),
+            Ok(MaterialKind::Document(DocumentType::Pdf))
         );
+        assert_eq!(
+            sniff_material("photo", b"\xFF\xD8\xFF\xE0 jpeg"),
+            Ok(MaterialKind::Jpeg)
+        );
+        assert_eq!(
+            sniff_material("x", b"\x89PNG\r\n\x1a\n..."),
+            Ok(MaterialKind::Png)
+        );
+        assert_eq!(
+            sniff_material("ordine.CSV", "codice;qtà\nA1;3\n".as_bytes()),
+            Ok(MaterialKind::Csv)
+        );
+        assert_eq!(
+            sniff_material("note.txt", "Riunione\tore 9\r\n".as_bytes()),
+            Ok(MaterialKind::Text)
+        );
+        assert_eq!(
+            sniff_material("run.txt", b"MZ\x90\x00\x03\x00"),
+            Err(UploadProblem::WrongType)
+        );
+        assert_eq!(
+            sniff_material("zip.txt", b"PK\x03\x04 not a sheet"),
+            Err(UploadProblem::WrongType)
+        );
+        assert_eq!(sniff_material("empty.txt", b""), Err(UploadProblem::Empty));
     }
 
     #[test]

@@ -310,6 +310,14 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             json!({"id": f.profile, "input": {"questions": []}}),
         ),
         ("practical_templates", HR_AND_ADMIN, json!({})),
+        // The first starter template, with its materials.
+        (
+            "practical_template_materials",
+            HR_AND_ADMIN,
+            json!({"id": 1}),
+        ),
+        // The materials link is the candidate's only key: a made-up one is not found.
+        ("practical_test_link", EVERYONE, json!({"token": "made-up"})),
         (
             "practical_template_editor",
             HR_AND_ADMIN,
@@ -549,11 +557,14 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         .body["files"][0]["id"]
         .as_i64()
         .unwrap();
-    let table: [(String, &[Who]); 3] = [
+    let table: [(String, &[Who]); 4] = [
         // The hiring team may too, record by record (see `candidates.rs`).
         (format!("/files/{file}"), HR_AND_ADMIN),
         ("/candidates.csv".into(), HR_AND_ADMIN),
         (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
+        // The first starter template's first material; a test's grader may download the
+        // test's own (see `test_materials.rs`).
+        ("/tests/templates/1/materials/1".into(), HR_AND_ADMIN),
     ];
     let mut failures = Vec::new();
     for who in EVERYONE {

@@ -36,5 +36,6 @@ mod search;
 mod serving;
 mod sessions;
 mod smtp;
+mod test_materials;
 mod users;
 mod worklist;

@@ -16,18 +16,19 @@ use crate::careers::public_opening;
 use crate::helpers::{Browser, TestApp};
 use crate::intake::{apply_as, candidate_by_email, move_to};
 
-const ROLE_PLAY: &str = "Handling a complaint (role-play)";
+pub(crate) const ROLE_PLAY: &str = "Handling a complaint (role-play)";
 
-struct Fixture {
-    app: TestApp,
-    hr: Browser,
-    grader: Browser,
-    other: Browser,
-    application: i64,
-    candidate: i64,
+/// A candidate's application to a bank teller opening, HR, its grader and another interviewer.
+pub(crate) struct Fixture {
+    pub app: TestApp,
+    pub hr: Browser,
+    pub grader: Browser,
+    pub other: Browser,
+    pub application: i64,
+    pub candidate: i64,
 }
 
-async fn fixture() -> Fixture {
+pub(crate) async fn fixture() -> Fixture {
     let app = TestApp::spawn().await;
     let opening = public_opening(&app, "Bank teller").await;
     apply_as(
@@ -71,7 +72,7 @@ fn in_days(days: i64) -> String {
         .to_string()
 }
 
-async fn template_id(app: &TestApp, title_en: &str) -> i64 {
+pub(crate) async fn template_id(app: &TestApp, title_en: &str) -> i64 {
     practical_template::Entity::find()
         .filter(practical_template::Column::TitleEn.eq(title_en))
         .one(&app.db)
@@ -96,7 +97,8 @@ async fn assign(
     .await
 }
 
-async fn assigned(f: &Fixture) -> i64 {
+/// A role-play test given to the fixture's application, graded by its grader.
+pub(crate) async fn assigned(f: &Fixture) -> i64 {
     let template = template_id(&f.app, ROLE_PLAY).await;
     let answer = assign(f, template, &f.grader, &in_days(3)).await;
     assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
@@ -104,7 +106,7 @@ async fn assigned(f: &Fixture) -> i64 {
 }
 
 /// Scores for every criterion of test `test`, in order.
-async fn scores(f: &Fixture, test: i64, points: &[i64]) -> Value {
+pub(crate) async fn scores(f: &Fixture, test: i64, points: &[i64]) -> Value {
     let criteria = practical_test_criterion::Entity::find()
         .filter(practical_test_criterion::Column::TestId.eq(test as i32))
         .order_by_asc(practical_test_criterion::Column::Position)

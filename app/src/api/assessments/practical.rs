@@ -1,5 +1,5 @@
 //! Practical tests: HR give one to an application; its grader, and HR, read it; only its
-//! grader grades it.
+//! grader grades it; the candidate's private link opens its materials while it runs.
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -7,8 +7,8 @@ use server_fn::codec::Json;
 #[allow(unused_imports)]
 use crate::model::Permission;
 use crate::model::{
-    AppError, AssignTestInput, GradingInput, PracticalTestDetail, PracticalTestId, TestAssigned,
-    TestsOverview,
+    AppError, AssignTestInput, GradingInput, MaterialsLink, PracticalTestDetail, PracticalTestId,
+    TestAssigned, TestsOverview,
 };
 
 /// Gives a practical test to an application, with a grader and a due date.
@@ -50,4 +50,13 @@ pub async fn grade_practical_test(
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::Interview)?;
     grading::grade(&Backend::current()?.db, &me, id, input).await
+}
+
+/// What the candidate's private link to a running test opens (anyone holding it).
+#[server(endpoint = "practical_test_link", input = Json)]
+pub async fn practical_test_link(token: String) -> Result<MaterialsLink, AppError> {
+    use crate::server::assessments::candidate_link;
+    use crate::server::{Backend, accounts::auth};
+    auth::public();
+    candidate_link::open(&Backend::current()?.db, &token, chrono::Utc::now()).await
 }

@@ -1,5 +1,5 @@
-//! Practical test templates (HR and admins): the list, the editor, and the templates offered
-//! for an application's job profile.
+//! Practical test templates (HR and admins): the list, the editor, the materials, and the
+//! templates offered for an application's job profile.
 
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -8,7 +8,7 @@ use server_fn::codec::Json;
 use crate::model::Permission;
 use crate::model::{
     AppError, ApplicationId, Named, PracticalTemplateId, TemplateEditor, TemplateInput,
-    TemplateSummary,
+    TemplateMaterials, TemplateSummary,
 };
 
 /// Every practical test template.
@@ -67,4 +67,16 @@ pub async fn templates_for_application(
         .await?
         .ok_or(AppError::NotFound)?;
     templates::for_profile(&db, the_opening.profile_id).await
+}
+
+/// A template's materials. (Adding and removing one are plain form posts to the materials
+/// page: see the server's `forms::materials`.)
+#[server(endpoint = "practical_template_materials", input = Json)]
+pub async fn practical_template_materials(
+    id: PracticalTemplateId,
+) -> Result<TemplateMaterials, AppError> {
+    use crate::server::assessments::materials;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageRecruitment)?;
+    materials::of_template(&Backend::current()?.db, id).await
 }

@@ -6,6 +6,8 @@ pub mod assessment;
 pub mod assign;
 pub mod banks;
 pub mod comparison;
+pub mod materials;
+pub mod materials_link;
 pub mod online_review;
 pub mod online_send;
 pub mod online_take;

@@ -84,7 +84,7 @@ fn TestView(test: CandidateTest, token: String) -> impl IntoView {
         .into_any(),
         CandidateState::InProgress { deadline, seconds_left, items } => view! {
             <p class="prose">{lang.pick(&test.instructions_it, &test.instructions_en).to_owned()}</p>
-            <TimeLeft seconds_left deadline=date_time(lang, &deadline) />
+            <TimeLeft seconds_left deadline=date_time(lang, &deadline) answers=true />
             {saved.then(|| view! { <p class="alert success" role="status" id="test-saved">{t(Text::AnswersSaved)}</p> })}
             {late.then(|| view! { <p class="alert warning" role="status">{t(Text::TestTimeWasUp)}</p> })}
             <AutoSave action=action.clone() />
@@ -113,10 +113,11 @@ fn TestView(test: CandidateTest, token: String) -> impl IntoView {
 }
 
 /// The time left when the page was made, with the deadline; the `candidate` bundle counts it
-/// down and announces the last minutes.
+/// down, announces the last minutes, and reloads the page when the time and its grace are
+/// over. `answers` says the page takes answers (and so explains the grace).
 #[cfg_attr(any(feature = "ssr", feature = "bundle-candidate"), island)]
 #[cfg_attr(not(any(feature = "ssr", feature = "bundle-candidate")), component)]
-fn TimeLeft(seconds_left: i64, deadline: String) -> impl IntoView {
+pub(crate) fn TimeLeft(seconds_left: i64, deadline: String, answers: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let left = RwSignal::new(seconds_left);
@@ -154,7 +155,7 @@ fn TimeLeft(seconds_left: i64, deadline: String) -> impl IntoView {
             <p class="visually-hidden" role="status">
                 {move || announced.get().map(|m| format!("{} {m} min", t(Text::TimeLeft)))}
             </p>
-            <p class="hint">{format!("{} {GRACE_SECONDS} s.", t(Text::GraceHint))}</p>
+            {answers.then(|| view! { <p class="hint">{format!("{} {GRACE_SECONDS} s.", t(Text::GraceHint))}</p> })}
         </div>
     }
 }

@@ -109,6 +109,9 @@ fn TemplateLoader(id: Option<PracticalTemplateId>) -> impl IntoView {
         <section class="page">
             <p><a href="/tests/templates">{format!("← {}", t(Text::TestTemplates))}</a></p>
             <h1>{title}</h1>
+            {id.map(|id| view! {
+                <p><a class="button" id="template-materials" href=format!("/tests/templates/{id}/materials")>{t(Text::Materials)}</a></p>
+            })}
             <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match editor.await {

@@ -1,23 +1,27 @@
-//! A practical test's page: the candidate and opening, the instructions, the rubric with each
-//! criterion's points once graded, the result against the pass mark, what it shows per
-//! competency (with the conversion written out), and for its grader the grading form.
+//! A practical test's page: the candidate and opening, the instructions and the materials, the
+//! start (a plain form: the candidate's link to the materials works from then until the time
+//! is up), the rubric with each criterion's points once graded, the result against the pass
+//! mark, what it shows per competency (with the conversion written out), and for its grader the
+//! grading form.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::materials::language_label;
 use super::{ContributionsTable, state_of};
 use crate::api::assessments::practical::GradePracticalTest;
 use crate::api::assessments::practical::{get_practical_test, grade_practical_test};
 use crate::app::{use_lang, use_texts};
 use crate::components::browser::reload;
 use crate::components::dates::{calendar_day, date_time};
-use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
-use crate::components::guard::{Notice, guarded, refusal};
+use crate::components::files::file_size;
+use crate::components::form::{FormMessages, FormState, SubmitButton, TextField, error_text};
+use crate::components::guard::{Notice, guarded, refusal, set_page_status};
 use crate::i18n::{Text, field_error_message};
 use crate::model::{
-    AppError, CriterionView, FieldError, FieldErrors, GradingInput, Permission,
+    AppError, CriterionView, FieldError, FieldErrors, GradingInput, MaterialView, Permission,
     PracticalTestDetail, PracticalTestId, ScoreInput, TestCriterionId,
 };
 use crate::pages::{RecordPath, record_path};
@@ -84,6 +88,13 @@ fn TestView(detail: PracticalTestDetail) -> impl IntoView {
                 <dd>{s.grader_name.clone()}</dd>
                 <dt>{t(Text::DueOn)}</dt>
                 <dd>{calendar_day(lang, s.due_on)}</dd>
+                <dt>{t(Text::TestStartedAt)}</dt>
+                <dd id="test-started">
+                    {match detail.started_at {
+                        Some(at) => date_time(lang, &at),
+                        None => t(Text::NotStartedYet).to_owned(),
+                    }}
+                </dd>
                 <dt>{t(Text::TimeLimit)}</dt>
                 <dd>{format!("{} {}", detail.time_limit_minutes, t(Text::MinutesShort))}</dd>
                 <dt>{t(Text::ToPass)}</dt>
@@ -99,6 +110,8 @@ fn TestView(detail: PracticalTestDetail) -> impl IntoView {
             </dl>
             <h2>{t(Text::Instructions)}</h2>
             <p class="prose">{lang.pick(&detail.instructions_it, &detail.instructions_en).to_owned()}</p>
+            <TestMaterials id=s.id materials=detail.materials.clone() />
+            <StartForm id=s.id can_start=detail.can_start />
             {if detail.can_grade {
                 view! { <GradingForm id=s.id criteria=detail.criteria.clone() /> }.into_any()
             } else {
@@ -110,6 +123,67 @@ fn TestView(detail: PracticalTestDetail) -> impl IntoView {
             })}
             <ContributionsTable contributions=detail.contributions.clone() id="contributions" />
         </section>
+    }
+}
+
+/// A start the server refused, put back on the page with its reason.
+#[derive(Debug, Clone)]
+pub struct StartDraft {
+    pub error: AppError,
+}
+
+/// The test's materials, for the grader and HR to download.
+#[component]
+fn TestMaterials(id: PracticalTestId, materials: Vec<MaterialView>) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let started = use_query_map().with_untracked(|q| q.get("started"));
+    let notice = started.map(|how| {
+        if how == "sent" {
+            t(Text::TestStartedLinkSent)
+        } else {
+            t(Text::TestStartedNoLink)
+        }
+    });
+    view! {
+        {notice.map(|n| view! { <p class="alert success" role="status" id="test-start-notice">{n}</p> })}
+        <h2>{t(Text::Materials)}</h2>
+        {if materials.is_empty() {
+            view! { <p>{t(Text::NoMaterials)}</p> }.into_any()
+        } else {
+            view! {
+                <ul id="test-materials" class="files">
+                    {materials.into_iter().map(|m| view! {
+                        <li>
+                            <a href=format!("/tests/{id}/materials/{}", m.id)>{m.name.clone()}</a>
+                            <span class="muted">{format!(" {} · {}", file_size(m.size_bytes), language_label(lang, m.lang))}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// Starting the test: a plain form to the server, which comes back to this page (offered while
+/// the test can start; a refused start says why, even once it no longer can).
+#[component]
+fn StartForm(id: PracticalTestId, can_start: bool) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    let refused = use_context::<StartDraft>().map(|draft| {
+        set_page_status(draft.error.status());
+        error_text(lang, &draft.error)
+    });
+    view! {
+        {refused.map(|reason| view! { <p class="alert error" role="alert" id="start-refused">{reason}</p> })}
+        {can_start.then(|| view! {
+            <form method="post" action=format!("/tests/{id}/start") id="start-test" class="panel">
+                <p class="hint">{t(Text::StartPracticalHint)}</p>
+                <button type="submit" class="primary">{t(Text::StartPracticalTest)}</button>
+            </form>
+        })}
     }
 }
 

@@ -94,14 +94,6 @@ fn CandidateLoader(
     }
 }
 
-fn size(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
-}
-
 #[component]
 fn CandidateView(
     detail: CandidateDetail,
@@ -194,7 +186,7 @@ fn CandidateView(
                                         <a href=format!("/files/{}", f.id) download=f.name.clone() rel="nofollow">
                                             {format!("{} – {}", kind, f.name)}
                                         </a>
-                                        <span class="muted">{format!(" {} · {}", size(f.size_bytes), date_time(lang, &f.uploaded_at))}</span>
+                                        <span class="muted">{format!(" {} · {}", crate::components::files::file_size(u64::try_from(f.size_bytes).unwrap_or(0)), date_time(lang, &f.uploaded_at))}</span>
                                         {(!f.text_extracted).then(|| view! { " " <span class="badge off">{t(Text::TextNotExtracted)}</span> })}
                                     </li>
                                 }

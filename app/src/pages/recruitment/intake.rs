@@ -490,11 +490,7 @@ fn CandidateForm(
         .map(|s| ((*s).to_owned(), t(source_label(s)).to_owned()))
         .collect();
     let heading = draft.as_ref().map(|d| {
-        let size = if d.size_bytes >= 1024 * 1024 {
-            format!("{:.1} MB", d.size_bytes as f64 / (1024.0 * 1024.0))
-        } else {
-            format!("{} KB", (d.size_bytes + 1023) / 1024)
-        };
+        let size = crate::components::files::file_size(u64::try_from(d.size_bytes).unwrap_or(0));
         (d.file_name.clone(), size, d.text_extracted)
     });
     let pending = save.pending();

@@ -1,5 +1,6 @@
-//! Demo tests, so a first look shows every state. Practical: one to grade, one overdue, one
-//! passed and one failed, due around the day the demo is loaded. Online: one sent and not
+//! Demo tests, so a first look shows every state. Practical: one started (its materials
+//! mailed to the candidate), one overdue, one passed and one failed, due around the day the
+//! demo is loaded. Online: one sent and not
 //! started, one in progress, one handed in with a short answer to grade, one passed and one
 //! failed.
 
@@ -266,7 +267,9 @@ pub async fn seed(
 ) -> Result<(), AppError> {
     const ROLE_PLAY: &str = "Handling a complaint (role-play)";
     const INVOICE: &str = "Reconciling an invoice against an order";
-    assign(db, hr, "sofia.ricci@example.it", ROLE_PLAY, grader, 2).await?;
+    let started = assign(db, hr, "sofia.ricci@example.it", ROLE_PLAY, grader, 2).await?;
+    let at = Utc::now() - TimeDelta::minutes(5);
+    super::candidate_link::start(db, grader, started, "http://127.0.0.1:3000", at).await?;
 
     let overdue = assign(db, hr, "chiara.lombardi@example.it", INVOICE, grader, 0).await?;
     // Assigning refuses a past date; the demo moves this one back as time would have.

@@ -1,9 +1,11 @@
-//! Assessments: practical test templates with their rubrics, the tests HR give to applications,
-//! and the grading that turns a rubric's points into competency levels.
+//! Assessments: practical test templates with their rubrics and materials, the tests HR give to
+//! applications, and the grading that turns a rubric's points into competency levels.
 
 pub mod access;
+pub mod candidate_link;
 pub mod demo;
 pub mod grading;
+pub mod materials;
 pub mod online;
 pub mod practical;
 pub mod summary;

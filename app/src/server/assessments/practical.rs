@@ -98,6 +98,7 @@ pub async fn assign(
                 .insert(tx)
                 .await?;
             }
+            super::materials::give_to_test(tx, template.id, test.id).await?;
             let added = crate::server::recruitment::openings::join_team(
                 tx,
                 found.opening_id,
@@ -203,6 +204,7 @@ pub async fn detail(
     let assigned_by = crate::server::accounts::users::names(db, vec![test.assigned_by]).await?;
     let can_grade = test.grader_id == viewer.id.0 && test.status == TestStatus::Assigned.as_str();
     let graded = test.status == TestStatus::Graded.as_str();
+    let materials = super::materials::of_test(db, id).await?;
     let view = PracticalTestDetail {
         instructions_it: test.instructions_it.clone(),
         instructions_en: test.instructions_en.clone(),
@@ -238,6 +240,9 @@ pub async fn detail(
             Vec::new()
         },
         can_grade,
+        materials,
+        started_at: test.started_at,
+        can_start: !graded && test.started_at.is_none(),
         summary: summaries(db, vec![test])
             .await?
             .pop()
@@ -309,8 +314,9 @@ pub async fn for_candidate(
     summaries(db, query.all(db).await?).await
 }
 
-/// Clears what the tests of applications `application_ids` say in words (the grader's notes):
-/// they are about a person being anonymised. Points and results stay, as figures.
+/// Clears what the tests of applications `application_ids` say in words (the grader's notes),
+/// and kills their links to the materials: they are about a person being anonymised. Points
+/// and results stay, as figures.
 pub async fn forget(db: &impl ConnectionTrait, application_ids: &[i32]) -> Result<(), AppError> {
     use sea_orm::sea_query::Expr;
     let tests: Vec<i32> = practical_test::Entity::find()
@@ -322,6 +328,10 @@ pub async fn forget(db: &impl ConnectionTrait, application_ids: &[i32]) -> Resul
         .collect();
     practical_test::Entity::update_many()
         .col_expr(practical_test::Column::Notes, Expr::value(""))
+        .col_expr(
+            practical_test::Column::LinkTokenHash,
+            Expr::value(Option::<String>::None),
+        )
         .filter(practical_test::Column::Id.is_in(tests.clone()))
         .exec(db)
         .await?;
@@ -359,6 +369,7 @@ pub async fn export(
                 "status": t.status,
                 "due_on": t.due_on,
                 "assigned_at": t.assigned_at,
+                "started_at": t.started_at,
                 "graded_at": t.graded_at,
                 "passed": t.passed,
                 "pass_mark": t.pass_mark,

@@ -194,7 +194,7 @@ pub(crate) async fn delete_files(backend: &Backend, stored: &[String]) {
 }
 
 /// Deletes the messages to `email`, sent or not: they hold the person's name and, for an
-/// online test, its private link.
+/// online test or a practical test's materials, its private link.
 async fn forget_mail(db: &impl ConnectionTrait, email: Option<&str>) -> Result<(), AppError> {
     use crate::server::entities::outbox;
     if let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) {
@@ -208,7 +208,7 @@ async fn forget_mail(db: &impl ConnectionTrait, email: Option<&str>) -> Result<(
 
 /// Anonymises a candidate in place: personal fields blanked, notes, tags and file rows gone,
 /// their messages deleted, free text in their applications, history, interviews, scorecards and
-/// tests cleared (and their online tests' links dead), search
+/// tests cleared (and their tests' private links dead), search
 /// document removed. The
 /// applications stay (stage, source, dates) for the funnel and source figures. Answers the
 /// stored files to delete once the transaction commits.
