@@ -1233,8 +1233,16 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "From 1 to 480 minutes.".into(),
         ),
         "material_type" => it_en(
-            "Il file deve essere un PDF, un documento Word o Excel, un'immagine PNG o JPEG, o testo.".into(),
-            "The file must be a PDF, a Word or Excel document, a PNG or JPEG picture, or text.".into(),
+            "Il file deve essere un PDF, un documento Word (DOCX) o Excel (XLSX) senza macro, un'immagine PNG o JPEG, o testo in UTF-8.".into(),
+            "The file must be a PDF, a Word (DOCX) or Excel (XLSX) document without macros, a PNG or JPEG picture, or UTF-8 text.".into(),
+        ),
+        "material_required" => it_en(
+            "Scegli il file da aggiungere.".into(),
+            "Choose the file to add.".into(),
+        ),
+        "test_closed" => it_en(
+            "La prova è già corretta: non si può avviare.".into(),
+            "The test is already graded: it cannot start.".into(),
         ),
         "too_many_materials" => it_en(
             format!("Al massimo {n} file per prova: rimuovine uno prima di aggiungerne un altro."),

@@ -26,6 +26,7 @@ const recruitment = [
   "/tests/templates",
   "/tests/templates/1",
   "/tests/templates/new",
+  "/tests/templates/1/materials",
   "/tests/banks",
   "/tests/banks/5",
   "/tests/1",

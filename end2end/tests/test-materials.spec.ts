@@ -3,6 +3,7 @@
 // starts it; the candidate opens the mailed link with JavaScript off and downloads the
 // materials in their language while the test runs.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { addCandidate, demo, hydrated, open, privateLink, publishedOpening, signIn, unique } from "./helpers";
 
@@ -88,4 +89,17 @@ test("the grader starts a practical test and the candidate downloads its materia
   const [mine] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "scheda-servizio.txt" }).click()]);
   expect(readFileSync(await mine.path(), "utf8")).toContain("Check-in");
   await plain.close();
+
+  // With JavaScript, the time left counts down; the page passes axe-core.
+  const scripted = await browser.newContext({ locale: "en-GB" });
+  const live = await scripted.newPage();
+  await live.goto(link);
+  await hydrated(live);
+  const before = await live.locator("#time-left span").first().textContent();
+  await expect(live.locator("#time-left span").first()).not.toHaveText(before ?? "");
+  const audit = await new AxeBuilder({ page: live })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  expect(audit.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await scripted.close();
 });

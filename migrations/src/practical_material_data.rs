@@ -46,7 +46,8 @@ pub const MATERIALS: &[MaterialSeed] = &[
     material!(INVOICE, "en", "order-and-invoice.txt"),
 ];
 
-/// The starter templates still holding their first English titles, by that title.
+/// Every template's English title and id, oldest first (so the starters, loaded first, match
+/// before any later template of the same title).
 async fn starter_templates(db: &impl ConnectionTrait) -> Result<Vec<(String, i32)>, DbErr> {
     let rows = db
         .query_all(
@@ -54,6 +55,7 @@ async fn starter_templates(db: &impl ConnectionTrait) -> Result<Vec<(String, i32
                 .column(Alias::new("title_en"))
                 .column(Alias::new("id"))
                 .from(Alias::new("practical_templates"))
+                .order_by(Alias::new("id"), Order::Asc)
                 .to_owned(),
         )
         .await?;

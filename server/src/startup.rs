@@ -234,7 +234,9 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             backend,
             crate::middleware::session,
@@ -242,7 +244,9 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .layer(axum::middleware::from_fn(
             crate::middleware::require_multipart_boundary,
         ))
-        .layer(axum::middleware::from_fn(crate::middleware::api_error_status))
+        .layer(axum::middleware::from_fn(
+            crate::middleware::api_error_status,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             scheme,
             crate::middleware::refuse_cross_site,
@@ -259,7 +263,8 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .layer(crate::middleware::catch_panics())
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
-                tracing::info_span!("request", method = %req.method(), path = req.uri().path())
+                let path = crate::telemetry::loggable_path(req.uri().path());
+                tracing::info_span!("request", method = %req.method(), path = %path)
             }),
         )
         .layer(axum::middleware::from_fn_with_state(

@@ -4,6 +4,19 @@ use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
 
+/// A request path as logs show it: the private links' tokens (`/t/{token}`, `/p/{token}`, a
+/// candidate's only key to their test) are replaced by `…`.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let mut segments: Vec<&str> = path.split('/').collect();
+    match segments.as_slice() {
+        ["", "t" | "p", token, ..] if !token.is_empty() => {
+            segments[2] = "…";
+            std::borrow::Cow::Owned(segments.join("/"))
+        }
+        _ => std::borrow::Cow::Borrowed(path),
+    }
+}
+
 /// Installs the global subscriber; a second call (as in tests) is a no-op.
 pub fn init(filter: &str, format: LogFormat) {
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
@@ -15,4 +28,17 @@ pub fn init(filter: &str, format: LogFormat) {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn private_link_tokens_stay_out_of_the_logs() {
+        assert_eq!(loggable_path("/t/abc123"), "/t/…");
+        assert_eq!(loggable_path("/p/abc123/materials/4"), "/p/…/materials/4");
+        assert_eq!(loggable_path("/candidates/12"), "/candidates/12");
+        assert_eq!(loggable_path("/tests/3"), "/tests/3");
+    }
 }

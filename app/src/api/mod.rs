@@ -38,23 +38,47 @@ pub(crate) async fn read_one_file(
     data: server_fn::codec::MultipartData,
     field: &str,
 ) -> Result<Option<crate::server::files::Upload>, crate::model::AppError> {
-    read_form(data, field).await.map(|(_, file)| file)
+    read_form(data, field).await?.file
+}
+
+/// A multipart form as read: its text fields, and the file or why it was refused.
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub struct FormWithFile {
+    pub fields: Vec<(String, String)>,
+    /// None when no file was chosen; a field error when it is over the upload limit.
+    pub file: Result<Option<crate::server::files::Upload>, crate::model::AppError>,
+}
+
+#[cfg(feature = "ssr")]
+impl FormWithFile {
+    /// The text field `name`, empty when absent.
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// Reads a multipart form: its text fields (each at most 64 KB) and the file in field
-/// `file_field` (at most the upload limit; over it, the answer is a field error on that field).
+/// `file_field` (at most the upload limit: over it, the rest of the file is skipped and the
+/// other fields are still read). Other files are not read.
 #[cfg(feature = "ssr")]
 pub async fn read_form(
     data: server_fn::codec::MultipartData,
     file_field: &str,
-) -> Result<(Vec<(String, String)>, Option<crate::server::files::Upload>), crate::model::AppError> {
+) -> Result<FormWithFile, crate::model::AppError> {
     use crate::model::{AppError, FieldErrors, MAX_UPLOAD_BYTES};
     use crate::server::files::{Upload, UploadProblem};
 
     const MAX_TEXT_BYTES: usize = 64 * 1024;
     let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
-    let mut fields = Vec::new();
-    let mut file = None;
+    let mut form = FormWithFile {
+        fields: Vec::new(),
+        file: Ok(None),
+    };
     while let Some(mut part) = multipart
         .next_field()
         .await
@@ -73,27 +97,33 @@ pub async fn read_form(
         };
         let file_name = part.file_name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
+        let mut too_large = false;
         while let Some(chunk) = part.chunk().await.map_err(|_| AppError::BadRequest)? {
             if bytes.len() + chunk.len() > limit {
-                if !is_file {
-                    return Err(AppError::BadRequest);
-                }
+                too_large = true;
+                break;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        match (is_file, too_large) {
+            (false, true) => return Err(AppError::BadRequest),
+            (true, true) => {
                 let mut errors = FieldErrors::default();
                 errors
                     .0
                     .insert(file_field.into(), UploadProblem::TooLarge.error());
-                return Err(AppError::Invalid(errors));
+                form.file = Err(AppError::Invalid(errors));
             }
-            bytes.extend_from_slice(&chunk);
-        }
-        if is_file {
-            if !(bytes.is_empty() && file_name.is_empty()) {
-                file = Some(Upload { file_name, bytes });
+            (true, false) => {
+                if !(bytes.is_empty() && file_name.is_empty()) {
+                    form.file = Ok(Some(Upload { file_name, bytes }));
+                }
             }
-        } else {
-            let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
-            fields.push((name, value));
+            (false, false) => {
+                let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
+                form.fields.push((name, value));
+            }
         }
     }
-    Ok((fields, file))
+    Ok(form)
 }

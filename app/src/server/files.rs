@@ -60,6 +60,22 @@ impl UploadProblem {
     }
 }
 
+/// Whether `bytes` are a zip holding an Office document of `part` (`word`, `xl`) without
+/// macros (a `vbaProject.bin`, which a renamed `.docm` or `.xlsm` carries).
+fn office_file(bytes: &[u8], part: &str) -> bool {
+    let main = if part == "word" {
+        "word/document.xml"
+    } else {
+        "xl/workbook.xml"
+    };
+    zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|archive| {
+        archive.index_for_name(main).is_some()
+            && archive
+                .index_for_name(&format!("{part}/vbaProject.bin"))
+                .is_none()
+    })
+}
+
 /// Recognises a PDF (`%PDF-`) or a DOCX (a zip holding `word/document.xml`) by its bytes,
 /// whatever its name says.
 pub fn sniff(bytes: &[u8]) -> Result<DocumentType, UploadProblem> {
@@ -72,13 +88,8 @@ pub fn sniff(bytes: &[u8]) -> Result<DocumentType, UploadProblem> {
     if bytes.starts_with(b"%PDF-") {
         return Ok(DocumentType::Pdf);
     }
-    if bytes.starts_with(b"PK\x03\x04") {
-        let is_word = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map(|archive| archive.index_for_name("word/document.xml").is_some())
-            .unwrap_or(false);
-        if is_word {
-            return Ok(DocumentType::Docx);
-        }
+    if bytes.starts_with(b"PK\x03\x04") && office_file(bytes, "word") {
+        return Ok(DocumentType::Docx);
     }
     Err(UploadProblem::WrongType)
 }
@@ -138,10 +149,7 @@ pub fn sniff_material(name: &str, bytes: &[u8]) -> Result<MaterialKind, UploadPr
         Err(problem) => return Err(problem),
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        let is_sheet = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map(|archive| archive.index_for_name("xl/workbook.xml").is_some())
-            .unwrap_or(false);
-        return if is_sheet {
+        return if office_file(bytes, "xl") {
             Ok(MaterialKind::Xlsx)
         } else {
             Err(UploadProblem::WrongType)
@@ -385,6 +393,37 @@ mod tests {
             Err(UploadProblem::WrongType)
         );
         assert_eq!(sniff_material("empty.txt", b""), Err(UploadProblem::Empty));
+    }
+
+    fn zip_of(files: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for name in files {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"<x/>").unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn office_documents_with_macros_are_refused_whatever_their_name() {
+        assert_eq!(
+            sniff(&zip_of(&["word/document.xml"])),
+            Ok(DocumentType::Docx)
+        );
+        assert_eq!(
+            sniff(&zip_of(&["word/document.xml", "word/vbaProject.bin"])),
+            Err(UploadProblem::WrongType)
+        );
+        assert_eq!(
+            sniff_material("a.xlsx", &zip_of(&["xl/workbook.xml"])),
+            Ok(MaterialKind::Xlsx)
+        );
+        assert_eq!(
+            sniff_material("a.xlsx", &zip_of(&["xl/workbook.xml", "xl/vbaProject.bin"])),
+            Err(UploadProblem::WrongType)
+        );
     }
 
     #[test]

@@ -56,17 +56,13 @@ pub async fn add(State(state): State<AppState>, Path(id): Path<i32>, req: Reques
     let multipart = multer::Multipart::new(body.into_data_stream(), boundary);
     let (lang, outcome) = match app::api::read_form(MultipartData::Server(multipart), "file").await
     {
-        Ok((fields, file)) => {
-            let lang = fields
-                .into_iter()
-                .find(|(name, _)| name == "lang")
-                .map(|(_, value)| value)
-                .unwrap_or_default();
-            let outcome = match materials::parse_lang(&lang) {
-                Ok(chosen) => {
+        Ok(form) => {
+            let lang = form.field("lang");
+            let outcome = match (materials::parse_lang(&lang), form.file) {
+                (Ok(chosen), Ok(file)) => {
                     materials::add(&state.backend.db, PracticalTemplateId(id), chosen, file).await
                 }
-                Err(error) => Err(error),
+                (Err(error), _) | (_, Err(error)) => Err(error),
             };
             (lang, outcome)
         }

@@ -57,6 +57,22 @@ async fn upload(
     (status, location, response.text().await.unwrap_or_default())
 }
 
+/// A minimal Excel workbook (a zip holding `xl/workbook.xml`), with macros or without.
+fn workbook(macros: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut bytes);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(b"<workbook/>").unwrap();
+    if macros {
+        zip.start_file("xl/vbaProject.bin", options).unwrap();
+        zip.write_all(b"Attribute VB_Name").unwrap();
+    }
+    zip.finish().unwrap();
+    bytes.into_inner()
+}
+
 /// Posts an empty plain form to `path`; answers the status and where it redirects.
 async fn post(who: &Browser, app: &TestApp, path: &str) -> (StatusCode, String, String) {
     let response = who
@@ -229,17 +245,31 @@ async fn a_refused_material_is_explained_on_its_field_and_the_language_chosen_is
 
     let (status, _, page) = upload(&f.hr, &f.app, id, "", b"", "").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains(r#"id="f-file-error""#));
+    assert!(
+        page.contains("Choose the file to add.") || page.contains("Scegli il file da aggiungere.")
+    );
 
     let (status, _, _) = upload(&f.hr, &f.app, id, "note.txt", b"Appunti", "de").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    // The browser sends the file before the language: a file over the limit keeps it too.
     let too_large = vec![b'a'; app::model::MAX_UPLOAD_BYTES + 1];
-    let (status, _, _) = upload(&f.hr, &f.app, id, "big.txt", &too_large, "").await;
+    let (status, _, page) = upload(&f.hr, &f.app, id, "big.txt", &too_large, "it").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("10 MB"), "the limit is named");
+    assert!(
+        page.contains(r#"<option value="it" selected"#),
+        "the language is kept"
+    );
 
-    // Ten at most: the starter two and eight more, then a refusal.
-    for n in 0..8 {
+    // A workbook with macros is not handed out, whatever it is called.
+    let (status, _, _) = upload(&f.hr, &f.app, id, "prezzi.xlsx", &workbook(true), "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = upload(&f.hr, &f.app, id, "prezzi.xlsx", &workbook(false), "").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Ten at most: the starter two, the workbook and seven more, then a refusal.
+    for n in 0..7 {
         let (status, _, _) = upload(&f.hr, &f.app, id, &format!("n{n}.txt"), b"testo", "").await;
         assert_eq!(status, StatusCode::SEE_OTHER);
     }
@@ -501,4 +531,69 @@ async fn the_link_closes_when_the_time_and_its_grace_are_over_or_the_test_is_gra
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers["location"], format!("/p/{token}"));
+}
+
+#[tokio::test]
+async fn erasing_the_candidate_kills_the_link_and_deletes_materials_nothing_else_hands_out() {
+    let f = fixture().await;
+    let id = template_id(&f.app, ROLE_PLAY).await;
+    let (status, _, _) = upload(&f.hr, &f.app, id, "solo.txt", b"solo per questa prova", "").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let only = materials_of(&f.hr, id).await[2]["id"].as_i64().unwrap();
+    let test = assigned(&f).await;
+    let token = start(&f, &f.grader, test).await;
+    post(
+        &f.hr,
+        &f.app,
+        &format!("/tests/templates/{id}/materials/{only}/remove"),
+    )
+    .await;
+    assert!(
+        practical_material::Entity::find_by_id(only as i32)
+            .one(&f.app.db)
+            .await
+            .unwrap()
+            .is_some(),
+        "the test still hands it out"
+    );
+    let erased =
+        f.hr.call(
+            "erase_candidate",
+            json!({"id": f.candidate, "confirm": "Anna Bianchi"}),
+        )
+        .await;
+    assert_eq!(erased.status, StatusCode::OK, "{erased:?}");
+    assert!(
+        practical_material::Entity::find_by_id(only as i32)
+            .one(&f.app.db)
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing hands it out any more"
+    );
+    assert_eq!(
+        materials_of(&f.hr, id).await.len(),
+        2,
+        "the template's own stay"
+    );
+    let (status, _) = f.app.anonymous().page(&format!("/p/{token}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn anonymising_the_candidate_kills_the_link() {
+    let f = fixture().await;
+    let test = assigned(&f).await;
+    let token = start(&f, &f.grader, test).await;
+    app::server::assessments::practical::forget(&f.app.db, &[f.application as i32])
+        .await
+        .unwrap();
+    let (status, _) = f.app.anonymous().page(&format!("/p/{token}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = f
+        .app
+        .anonymous()
+        .download(&format!("/p/{token}/materials/1"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

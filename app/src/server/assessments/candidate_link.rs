@@ -64,8 +64,8 @@ fn letter(lang: Lang, name: &str, title: &str, link: &str, ends: &str) -> Letter
 }
 
 /// Starts test `id` at `now`, as its grader or HR; `public_url` is where the site is reached
-/// (the link is `<public_url>/p/<token>`). Refused on the form: a test already started or
-/// graded.
+/// (the link is `<public_url>/p/<token>`). Refused on the form: a test already started
+/// (`test_started`) or graded (`test_closed`).
 pub async fn start(
     db: &DatabaseConnection,
     me: &CurrentUser,
@@ -75,7 +75,7 @@ pub async fn start(
 ) -> Result<Started, AppError> {
     let test = access::test(db, me, id).await?;
     if test.status != TestStatus::Assigned.as_str() {
-        return Err(refuse("form", "test_graded"));
+        return Err(refuse("form", "test_closed"));
     }
     let found = application::Entity::find_by_id(test.application_id)
         .one(db)
@@ -113,7 +113,18 @@ pub async fn start(
                 .exec(tx)
                 .await?;
             if held.rows_affected != 1 {
-                return Err(refuse("form", "test_started"));
+                let graded = practical_test::Entity::find_by_id(id.0)
+                    .one(tx)
+                    .await?
+                    .is_some_and(|t| t.status != TestStatus::Assigned.as_str());
+                return Err(refuse(
+                    "form",
+                    if graded {
+                        "test_closed"
+                    } else {
+                        "test_started"
+                    },
+                ));
             }
             match email {
                 Some(email) if has_materials => {

@@ -1,6 +1,9 @@
 //! Practical tests' materials: files HR add to a template (checked by their bytes, kept in the
 //! database), linked to each test assigned from it, so that removing one from the template
 //! leaves the tests already given as they were. A material is deleted with its last link.
+//! Adding, removing and assigning lock the template's row (PostgreSQL; SQLite's write
+//! transactions are serial), so that a test never links a material being deleted and a
+//! template never holds more than its limit.
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -139,7 +142,7 @@ pub async fn add(
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(upload) = upload else {
-        return Err(refuse("file", "file_required"));
+        return Err(refuse("file", "material_required"));
     };
     if climbs_directories(&upload.file_name) {
         return Err(refuse("file", "file_name"));
@@ -157,6 +160,11 @@ pub async fn add(
     let bytes = upload.bytes;
     crate::server::write(db, move |tx| {
         Box::pin(async move {
+            practical_template::Entity::find_by_id(id.0)
+                .lock_exclusive()
+                .one(tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let held = practical_template_material::Entity::find()
                 .filter(practical_template_material::Column::TemplateId.eq(id.0))
                 .count(tx)
@@ -216,6 +224,11 @@ pub async fn remove(
 ) -> Result<(), AppError> {
     crate::server::write(db, move |tx| {
         Box::pin(async move {
+            practical_template::Entity::find_by_id(id.0)
+                .lock_exclusive()
+                .one(tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
             let removed = practical_template_material::Entity::delete_many()
                 .filter(practical_template_material::Column::TemplateId.eq(id.0))
                 .filter(practical_template_material::Column::MaterialId.eq(material.0))
@@ -224,24 +237,38 @@ pub async fn remove(
             if removed.rows_affected == 0 {
                 return Err(AppError::NotFound);
             }
-            let templates = practical_template_material::Entity::find()
-                .filter(practical_template_material::Column::MaterialId.eq(material.0))
-                .count(tx)
-                .await?;
-            let tests = practical_test_material::Entity::find()
-                .filter(practical_test_material::Column::MaterialId.eq(material.0))
-                .count(tx)
-                .await?;
-            if templates + tests == 0 {
-                practical_material::Entity::delete_by_id(material.0)
-                    .exec(tx)
-                    .await?;
-            }
+            prune(tx).await?;
             tracing::info!(template_id = %id, material_id = %material, "material removed");
             Ok(())
         })
     })
     .await
+}
+
+/// Deletes the materials that neither a template nor a test hands out any more (after one is
+/// taken off its template, or the tests holding it are erased with their candidate).
+pub async fn prune(db: &impl ConnectionTrait) -> Result<(), AppError> {
+    use sea_orm::sea_query::Query;
+    let on_templates = Query::select()
+        .column(practical_template_material::Column::MaterialId)
+        .from(practical_template_material::Entity)
+        .to_owned();
+    let on_tests = Query::select()
+        .column(practical_test_material::Column::MaterialId)
+        .from(practical_test_material::Entity)
+        .to_owned();
+    let pruned = practical_material::Entity::delete_many()
+        .filter(practical_material::Column::Id.not_in_subquery(on_templates))
+        .filter(practical_material::Column::Id.not_in_subquery(on_tests))
+        .exec(db)
+        .await?;
+    if pruned.rows_affected > 0 {
+        tracing::info!(
+            count = pruned.rows_affected,
+            "materials no longer handed out deleted"
+        );
+    }
+    Ok(())
 }
 
 /// Material `id`'s file.

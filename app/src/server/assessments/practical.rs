@@ -51,7 +51,9 @@ pub async fn assign(
     let me = me.clone();
     let (id, added_to_team) = crate::server::write(db, move |tx| {
         Box::pin(async move {
+            // Shared with other assignments; a change to the template's materials waits.
             let template = practical_template::Entity::find_by_id(input.template_id.0)
+                .lock_shared()
                 .one(tx)
                 .await?
                 .ok_or(AppError::NotFound)?;

@@ -159,6 +159,8 @@ pub async fn erase(
             let stored = stored_names(tx, id.0).await?;
             forget_mail(tx, email.as_deref()).await?;
             candidate::Entity::delete_by_id(id.0).exec(tx).await?;
+            // Materials only their tests handed out go with them.
+            crate::server::assessments::materials::prune(tx).await?;
             search::reindex(tx, id.0).await?;
             audit::record(tx, actor, audit::Action::CandidateErased, "candidate", id.0).await?;
             Ok(stored)
