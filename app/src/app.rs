@@ -13,7 +13,7 @@ use crate::model::{AppError, SessionInfo};
 use crate::pages::account::{login, settings};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
-use crate::pages::{admin, assessments, careers, home, interviews, not_found};
+use crate::pages::{admin, assessments, careers, home, interviews, not_found, training};
 
 /// The HTML document around the app, rendered on the server.
 ///
@@ -185,6 +185,12 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/interviews/:id/kit")
                         view=interviews::kit::KitPrintPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/courses") view=training::catalogue::CataloguePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/courses/:id")
+                        view=training::catalogue::CoursePage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/tests") view=assessments::tests::TestsPage ssr=SsrMode::Async />

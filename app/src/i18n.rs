@@ -807,6 +807,27 @@ texts! {
     TestStartedNoLink => "Prova avviata. Nessun link inviato: non c'è materiale per il candidato o manca il suo indirizzo email.", "Test started. No link was sent: there are no materials for the candidate, or no email address.";
     NotStartedYet => "Non ancora avviata", "Not started yet";
     MaterialsLinkOver => "La prova è terminata: il materiale non è più disponibile.", "The test is over: its materials are no longer available.";
+    // Training: the course catalogue.
+    NavCourses => "Corsi", "Courses";
+    CourseCatalogue => "Catalogo dei corsi", "Course catalogue";
+    CourseCatalogueHint => "Ogni corso sviluppa alcune competenze fino al livello indicato tra parentesi; quelli obbligatori per un profilo vanno seguiti da chi lo ricopre, e quelli con una validità vanno ripetuti alla scadenza.", "Each course develops some competencies up to the level shown in brackets; those mandatory for a profile are taken by everyone in it, and those with a validity are taken again when it runs out.";
+    Course => "Corso", "Course";
+    CourseKindLabel => "Tipo", "Type";
+    CourseInternal => "Corso interno", "Internal course";
+    CourseExternal => "Corso esterno", "External course";
+    CourseSeminar => "Seminario", "Seminar";
+    CourseElearning => "E-learning", "E-learning";
+    Hours => "Ore", "Hours";
+    Develops => "Competenze sviluppate (livello)", "Competencies developed (level)";
+    MandatoryFor => "Obbligatorio per", "Mandatory for";
+    Validity => "Validità", "Validity";
+    MonthsShort => "mesi", "months";
+    NextSession => "Prossima edizione", "Next session";
+    Provider => "Ente erogatore", "Provider";
+    Sessions => "Edizioni in programma", "Sessions to come";
+    NoSessions => "Nessuna edizione in programma.", "No session planned.";
+    Trainer => "Docente", "Trainer";
+    Capacity => "Posti", "Places";
 }
 
 impl Role {

@@ -2,6 +2,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+pub mod course_data;
 pub mod framework_data;
 mod m20261127_000001_accounts;
 mod m20261127_000002_framework;
@@ -20,6 +21,7 @@ mod m20261129_000015_worklist;
 mod m20261129_000016_practical_tests;
 mod m20261129_000017_online_tests;
 mod m20261206_000018_practical_materials;
+mod m20261206_000019_courses;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -48,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000016_practical_tests::Migration),
             Box::new(m20261129_000017_online_tests::Migration),
             Box::new(m20261206_000018_practical_materials::Migration),
+            Box::new(m20261206_000019_courses::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ pub mod assessments;
 pub mod framework;
 pub mod interviews;
 pub mod recruitment;
+pub mod training;
 
 /// Server functions that take multipart form data (files). The server checks their requests
 /// carry a multipart boundary before the framework parses them.

@@ -15,6 +15,9 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
         links.push(("/competencies", Text::NavCompetencies));
         links.push(("/profiles", Text::NavProfiles));
     }
+    if user.role.can(Permission::ViewTraining) {
+        links.push(("/courses", Text::NavCourses));
+    }
     if user.role.can(Permission::ManageRecruitment) {
         links.push(("/openings", Text::NavOpenings));
         links.push(("/candidates", Text::NavCandidates));

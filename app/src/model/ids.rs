@@ -57,4 +57,8 @@ typed_id!(
     OnlineItemId,
     /// A file handed out with practical tests.
     MaterialId,
+    /// A course of the catalogue.
+    CourseId,
+    /// A dated session of a course.
+    CourseSessionId,
 );

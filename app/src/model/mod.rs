@@ -2,6 +2,7 @@
 //! and the error that server functions return.
 
 mod assessments;
+mod courses;
 mod data_protection;
 mod email;
 mod error;
@@ -20,6 +21,7 @@ mod test_materials;
 mod users;
 
 pub use assessments::*;
+pub use courses::*;
 pub use data_protection::*;
 pub use email::check_email;
 pub use error::{AppError, FieldError, FieldErrors, validate};

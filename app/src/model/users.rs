@@ -41,7 +41,7 @@ impl Role {
             ReadCandidates | Interview => {
                 matches!(self, Role::Admin | Role::Hr | Role::Interviewer)
             }
-            ViewFramework | OwnAccount => true,
+            ViewFramework | ViewTraining | OwnAccount => true,
         }
     }
 }
@@ -62,6 +62,8 @@ pub enum Permission {
     ReadCandidates,
     /// Read the competency framework and job profiles.
     ViewFramework,
+    /// Read the course catalogue and its sessions.
+    ViewTraining,
     /// Change one's own password and language.
     OwnAccount,
     /// See what the outbox holds and send a failed message again.

@@ -10,6 +10,7 @@ pub mod home;
 pub mod interviews;
 pub mod not_found;
 pub mod recruitment;
+pub mod training;
 
 /// Options for a select from a list of (value, label) pairs.
 pub(crate) fn options<T: Copy>(

@@ -298,5 +298,6 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
         session_id: 0,
     };
     crate::server::interviews::demo::seed(db, &actor, &panelist).await?;
-    crate::server::assessments::demo::seed(db, &actor, &panelist).await
+    crate::server::assessments::demo::seed(db, &actor, &panelist).await?;
+    crate::server::training::demo::seed(db).await
 }

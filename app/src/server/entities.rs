@@ -1073,3 +1073,97 @@ pub mod online_test_item {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod course {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "courses")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub code: String,
+        pub title_it: String,
+        pub title_en: String,
+        pub description_it: String,
+        pub description_en: String,
+        pub provider: String,
+        /// `internal`, `external`, `seminar` or `elearning`.
+        pub kind: String,
+        pub hours: i32,
+        /// For recurring training: how long a completion counts.
+        pub validity_months: Option<i32>,
+        pub active: bool,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod course_competency {
+    use sea_orm::entity::prelude::*;
+
+    /// A competency a course develops, and the level (1–5) it brings it to.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "course_competencies")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub course_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub competency_id: i32,
+        pub level: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod course_profile {
+    use sea_orm::entity::prelude::*;
+
+    /// A job profile for which a course is mandatory.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "course_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub course_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub profile_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod course_session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "course_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub course_id: i32,
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        /// A place, or the link of an online session.
+        pub place: String,
+        pub capacity: i32,
+        pub trainer: String,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod mail;
 pub mod recruitment;
 pub mod text;
+pub mod training;
 
 use std::time::Duration;
 

@@ -309,6 +309,8 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             HR_AND_ADMIN,
             json!({"id": f.profile, "input": {"questions": []}}),
         ),
+        ("course_catalogue", SIGNED_IN, json!({})),
+        ("get_course", SIGNED_IN, json!({"id": 1})),
         ("practical_templates", HR_AND_ADMIN, json!({})),
         // The first starter template, with its materials.
         (

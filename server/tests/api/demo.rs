@@ -115,6 +115,21 @@ async fn the_demo_has_practical_tests_to_grade_overdue_passed_and_failed() {
     assert!(waiting(true), "one overdue");
     assert!(tests.iter().any(|t| t.passed == Some(true)), "one passed");
     assert!(tests.iter().any(|t| t.passed == Some(false)), "one failed");
+    let started: Vec<_> = tests.iter().filter(|t| t.started_at.is_some()).collect();
+    assert_eq!(started.len(), 1, "one started, its link mailed");
+    assert!(started[0].link_token_hash.is_some());
+}
+
+#[tokio::test]
+async fn the_demo_catalogue_has_sessions_to_come() {
+    let app = TestApp::spawn().await;
+    demo::seed_if_empty(&app.db).await.unwrap();
+    let courses =
+        app::server::training::catalogue::list(&app.db, chrono::Utc::now(), "Europe/Rome")
+            .await
+            .unwrap();
+    let planned = courses.iter().filter(|c| c.next_session.is_some()).count();
+    assert!(planned >= 3, "{planned} courses with a session to come");
 }
 
 #[tokio::test]

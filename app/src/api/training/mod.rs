@@ -1,0 +1,3 @@
+//! Training: the course catalogue.
+
+pub mod catalogue;

@@ -1,0 +1,89 @@
+//! The course catalogue: what a course is (kind, hours, the competencies it develops and the
+//! level it brings them to, a validity for recurring training, the job profiles it is mandatory
+//! for) and its sessions.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CourseId, CourseSessionId, LocalSpan};
+
+/// How a course is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseKind {
+    /// Run by the company's own trainers.
+    Internal,
+    /// Run by an outside provider.
+    External,
+    Seminar,
+    Elearning,
+}
+
+impl CourseKind {
+    pub const ALL: [CourseKind; 4] = [
+        CourseKind::Internal,
+        CourseKind::External,
+        CourseKind::Seminar,
+        CourseKind::Elearning,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CourseKind::Internal => "internal",
+            CourseKind::External => "external",
+            CourseKind::Seminar => "seminar",
+            CourseKind::Elearning => "elearning",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<CourseKind> {
+        CourseKind::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+}
+
+/// A competency a course develops, by its two names, and the level (1–5) it brings it to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Develops {
+    pub name_it: String,
+    pub name_en: String,
+    pub level: u8,
+}
+
+/// A course as the catalogue lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseSummary {
+    pub id: CourseId,
+    pub title_it: String,
+    pub title_en: String,
+    pub provider: String,
+    pub kind: CourseKind,
+    pub hours: u32,
+    /// For recurring training: how long a completion counts, in months.
+    pub validity_months: Option<u32>,
+    pub develops: Vec<Develops>,
+    /// (Italian, English) titles of the job profiles it is mandatory for.
+    pub mandatory_for: Vec<(String, String)>,
+    /// Its next session, in the reader's time zone, if one is planned.
+    pub next_session: Option<LocalSpan>,
+}
+
+/// A session of a course.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub id: CourseSessionId,
+    /// In the reader's time zone.
+    pub when: LocalSpan,
+    /// A place, or the link of an online session.
+    pub place: String,
+    pub capacity: u32,
+    pub trainer: String,
+}
+
+/// A course's page: the summary, its description and its sessions to come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseDetail {
+    pub summary: CourseSummary,
+    pub description_it: String,
+    pub description_en: String,
+    /// Sessions not yet over, soonest first.
+    pub sessions: Vec<SessionView>,
+}

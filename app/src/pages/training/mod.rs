@@ -1,0 +1,3 @@
+//! Training: the course catalogue and a course's page.
+
+pub mod catalogue;
