@@ -828,6 +828,12 @@ texts! {
     NoSessions => "Nessuna edizione in programma.", "No session planned.";
     Trainer => "Docente", "Trainer";
     Capacity => "Posti", "Places";
+    AddSession => "Aggiungi un'edizione", "Add a session";
+    SessionStarts => "Inizio", "Starts";
+    SessionEnds => "Fine", "Ends";
+    SessionTimesHint => "Orari nel tuo fuso orario, come li vedono tutti gli altri nel proprio.", "Times in your own time zone; everyone else sees them in theirs.";
+    SessionAdded => "Edizione aggiunta.", "Session added.";
+    SessionRemoved => "Edizione tolta dal programma.", "Session removed.";
 }
 
 impl Role {
@@ -1252,6 +1258,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "minutes_range" => it_en(
             "Da 1 a 480 minuti.".into(),
             "From 1 to 480 minutes.".into(),
+        ),
+        "capacity_range" => it_en(
+            format!("Da 1 a {} posti.", crate::model::MOST_PLACES),
+            format!("From 1 to {} places.", crate::model::MOST_PLACES),
         ),
         "material_type" => it_en(
             "Il file deve essere un PDF, un documento Word (DOCX) o Excel (XLSX) senza macro, un'immagine PNG o JPEG, o testo in UTF-8.".into(),

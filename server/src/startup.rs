@@ -230,6 +230,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/login", post(crate::forms::account::sign_in))
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))
+        .route("/courses/{id}", post(crate::forms::courses::edit))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

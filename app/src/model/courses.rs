@@ -3,7 +3,9 @@
 //! for) and its sessions.
 
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
+use super::users::not_blank;
 use super::{CourseId, CourseSessionId, LocalSpan};
 
 /// How a course is given.
@@ -86,4 +88,32 @@ pub struct CourseDetail {
     pub description_en: String,
     /// Sessions not yet over, soonest first.
     pub sessions: Vec<SessionView>,
+}
+
+/// The most places a session can have.
+pub const MOST_PLACES: i32 = 500;
+
+/// A session as HR plan it: its start and end as wall-clock times in their own time zone
+/// (`2026-12-03T09:00`), a place or link, the places and the trainer. Plain form fields, so
+/// all text; the server reads the times and the places.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct SessionInput {
+    pub starts_at: String,
+    pub ends_at: String,
+    #[validate(custom(function = "not_blank"), length(max = 300, code = "too_long"))]
+    pub place: String,
+    pub capacity: String,
+    #[validate(custom(function = "not_blank"), length(max = 200, code = "too_long"))]
+    pub trainer: String,
+}
+
+impl SessionInput {
+    /// The places typed, if they are a whole number from 1 to `MOST_PLACES`.
+    pub fn capacity(&self) -> Option<i32> {
+        self.capacity
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=MOST_PLACES).contains(n))
+    }
 }

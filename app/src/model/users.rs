@@ -37,7 +37,9 @@ impl Role {
         use Permission::*;
         match permission {
             ManageUsers | ConfigureDataProtection | OverseeMail => self == Role::Admin,
-            ManageFramework | ManageRecruitment => matches!(self, Role::Admin | Role::Hr),
+            ManageFramework | ManageRecruitment | ManageTraining => {
+                matches!(self, Role::Admin | Role::Hr)
+            }
             ReadCandidates | Interview => {
                 matches!(self, Role::Admin | Role::Hr | Role::Interviewer)
             }
@@ -64,6 +66,8 @@ pub enum Permission {
     ViewFramework,
     /// Read the course catalogue and its sessions.
     ViewTraining,
+    /// Plan courses' sessions.
+    ManageTraining,
     /// Change one's own password and language.
     OwnAccount,
     /// See what the outbox holds and send a failed message again.

@@ -1,6 +1,7 @@
 //! The course catalogue through the server functions and its pages: the starter courses in
 //! both languages with the competencies they develop and the profiles they are mandatory for,
-//! a course's sessions to come in the reader's time zone, and who may read them.
+//! a course's sessions to come in the reader's time zone, who may read them, and HR planning
+//! and removing sessions with the plain forms, each refusal on its field.
 
 use app::model::Role;
 use app::server::entities::{course, course_session};
@@ -117,5 +118,204 @@ async fn a_course_that_does_not_exist_is_not_found_and_visitors_are_sent_to_sign
     assert_eq!(
         visitor.call("course_catalogue", json!({})).await.status,
         StatusCode::UNAUTHORIZED
+    );
+}
+
+/// Posts `fields` to course `id`'s page, as its plain forms do.
+async fn post_course(
+    who: &crate::helpers::Browser,
+    app: &TestApp,
+    id: i64,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let response = who
+        .client
+        .post(app.url(&format!("/courses/{id}")))
+        .header("accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .expect("request sent");
+    let status = response.status();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (status, location, response.text().await.unwrap_or_default())
+}
+
+/// `days` from now at `time`, as a datetime-local field sends it.
+fn local(days: i64, time: &str) -> String {
+    format!(
+        "{}T{time}",
+        (Utc::now() + TimeDelta::days(days)).date_naive()
+    )
+}
+
+#[tokio::test]
+async fn hr_plan_a_session_in_their_own_time_zone_and_take_it_off_the_plan() {
+    let app = TestApp::spawn().await;
+    let id = course_id(&app, "excel-administration").await;
+    let hr = app.signed_in(Role::Hr).await;
+    let (starts, ends) = (local(10, "09:00"), local(10, "13:00"));
+    let (status, location, _) = post_course(
+        &hr,
+        &app,
+        id,
+        &[
+            ("intent", "add"),
+            ("starts_at", &starts),
+            ("ends_at", &ends),
+            ("place", "Aula 3, sede di Treviso"),
+            ("capacity", "14"),
+            ("trainer", "Paola Greco"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/courses/{id}?session=added"));
+    let stored = course_session::Entity::find()
+        .filter(course_session::Column::CourseId.eq(id as i32))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("planned");
+    let typed = app::model::parse_local(&starts).unwrap();
+    let rome = stored
+        .starts_at
+        .with_timezone(&chrono_tz::Europe::Rome)
+        .naive_local();
+    assert_eq!(rome, typed, "read in HR's time zone (Europe/Rome)");
+    assert_eq!(stored.capacity, 14);
+    let (_, page) = hr.page(&format!("/courses/{id}?session=added")).await;
+    assert!(page.contains("Paola Greco") && page.contains(r#"id="session-notice""#));
+
+    let session = stored.id.to_string();
+    let (status, location, _) = post_course(
+        &hr,
+        &app,
+        id,
+        &[("intent", "remove"), ("session_id", &session)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/courses/{id}?session=removed"));
+    assert!(
+        course_session::Entity::find_by_id(stored.id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let (status, _, _) = post_course(
+        &hr,
+        &app,
+        id,
+        &[("intent", "remove"), ("session_id", &session)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_session_that_ends_before_it_starts_is_past_or_has_no_places_is_refused_on_its_field() {
+    let app = TestApp::spawn().await;
+    let id = course_id(&app, "excel-administration").await;
+    let hr = app.signed_in(Role::Hr).await;
+    // (start, end, places, the field refused, its message in English and in Italian)
+    let cases: [(String, String, &str, &str, [&str; 2]); 4] = [
+        (
+            local(5, "13:00"),
+            local(5, "09:00"),
+            "14",
+            "ends_at",
+            ["after the start", "dopo l'inizio"],
+        ),
+        (
+            local(-2, "09:00"),
+            local(-2, "13:00"),
+            "14",
+            "starts_at",
+            ["", ""],
+        ),
+        (
+            local(5, "09:00"),
+            local(5, "13:00"),
+            "0",
+            "capacity",
+            ["From 1 to 500 places.", "Da 1 a 500 posti."],
+        ),
+        (
+            "domani".to_owned(),
+            local(5, "13:00"),
+            "14",
+            "starts_at",
+            ["", ""],
+        ),
+    ];
+    for (starts, ends, capacity, field, [en, it]) in cases {
+        let (status, _, page) = post_course(
+            &hr,
+            &app,
+            id,
+            &[
+                ("intent", "add"),
+                ("starts_at", &starts),
+                ("ends_at", &ends),
+                ("place", "Aula 3"),
+                ("capacity", capacity),
+                ("trainer", "Paola Greco"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(
+            page.contains(&format!(r#"id="f-session-{field}-error""#)),
+            "{field}"
+        );
+        assert!(page.contains(en) || page.contains(it), "{field}: {en}");
+        assert!(
+            page.contains(r#"value="Paola Greco""#),
+            "what was typed is kept"
+        );
+    }
+    let planned = course_session::Entity::find()
+        .filter(course_session::Column::CourseId.eq(id as i32))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(planned.is_empty(), "nothing refused was saved");
+}
+
+#[tokio::test]
+async fn only_hr_plan_sessions() {
+    let app = TestApp::spawn().await;
+    let id = course_id(&app, "excel-administration").await;
+    let fields = [
+        ("intent", "add"),
+        ("starts_at", "2030-01-10T09:00"),
+        ("ends_at", "2030-01-10T13:00"),
+        ("place", "Aula 3"),
+        ("capacity", "10"),
+        ("trainer", "Paola Greco"),
+    ];
+    let employee = app.signed_in(Role::Employee).await;
+    let (status, _, _) = post_course(&employee, &app, id, &fields).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, location, _) = post_course(&app.anonymous(), &app, id, &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/login?next="));
+    let (_, page) = employee.page(&format!("/courses/{id}")).await;
+    assert!(
+        !page.contains(r#"id="add-session""#),
+        "no form for an employee"
+    );
+    assert!(
+        course_session::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .is_empty()
     );
 }

@@ -1,18 +1,30 @@
 //! The course catalogue (`/courses`): every active course with its kind, hours, the
 //! competencies it develops and to what level, the profiles it is mandatory for, how long a
 //! completion counts, and its next session; and a course's page (`/courses/{id}`) with its
-//! description and sessions to come. Server-rendered, no bundle.
+//! description and sessions to come, where HR plan and remove sessions with plain forms
+//! (`forms::courses` on the server). Server-rendered, no bundle.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::training::catalogue::{course_catalogue, get_course};
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::{calendar_day, span};
-use crate::components::guard::{Notice, guarded, refusal};
+use crate::components::form::{FormMessages, FormState, TextField};
+use crate::components::guard::{Notice, guarded, refusal, set_page_status};
 use crate::i18n::{Lang, Text};
-use crate::model::{CourseDetail, CourseId, CourseKind, CourseSummary, Permission};
+use crate::model::{
+    AppError, CourseDetail, CourseId, CourseKind, CourseSummary, MOST_PLACES, Permission,
+    SessionInput, SessionView,
+};
+
+/// A session the server refused, put back on the course's page: what was typed, and why.
+#[derive(Debug, Clone)]
+pub struct SessionDraft {
+    pub input: SessionInput,
+    pub error: AppError,
+}
 use crate::pages::{RecordPath, record_path};
 
 /// The label of a course's kind.
@@ -116,24 +128,25 @@ fn Catalogue() -> impl IntoView {
 
 #[component]
 pub fn CoursePage() -> impl IntoView {
-    guarded(Permission::ViewTraining, |_| {
+    guarded(Permission::ViewTraining, |user| {
+        let plans = user.role.can(Permission::ManageTraining);
         let params = use_params_map();
         move || match params.with(record_path::<CourseId>) {
-            RecordPath::Existing(id) => view! { <CourseLoader id /> }.into_any(),
+            RecordPath::Existing(id) => view! { <CourseLoader id plans /> }.into_any(),
             _ => view! { <Notice text=Text::NotFound /> }.into_any(),
         }
     })
 }
 
 #[component]
-fn CourseLoader(id: CourseId) -> impl IntoView {
+fn CourseLoader(id: CourseId, plans: bool) -> impl IntoView {
     let t = use_texts();
     let course = Resource::new(move || id, get_course);
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match course.await {
-                    Ok(course) => view! { <CourseView course /> }.into_any(),
+                    Ok(course) => view! { <CourseView course plans /> }.into_any(),
                     Err(error) => refusal(&error),
                 }
             })}
@@ -142,10 +155,20 @@ fn CourseLoader(id: CourseId) -> impl IntoView {
 }
 
 #[component]
-fn CourseView(course: CourseDetail) -> impl IntoView {
+fn CourseView(course: CourseDetail, plans: bool) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let c = &course.summary;
+    let page = format!("/courses/{}", c.id);
+    let notice = use_query_map()
+        .with_untracked(|q| q.get("session"))
+        .map(|done| {
+            if done == "added" {
+                t(Text::SessionAdded)
+            } else {
+                t(Text::SessionRemoved)
+            }
+        });
     let title = lang.pick(&c.title_it, &c.title_en).to_owned();
     view! {
         <Title text=title.clone() />
@@ -171,35 +194,94 @@ fn CourseView(course: CourseDetail) -> impl IntoView {
                 <dd>{validity(t, c.validity_months)}</dd>
             </dl>
             <h2>{t(Text::Sessions)}</h2>
+            {notice.map(|n| view! { <p class="alert success" role="status" id="session-notice">{n}</p> })}
             {if course.sessions.is_empty() {
                 view! { <p id="no-sessions">{t(Text::NoSessions)}</p> }.into_any()
             } else {
-                view! {
-                    <div class="table-wrap">
-                        <table id="sessions" class="stacking">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t(Text::When)}</th>
-                                    <th scope="col">{t(Text::Place)}</th>
-                                    <th scope="col">{t(Text::Trainer)}</th>
-                                    <th scope="col">{t(Text::Capacity)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {course.sessions.iter().map(|s| view! {
-                                    <tr>
-                                        <td data-label=t(Text::When)>{span(lang, &s.when)}</td>
-                                        <td data-label=t(Text::Place)>{s.place.clone()}</td>
-                                        <td data-label=t(Text::Trainer)>{s.trainer.clone()}</td>
-                                        <td data-label=t(Text::Capacity)>{s.capacity}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
+                view! { <SessionsTable sessions=course.sessions.clone() page=page.clone() plans /> }.into_any()
             }}
+            {plans.then(|| view! { <AddSession page=page.clone() /> })}
         </section>
+    }
+}
+
+#[component]
+fn SessionsTable(sessions: Vec<SessionView>, page: String, plans: bool) -> impl IntoView {
+    let t = use_texts();
+    let lang = use_lang();
+    view! {
+        <div class="table-wrap">
+            <table id="sessions" class="stacking">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Text::When)}</th>
+                        <th scope="col">{t(Text::Place)}</th>
+                        <th scope="col">{t(Text::Trainer)}</th>
+                        <th scope="col">{t(Text::Capacity)}</th>
+                        {plans.then(|| view! { <th scope="col"><span class="visually-hidden">{t(Text::Actions)}</span></th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {sessions.into_iter().map(|s| {
+                        let when = span(lang, &s.when);
+                        view! {
+                            <tr>
+                                <td data-label=t(Text::When)>{when.clone()}</td>
+                                <td data-label=t(Text::Place)>{s.place.clone()}</td>
+                                <td data-label=t(Text::Trainer)>{s.trainer.clone()}</td>
+                                <td data-label=t(Text::Capacity)>{s.capacity}</td>
+                                {plans.then(|| view! {
+                                    <td>
+                                        <form method="post" action=page.clone()>
+                                            <input type="hidden" name="intent" value="remove" />
+                                            <input type="hidden" name="session_id" value=s.id.to_string() />
+                                            <button type="submit" class="link danger" aria-label=format!("{} {when}", t(Text::Remove))>
+                                                {t(Text::Remove)}
+                                            </button>
+                                        </form>
+                                    </td>
+                                })}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// HR's form for a new session; with a refused one in context, what was typed and why.
+#[component]
+fn AddSession(page: String) -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::scoped("session");
+    let draft = use_context::<SessionDraft>();
+    if let Some(draft) = &draft {
+        form.fail(&draft.error);
+        set_page_status(draft.error.status());
+    }
+    let input = draft.map(|d| d.input).unwrap_or_default();
+    let starts_at = RwSignal::new(input.starts_at);
+    let ends_at = RwSignal::new(input.ends_at);
+    let place = RwSignal::new(input.place);
+    let capacity = RwSignal::new(input.capacity);
+    let trainer = RwSignal::new(input.trainer);
+    view! {
+        <form class="panel" method="post" action=page novalidate id="add-session">
+            <h2>{t(Text::AddSession)}</h2>
+            <FormMessages form />
+            <input type="hidden" name="intent" value="add" />
+            <p class="hint">{t(Text::SessionTimesHint)}</p>
+            <div class="grid-2">
+                <TextField name="starts_at" label=t(Text::SessionStarts) value=starts_at form input_type="datetime-local" required=true />
+                <TextField name="ends_at" label=t(Text::SessionEnds) value=ends_at form input_type="datetime-local" required=true />
+            </div>
+            <TextField name="place" label=t(Text::Place) value=place form required=true />
+            <div class="grid-2">
+                <TextField name="capacity" label=format!("{} (1–{MOST_PLACES})", t(Text::Capacity)) value=capacity form input_type="number" required=true />
+                <TextField name="trainer" label=t(Text::Trainer) value=trainer form required=true />
+            </div>
+            <button type="submit" class="primary">{t(Text::AddSession)}</button>
+        </form>
     }
 }

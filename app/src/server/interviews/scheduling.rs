@@ -39,32 +39,21 @@ struct Times {
 /// change, an end not after the start, and an interview longer than eight hours.
 fn checked_times(input: &InterviewInput) -> Result<Times, AppError> {
     let mut errors = FieldErrors::default();
-    let zone = times::zone(&input.time_zone);
-    if zone.is_none() {
+    let Some(zone) = times::zone(&input.time_zone) else {
         errors
             .0
             .insert("time_zone".into(), FieldError::new("time_zone"));
-    }
-    let instant = |value: &str| {
-        let local = parse_local(value).ok_or("date_time")?;
-        let zone = zone.ok_or("time_zone")?;
-        times::to_utc(local, zone).map_err(|_| "no_such_time")
-    };
-    let starts = instant(&input.starts_at);
-    let ends = instant(&input.ends_at);
-    for (field, result) in [("starts_at", &starts), ("ends_at", &ends)] {
-        if let Err(code) = result
-            && *code != "time_zone"
-        {
-            errors.0.insert(field.into(), FieldError::new(code));
+        for (field, value) in [("starts_at", &input.starts_at), ("ends_at", &input.ends_at)] {
+            if parse_local(value).is_none() {
+                errors.0.insert(field.into(), FieldError::new("date_time"));
+            }
         }
-    }
-    if let (Ok(starts), Ok(ends)) = (starts, ends) {
-        if ends <= starts {
-            errors
-                .0
-                .insert("ends_at".into(), FieldError::new("ends_before_start"));
-        } else if ends - starts > TimeDelta::hours(LONGEST_INTERVIEW_HOURS) {
+        return Err(AppError::Invalid(errors));
+    };
+    if let Some((starts, ends)) =
+        times::instants(&input.starts_at, &input.ends_at, zone, &mut errors)
+    {
+        if ends - starts > TimeDelta::hours(LONGEST_INTERVIEW_HOURS) {
             let mut error = FieldError::new("interview_too_long");
             error.param = Some(LONGEST_INTERVIEW_HOURS);
             errors.0.insert("ends_at".into(), error);

@@ -4,7 +4,7 @@
 use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::model::{DEFAULT_TIME_ZONE, LocalSpan};
+use crate::model::{DEFAULT_TIME_ZONE, FieldError, FieldErrors, LocalSpan, parse_local};
 
 /// The zone named `name` (an IANA name such as `Europe/Rome`), if it exists.
 pub fn zone(name: &str) -> Option<Tz> {
@@ -26,6 +26,37 @@ pub fn to_utc(local: NaiveDateTime, zone: Tz) -> Result<DateTime<Utc>, NoSuchTim
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
         LocalResult::None => Err(NoSuchTime::Skipped),
     }
+}
+
+/// Wall-clock `starts_at` and `ends_at` (`2026-12-03T10:30`) in `zone`, as instants. Each
+/// one's problem (`date_time`, `no_such_time`), and an end not after the start
+/// (`ends_before_start`), go to `errors` under those field names.
+pub fn instants(
+    starts_at: &str,
+    ends_at: &str,
+    zone: Tz,
+    errors: &mut FieldErrors,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let instant = |value: &str| {
+        let local = parse_local(value).ok_or("date_time")?;
+        to_utc(local, zone).map_err(|_| "no_such_time")
+    };
+    let (starts, ends) = (instant(starts_at), instant(ends_at));
+    for (field, result) in [("starts_at", &starts), ("ends_at", &ends)] {
+        if let Err(code) = result {
+            errors.0.insert(field.into(), FieldError::new(code));
+        }
+    }
+    let (Ok(starts), Ok(ends)) = (starts, ends) else {
+        return None;
+    };
+    if ends <= starts {
+        errors
+            .0
+            .insert("ends_at".into(), FieldError::new("ends_before_start"));
+        return None;
+    }
+    Some((starts, ends))
 }
 
 /// A start and an end as wall-clock times in the zone named `zone_name`.

@@ -1,4 +1,5 @@
-//! Training: the course catalogue and its sessions.
+//! Training: the course catalogue and the planning of its sessions.
 
 pub mod catalogue;
 pub mod demo;
+pub mod sessions;

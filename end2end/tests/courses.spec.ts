@@ -1,0 +1,42 @@
+// The course catalogue end to end: an employee reads the starter courses; HR plan a session of
+// one with the plain form (an end before the start is refused beside its field, with what was
+// typed kept); the employee then sees its next session in the catalogue.
+import { expect, test } from "@playwright/test";
+import { demo, open, signIn } from "./helpers";
+
+/** `days` from today at `time`, as a datetime-local field takes it. */
+function local(days: number, time: string): string {
+  return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+}
+
+test("HR plan a session of a course and an employee finds it in the catalogue", async ({ browser }) => {
+  const hr = await browser.newPage();
+  await signIn(hr, demo.hr);
+  await open(hr, "/courses");
+  await hr.getByRole("link", { name: "Excel for administration" }).click();
+  const form = hr.locator("#add-session");
+  await form.getByLabel("Starts").fill(local(40, "13:00"));
+  await form.getByLabel("Ends").fill(local(40, "09:00"));
+  await form.getByLabel("Place or room").fill("Aula 3, sede di Treviso");
+  await form.getByLabel("Places (1–500)").fill("14");
+  await form.getByLabel("Trainer").fill("Paola Greco");
+  await form.getByRole("button", { name: "Add a session" }).click();
+  await expect(hr.locator("#f-session-ends_at-error")).toHaveText("The end must come after the start.");
+  await expect(hr.locator("#add-session").getByLabel("Trainer")).toHaveValue("Paola Greco");
+  await hr.locator("#add-session").getByLabel("Ends").fill(local(40, "17:00"));
+  await hr.locator("#add-session").getByRole("button", { name: "Add a session" }).click();
+  await expect(hr.locator("#session-notice")).toHaveText("Session added.");
+  await expect(hr.locator("#sessions tr", { hasText: "Paola Greco" })).toContainText("13:00–17:00");
+  await hr.close();
+
+  const employee = await browser.newPage();
+  await signIn(employee, demo.employee);
+  await open(employee, "/courses");
+  await expect(employee.locator("#courses tbody tr")).toHaveCount(8);
+  const row = employee.locator("#courses tr", { hasText: "Excel for administration" });
+  await expect(row.locator("td").last()).not.toHaveText("–");
+  await row.getByRole("link", { name: "Excel for administration" }).click();
+  await expect(employee.locator("#sessions")).toContainText("Paola Greco");
+  await expect(employee.locator("#add-session")).toHaveCount(0);
+  await employee.close();
+});
