@@ -10,7 +10,8 @@ use crate::bundles::{Bundle, SiteAssets};
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
-use crate::pages::account::{login, settings};
+use crate::pages::account::{login, settings, welcome};
+use crate::pages::employees::{hire, list as employee_list, record};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
 use crate::pages::{admin, assessments, careers, home, interviews, not_found, training};
@@ -187,6 +188,11 @@ pub fn App() -> impl IntoView {
                         view=interviews::kit::KitPrintPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/employees") view=employee_list::EmployeeListPage ssr=SsrMode::Async />
+                    <Route path=path!("/employees/:id") view=record::EmployeePage ssr=SsrMode::Async />
+                    <Route path=path!("/me") view=record::MyRecordPage ssr=SsrMode::Async />
+                    <Route path=path!("/applications/:id/hire") view=hire::HirePage ssr=SsrMode::Async />
+                    <Route path=path!("/welcome/:token") view=welcome::WelcomePage ssr=SsrMode::Async />
                     <Route path=path!("/courses") view=training::catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/courses/:id")

@@ -834,6 +834,54 @@ texts! {
     SessionTimesHint => "Orari nel tuo fuso orario, come li vedono tutti gli altri nel proprio.", "Times in your own time zone; everyone else sees them in theirs.";
     SessionAdded => "Edizione aggiunta.", "Session added.";
     SessionRemoved => "Edizione tolta dal programma.", "Session removed.";
+    // Employees: the list, a record, the hire and the welcome link.
+    NavEmployees => "Dipendenti", "Employees";
+    NavMyRecord => "La mia scheda", "My record";
+    EmployeesTitle => "Dipendenti", "Employees";
+    NoEmployees => "Nessun dipendente corrisponde alla ricerca.", "No employee matches the search.";
+    All => "Tutti", "All";
+    Department => "Reparto", "Department";
+    Manager => "Responsabile", "Manager";
+    StartDate => "Data di inizio", "Start date";
+    EmployeeActive => "In servizio", "Active";
+    EmployeeOnLeave => "In congedo", "On leave";
+    EmployeeLeft => "Cessato", "Left";
+    EmployeeRecord => "Scheda del dipendente", "Employee record";
+    CandidateRecord => "Candidatura da cui è stato assunto", "The candidate record they were hired from";
+    EditRecord => "Modifica la scheda", "Edit the record";
+    EmployeeFormHint => "Il responsabile legge la formazione di chi gli riporta; non può essere la persona stessa né qualcuno che riporta a lei.", "A manager reads the training records of those who report to them; it cannot be the person themselves or someone who reports to them.";
+    EmployeeSaved => "Scheda salvata.", "Record saved.";
+    EmployeeHired => "Assunzione registrata: il nuovo dipendente riceve per email il link per scegliere la password.", "Hire recorded: the new employee gets the link to choose a password by email.";
+    Competencies => "Competenze", "Competencies";
+    Gap => "Divario", "Gap";
+    LevelSource => "Da dove viene", "Shown by";
+    LevelFromAssessment => "Valutazione in selezione", "Assessment when hired";
+    LevelFromCourse => "Corso completato", "Completed course";
+    LevelNotShown => "Non ancora dimostrata", "Not shown yet";
+    NoCompetencyLevels => "Nessuna competenza richiesta o dimostrata finora.", "No competency required or shown so far.";
+    Team => "Chi gli riporta", "Team";
+    NoTimeline => "Ancora nulla da mostrare.", "Nothing to show yet.";
+    TimelineApplied => "Candidatura", "Applied";
+    TimelineMoved => "Passata a", "Moved to";
+    TimelineInterview => "Colloquio", "Interview";
+    TimelinePracticalTest => "Prova pratica", "Practical test";
+    TimelineOnlineTest => "Test online", "Online test";
+    TimelineHired => "Assunzione", "Hired";
+    TimelineStarted => "Primo giorno", "First day";
+    InvitationPending => "Non ha ancora scelto la password; il link vale fino al", "No password chosen yet; the link works until";
+    InvitationExpired => "Non ha ancora scelto la password e il link è scaduto.", "No password chosen yet, and the link has expired.";
+    SendInvitationAgain => "Invia un nuovo link", "Send a new link";
+    InvitationSent => "Nuovo link inviato per email; quello precedente non vale più.", "A new link was sent by email; the previous one no longer works.";
+    Hire => "Assumi", "Hire";
+    HireTitle => "Assunzione", "Hire";
+    HireHint => "Il profilo professionale è quello della posizione. Le altre candidature ancora aperte della persona si chiudono con il motivo, i livelli valutati in selezione diventano le sue prime competenze e, se non ha ancora un account, riceve per email il link per scegliere la password (valido 7 giorni).", "The job profile is the opening's. The person's other open applications are closed with the reason, the levels assessed in recruitment become their first competencies, and, if they have no account yet, they get a link by email to choose a password (valid for 7 days).";
+    HireLinksEmployee => "L'indirizzo della candidatura è di una persona già in organico:", "The application's address belongs to someone on the staff:";
+    HireLinkTo => "È la stessa persona: aggiorna la sua scheda invece di crearne un'altra", "It is the same person: update their record instead of making another";
+    HireClosed => "La candidatura è chiusa (assunta, respinta o ritirata): non si può assumere da qui.", "The application is closed (hired, rejected or withdrawn): no hire from it.";
+    WelcomeTitle => "Benvenuto in Percorso", "Welcome to Percorso";
+    WelcomeLead => "Scegli la password con cui entrerai: poi vedrai i tuoi corsi e le competenze del tuo ruolo.", "Choose the password you will sign in with: then you will see your courses and the competencies of your role.";
+    WelcomeOver => "Il link è già stato usato o è scaduto. Chiedi alle Risorse umane di inviartene un altro.", "This link has been used or has expired. Ask HR to send you another.";
+    SetPassword => "Scegli la password", "Set the password";
 }
 
 impl Role {
@@ -843,6 +891,17 @@ impl Role {
             Role::Hr => Text::RoleHr,
             Role::Interviewer => Text::RoleInterviewer,
             Role::Employee => Text::RoleEmployee,
+        }
+    }
+}
+
+impl crate::model::EmployeeStatus {
+    pub fn label(self) -> Text {
+        use crate::model::EmployeeStatus::*;
+        match self {
+            Active => Text::EmployeeActive,
+            OnLeave => Text::EmployeeOnLeave,
+            Left => Text::EmployeeLeft,
         }
     }
 }
@@ -1314,6 +1373,42 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "too_many" => it_en(
             format!("Al massimo {n} elementi."),
             format!("At most {n} items."),
+        ),
+        "hire_on_form" => it_en(
+            "Per assumere usa il modulo di assunzione: chiede reparto, responsabile e data di inizio.".into(),
+            "Hire with the hire form: it asks for the department, the manager and the start date.".into(),
+        ),
+        "hire_closed" => it_en(
+            "La candidatura è già chiusa (assunta, respinta o ritirata): non si può assumere da qui.".into(),
+            "The application is already closed (hired, rejected or withdrawn): no hire from it.".into(),
+        ),
+        "stage_changed" => it_en(
+            "Nel frattempo qualcuno ha spostato la candidatura: ricarica la pagina.".into(),
+            "Someone moved the application meanwhile: reload the page.".into(),
+        ),
+        "manager_circle" => it_en(
+            "Non può essere il responsabile: è la persona stessa o qualcuno che riporta a lei.".into(),
+            "They cannot be the manager: it is the person themselves or someone who reports to them.".into(),
+        ),
+        "email_on_staff" => it_en(
+            "Questo indirizzo è di una persona già in organico: se è lei, conferma qui sotto che la sua scheda va aggiornata; altrimenti usa un altro indirizzo.".into(),
+            "This address belongs to someone on the staff: if it is them, confirm below that their record is to be updated; otherwise use another address.".into(),
+        ),
+        "account_inactive" => it_en(
+            "L'account con questo indirizzo è disattivato: chiedi a un amministratore di riattivarlo prima dell'assunzione.".into(),
+            "The account with this address is deactivated: ask an admin to reactivate it before the hire.".into(),
+        ),
+        "manager_left" => it_en(
+            "Questa persona ha lasciato l'organizzazione: non può essere il responsabile.".into(),
+            "This person has left: they cannot be the manager.".into(),
+        ),
+        "welcome_over" => it_en(
+            "Il link è già stato usato o è scaduto: chiedi alle Risorse umane di inviarne un altro.".into(),
+            "The link has been used or has expired: ask HR to send another.".into(),
+        ),
+        "invitation_accepted" => it_en(
+            "La password è già stata scelta: non serve un altro invito.".into(),
+            "The password has already been chosen: no new invitation is needed.".into(),
         ),
         _ => it_en("Valore non valido.".into(), "Invalid value.".into()),
     }

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, open, signIn } from "./helpers";
 
-const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1"];
+const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me"];
 const recruitment = [
   "/competencies/new",
   "/profiles/new",
@@ -34,6 +34,9 @@ const recruitment = [
   "/online-tests/4",
   "/applications/1/assessment",
   "/openings/2/assessment",
+  "/employees",
+  "/employees/4",
+  "/applications/1/hire",
 ];
 const pagesOf = {
   visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],

@@ -22,6 +22,7 @@ mod m20261129_000016_practical_tests;
 mod m20261129_000017_online_tests;
 mod m20261206_000018_practical_materials;
 mod m20261206_000019_courses;
+mod m20261207_000020_employees;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000017_online_tests::Migration),
             Box::new(m20261206_000018_practical_materials::Migration),
             Box::new(m20261206_000019_courses::Migration),
+            Box::new(m20261207_000020_employees::Migration),
         ]
     }
 }

@@ -82,20 +82,42 @@ pub async fn candidates_csv(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
     );
     match candidates::export_csv(&backend.db, &filter).await {
-        Ok(csv) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"candidates.csv\"",
-                ),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            csv,
-        )
-            .into_response(),
+        Ok(csv) => csv_attachment("candidates.csv", csv),
         Err(error) => refuse(&error),
     }
+}
+
+/// The filtered employee list as CSV (`/employees.csv?` with the list's own query), for HR.
+pub async fn employees_csv(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    axum::extract::Query(pairs): axum::extract::Query<Vec<(String, String)>>,
+) -> Response {
+    if let Err(error) = auth::allow(user.map(|Extension(u)| u), Permission::ManageEmployees) {
+        return refuse(&error);
+    }
+    let filter =
+        app::model::EmployeeFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    match app::server::employees::directory::export_csv(&backend.db, &filter).await {
+        Ok(csv) => csv_attachment("employees.csv", csv),
+        Err(error) => refuse(&error),
+    }
+}
+
+/// `csv` as a download named `name`, never cached.
+fn csv_attachment(name: &str, csv: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_owned()),
+        ],
+        csv,
+    )
+        .into_response()
 }
 
 /// Everything about one candidate as a zip (JSON and files), for HR and admins.

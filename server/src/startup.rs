@@ -195,6 +195,7 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .nest_service("/pkg", crate::assets::service(&config.site_root))
         .route("/files/{id}", get(crate::downloads::candidate_file))
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
+        .route("/employees.csv", get(crate::downloads::employees_csv))
         .route(
             "/interviews/{id}/calendar.ics",
             get(crate::downloads::interview_calendar),
@@ -231,6 +232,12 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))
         .route("/courses/{id}", post(crate::forms::courses::edit))
+        .route("/employees/{id}", post(crate::forms::employees::edit))
+        .route(
+            "/applications/{id}/hire",
+            post(crate::forms::employees::hire),
+        )
+        .route("/welcome/{token}", post(crate::forms::account::welcome))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -5,11 +5,12 @@ use tracing_subscriber::EnvFilter;
 use crate::config::LogFormat;
 
 /// A request path as logs show it: the private links' tokens (`/t/{token}`, `/p/{token}`, a
-/// candidate's only key to their test) are replaced by `…`.
+/// candidate's only key to their test; `/welcome/{token}`, a new account's key) are replaced
+/// by `…`.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     let mut segments: Vec<&str> = path.split('/').collect();
     match segments.as_slice() {
-        ["", "t" | "p", token, ..] if !token.is_empty() => {
+        ["", "t" | "p" | "welcome", token, ..] if !token.is_empty() => {
             segments[2] = "…";
             std::borrow::Cow::Owned(segments.join("/"))
         }
@@ -38,6 +39,7 @@ mod tests {
     fn private_link_tokens_stay_out_of_the_logs() {
         assert_eq!(loggable_path("/t/abc123"), "/t/…");
         assert_eq!(loggable_path("/p/abc123/materials/4"), "/p/…/materials/4");
+        assert_eq!(loggable_path("/welcome/abc123"), "/welcome/…");
         assert_eq!(loggable_path("/candidates/12"), "/candidates/12");
         assert_eq!(loggable_path("/tests/3"), "/tests/3");
     }

@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::{Permission, SessionUser};
 
 fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
-    let mut links = vec![("/", Text::NavHome)];
+    let mut links = vec![("/", Text::NavHome), ("/me", Text::NavMyRecord)];
     if user.role.can(Permission::ViewFramework) {
         links.push(("/competencies", Text::NavCompetencies));
         links.push(("/profiles", Text::NavProfiles));
@@ -23,6 +23,9 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
         links.push(("/candidates", Text::NavCandidates));
         links.push(("/intake", Text::NavIntake));
         links.push(("/reports", Text::NavReports));
+    }
+    if user.role.can(Permission::ManageEmployees) {
+        links.push(("/employees", Text::NavEmployees));
     }
     if user.role.can(Permission::Interview) {
         links.push(("/interviews", Text::NavInterviews));

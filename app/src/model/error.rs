@@ -41,6 +41,21 @@ impl FieldErrors {
         errors
     }
 
+    /// Adds `code` on `field`, unless the field already has an error (the first one stands).
+    pub fn add(&mut self, field: &str, code: &str) {
+        self.0
+            .entry(field.to_owned())
+            .or_insert_with(|| FieldError::new(code));
+    }
+
+    /// Adds `code` with its number (a limit, say) on `field`, unless it has an error already.
+    pub fn add_with(&mut self, field: &str, code: &str, param: u64) {
+        self.0.entry(field.to_owned()).or_insert(FieldError {
+            code: code.to_owned(),
+            param: i64::try_from(param).ok(),
+        });
+    }
+
     pub fn get(&self, field: &str) -> Option<&FieldError> {
         self.0.get(field)
     }

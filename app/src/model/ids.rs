@@ -61,4 +61,6 @@ typed_id!(
     CourseId,
     /// A dated session of a course.
     CourseSessionId,
+    /// A staff member's employee record.
+    EmployeeId,
 );

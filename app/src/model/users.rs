@@ -37,7 +37,7 @@ impl Role {
         use Permission::*;
         match permission {
             ManageUsers | ConfigureDataProtection | OverseeMail => self == Role::Admin,
-            ManageFramework | ManageRecruitment | ManageTraining => {
+            ManageFramework | ManageRecruitment | ManageTraining | ManageEmployees => {
                 matches!(self, Role::Admin | Role::Hr)
             }
             ReadCandidates | Interview => {
@@ -68,6 +68,8 @@ pub enum Permission {
     ViewTraining,
     /// Plan courses' sessions.
     ManageTraining,
+    /// Read every employee's record and change it; hire.
+    ManageEmployees,
     /// Change one's own password and language.
     OwnAccount,
     /// See what the outbox holds and send a failed message again.
@@ -163,6 +165,32 @@ pub struct ResetPasswordInput {
     #[validate(custom(function = "check_password_policy"))]
     pub password: String,
 }
+
+impl ResetPasswordInput {
+    /// Checks the password, then that `confirmation` repeats it (an error on `confirm`).
+    pub fn check_confirmed(&self, confirmation: &str) -> Result<(), super::AppError> {
+        super::validate(self)?;
+        if confirmation != self.password {
+            return Err(super::AppError::Invalid(super::FieldErrors::single(
+                "confirm",
+                "password_mismatch",
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What a new account's welcome link opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Welcome {
+    /// The link is good: whose account it is.
+    Open { name: String, email: String },
+    /// Used, or past its 7 days: HR can send another.
+    Over,
+}
+
+/// How long a welcome link lasts.
+pub const WELCOME_DAYS: i64 = 7;
 
 /// Canonical form of an email address for storage and comparison.
 pub fn normalise_email(email: &str) -> String {

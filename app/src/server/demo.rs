@@ -204,6 +204,7 @@ async fn user_id(db: &DatabaseConnection, email: &str) -> Result<UserId, AppErro
 async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
     let hr = user_id(db, DEMO_LOGINS[1].email).await?;
     let interviewer = user_id(db, DEMO_LOGINS[2].email).await?;
+    crate::server::employees::demo::seed_staff(db).await?;
     let mut opening_ids: Vec<OpeningId> = Vec::new();
     for (title, location) in OPENINGS {
         let profile = job_profile::Entity::find()
@@ -261,6 +262,11 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
             forward => &Stage::ALL[1..=Stage::ALL.iter().position(|s| *s == forward).unwrap_or(0)],
         };
         for to in path {
+            if *to == Stage::Hired {
+                let id = ApplicationId(application.id);
+                crate::server::employees::demo::hire(db, &actor, id, email).await?;
+                continue;
+            }
             let reason = match to {
                 Stage::Rejected => "Esperienza allo sportello insufficiente.",
                 Stage::Withdrawn => "Ha accettato un'altra offerta.",

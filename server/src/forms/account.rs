@@ -1,13 +1,17 @@
-//! Signing in and changing one's password without JavaScript: both forms post to their page's
-//! own address (`/login`, `/account`).
+//! Signing in, changing one's password and choosing a new account's password without
+//! JavaScript: each form posts to its page's own address (`/login`, `/account`,
+//! `/welcome/{token}`).
 
-use app::model::{AppError, ChangePasswordInput, LoginInput, Permission, validate};
+use app::model::{
+    AppError, ChangePasswordInput, LoginInput, Permission, ResetPasswordInput, validate,
+};
 use app::pages::account::login::{LoginDraft, safe_next};
 use app::pages::account::settings::PasswordDraft;
+use app::pages::account::welcome::WelcomeDraft;
 use app::server::accounts::auth::{self, CurrentUser};
-use app::server::accounts::{sessions, users};
+use app::server::accounts::{invitations, sessions, users};
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -117,6 +121,44 @@ pub async fn change_password(
         Err(error) => {
             log_if_internal("password change", &error);
             render_again(state, parts, PasswordDraft { error: Some(error) }).await
+        }
+    }
+}
+
+/// The welcome form's fields.
+#[derive(Debug, Deserialize)]
+pub struct WelcomeFields {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Sets a new account's password through its welcome link and signs it in: on to the
+/// employee's own page with the session cookie, or the page again with the reason.
+pub async fn welcome(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    parts: Parts,
+    Form(fields): Form<WelcomeFields>,
+) -> Response {
+    let input = ResetPasswordInput {
+        password: fields.password,
+    };
+    let outcome = match input.check_confirmed(&fields.confirm) {
+        Ok(()) => {
+            invitations::accept(&state.backend, &token, input.password, chrono::Utc::now()).await
+        }
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok((_, session)) => {
+            let cookie = sessions::cookie(&session, &state.backend.sessions);
+            ([(header::SET_COOKIE, cookie)], Redirect::to("/me")).into_response()
+        }
+        Err(error) => {
+            log_if_internal("welcome", &error);
+            render_again(state, parts, WelcomeDraft { error }).await
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod account;
 pub mod candidates;
 pub mod careers;
 pub mod courses;
+pub mod employees;
 pub mod materials;
 pub mod online_test;
 

@@ -28,7 +28,7 @@ async fn application_of(app: &TestApp, email: &str) -> i64 {
         .into()
 }
 
-async fn competency_id(app: &TestApp, code: &str) -> i64 {
+pub async fn competency_id(app: &TestApp, code: &str) -> i64 {
     competency::Entity::find()
         .filter(competency::Column::Code.eq(code))
         .one(&app.db)
@@ -52,7 +52,7 @@ fn rome(days: i64, hour: u32) -> String {
 }
 
 /// An interview yesterday with `interviewer`, whose submitted scorecard gives `ratings`.
-async fn rated(hr: &Browser, interviewer: &Browser, application: i64, ratings: &[(i64, u8)]) {
+pub async fn rated(hr: &Browser, interviewer: &Browser, application: i64, ratings: &[(i64, u8)]) {
     let scheduled = hr
         .call(
             "schedule_interview",

@@ -309,6 +309,32 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             HR_AND_ADMIN,
             json!({"id": f.profile, "input": {"questions": []}}),
         ),
+        (
+            "list_employees",
+            HR_AND_ADMIN,
+            json!({"filter": {"q": "", "department": null, "profile": null, "manager": null, "status": null}, "page": 0}),
+        ),
+        ("list_employee_choices", HR_AND_ADMIN, json!({})),
+        // An employee who does not exist: 404 for everyone signed in (whose records each may
+        // read is in `employees.rs`).
+        ("get_employee", SIGNED_IN, json!({"id": 999_999})),
+        ("my_employee_record", SIGNED_IN, json!({})),
+        (
+            "update_employee",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"profile_id": "", "department": "", "location": "",
+                "manager_id": "", "start_date": "", "status": "active"}}),
+        ),
+        ("invite_employee", HR_AND_ADMIN, json!({"id": 999_999})),
+        ("get_hire_form", HR_AND_ADMIN, json!({"id": 999_999})),
+        (
+            "hire",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"email": "new@example.it", "department": "",
+                "location": "", "manager_id": "", "start_date": "2027-01-04"}}),
+        ),
+        // A welcome link is a new account's only key: a made-up one is not found.
+        ("welcome_link", EVERYONE, json!({"token": "made-up"})),
         ("course_catalogue", SIGNED_IN, json!({})),
         ("get_course", SIGNED_IN, json!({"id": 1})),
         ("practical_templates", HR_AND_ADMIN, json!({})),
@@ -559,10 +585,11 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         .body["files"][0]["id"]
         .as_i64()
         .unwrap();
-    let table: [(String, &[Who]); 4] = [
+    let table: [(String, &[Who]); 5] = [
         // The hiring team may too, record by record (see `candidates.rs`).
         (format!("/files/{file}"), HR_AND_ADMIN),
         ("/candidates.csv".into(), HR_AND_ADMIN),
+        ("/employees.csv".into(), HR_AND_ADMIN),
         (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
         // The first starter template's first material; a test's grader may download the
         // test's own (see `test_materials.rs`).

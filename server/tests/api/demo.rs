@@ -145,3 +145,40 @@ async fn the_demo_has_online_tests_at_every_status() {
     assert!(tests.iter().any(|t| t.passed == Some(true)), "one passed");
     assert!(tests.iter().any(|t| t.passed == Some(false)), "one failed");
 }
+
+#[tokio::test]
+async fn the_demo_staff_have_records_with_a_manager_and_the_hired_candidate_is_an_employee() {
+    use app::model::EmployeeFilter;
+    use app::server::employees::directory;
+    use app::server::entities::{employee, user};
+    use sea_orm::{ColumnTrait, QueryFilter};
+
+    let app = TestApp::spawn().await;
+    demo::seed_if_empty(&app.db).await.unwrap();
+    let everyone = directory::list(&app.db, &EmployeeFilter::default(), 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        everyone.total,
+        app::model::Total::Exactly(5),
+        "four accounts and the hire"
+    );
+    let luca = everyone
+        .items
+        .iter()
+        .find(|e| e.email == demo::DEMO_LOGINS[3].email)
+        .expect("the demo employee");
+    assert!(luca.profile.is_some() && luca.start_date.is_some());
+    assert_eq!(
+        luca.manager.as_ref().map(|m| m.name.as_str()),
+        Some("Marco Bianchi")
+    );
+    let hired = employee::Entity::find()
+        .filter(employee::Column::CandidateId.is_not_null())
+        .find_also_related(user::Entity)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the demo's hire");
+    assert_eq!(hired.1.unwrap().email, "alessandro.greco@example.it");
+}

@@ -63,8 +63,23 @@ pub async fn applications_of(app: &TestApp, candidate_id: i64) -> Vec<applicatio
     found
 }
 
-/// Moves an application to `stage` (with a reason, which rejecting needs).
+/// Moves an application to `stage` as HR do (with a reason, which rejecting needs); Hired goes
+/// through the hire, with a first day today and an account address made up for it.
 pub async fn move_to(hr: &Browser, application_id: i32, stage: &str) {
+    if stage == "hired" {
+        let hired = hr
+            .call(
+                "hire",
+                json!({"id": application_id, "input": {
+                    "email": format!("hired-{application_id}@example.it"),
+                    "department": "", "location": "", "manager_id": "",
+                    "start_date": chrono::Utc::now().date_naive().to_string(),
+                }}),
+            )
+            .await;
+        assert_eq!(hired.status, StatusCode::OK, "{hired:?}");
+        return;
+    }
     let moved = hr
         .call(
             "move_application",

@@ -12,6 +12,7 @@ mod courses;
 mod data_protection;
 mod demo;
 mod documents;
+mod employees;
 mod framework;
 mod helpers;
 mod http;

@@ -2,3 +2,4 @@
 
 pub mod login;
 pub mod settings;
+pub mod welcome;

@@ -1,7 +1,7 @@
 //! An opening's pipeline as a board: a column a stage, cards moved by drag and drop or, from
 //! the keyboard, with each card's "Move to" choice and its Move button. Rejected and Withdrawn
-//! ask for a reason in place, at the card. After a move, the focus stays on the moved card and
-//! a live region says where it went.
+//! ask for a reason in place, at the card; Hired opens the hire form. After a move, the focus
+//! stays on the moved card and a live region says where it went.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::recruitment::openings::MoveApplication;
 use crate::api::recruitment::openings::{move_application, opening_board};
 use crate::app::{use_lang, use_texts};
+use crate::components::browser::go_to;
 use crate::components::form::{error_text, hydrated};
 use crate::components::guard::{Notice, guarded, set_page_status};
 use crate::i18n::{Counted, Text, count, field_error_message};
@@ -95,7 +96,10 @@ fn OpeningBoard(id: OpeningId) -> impl IntoView {
         // Asks for a reason where the stage needs one, else moves at once.
         request: Callback::new(
             move |(application, to, name): (ApplicationId, Stage, String)| {
-                if to.needs_reason() {
+                if to == Stage::Hired {
+                    // The hire asks for more than a move: department, manager, first day.
+                    go_to(&format!("/applications/{application}/hire"));
+                } else if to.needs_reason() {
                     errors.set(FieldErrors::default());
                     pending.set(Some(PendingMove { application, to }));
                 } else {
@@ -269,6 +273,9 @@ fn Card(card: BoardCard, moves: Moves) -> impl IntoView {
                 <a class="schedule-link" href=format!("/candidates/{}?schedule={id}#schedule", card.candidate_id)>
                     {t(Text::ScheduleFromCard)}
                 </a>
+            })}
+            {(card.stage == Stage::Offer).then(|| view! {
+                <a class="schedule-link" href=format!("/applications/{id}/hire")>{t(Text::Hire)}</a>
             })}
             {(card.stage == Stage::PracticalTest).then(|| view! {
                 <a class="schedule-link" href=format!("/candidates/{}?assign={id}#assign-test", card.candidate_id)>

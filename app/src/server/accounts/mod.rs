@@ -2,6 +2,7 @@
 //! authorisation), and the limits on sign-in attempts and on requests.
 
 pub mod auth;
+pub mod invitations;
 pub mod password;
 pub mod rate_limit;
 pub mod sessions;

@@ -13,7 +13,9 @@ use crate::model::{
     normalise_email,
 };
 use crate::server::entities::user;
-use crate::server::{Backend, accounts::password, accounts::sessions, accounts::throttle};
+use crate::server::{
+    Backend, accounts::password, accounts::sessions, accounts::throttle, employees,
+};
 
 /// Users per page in the admin's list.
 pub const USERS_PER_PAGE: u64 = 50;
@@ -106,7 +108,7 @@ pub async fn create(db: &DatabaseConnection, input: NewUserInput) -> Result<User
     }
     let password_hash = password::hash(input.password).await?;
     let now = Utc::now();
-    let created = user::ActiveModel {
+    let account = user::ActiveModel {
         email: Set(email),
         name: Set(input.name.trim().to_owned()),
         role: Set(input.role.as_str().to_owned()),
@@ -116,8 +118,15 @@ pub async fn create(db: &DatabaseConnection, input: NewUserInput) -> Result<User
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
+    };
+    // Everyone with an account is on the staff: the account comes with its employee record.
+    let created = crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            let created = account.insert(tx).await?;
+            employees::records::ensure(tx, UserId(created.id)).await?;
+            Ok(created)
+        })
+    })
     .await?;
     tracing::info!(user_id = created.id, role = %created.role, "user created");
     Ok(UserId(created.id))
@@ -228,6 +237,7 @@ async fn store_password(
             model.password_hash = Set(password_hash);
             model.updated_at = Set(Utc::now());
             model.update(tx).await?;
+            super::invitations::withdraw(tx, id).await?;
             sessions::end_all_for_user(tx, id, keep_session).await
         })
     })

@@ -16,6 +16,7 @@ use crate::model::{
     TimelineEntry, UserId,
 };
 use crate::server::audit;
+use crate::server::csv_out::CsvOut;
 use crate::server::entities::{
     application, candidate, candidate_file, job_profile, opening, stage_event,
 };
@@ -361,25 +362,24 @@ pub async fn list_page(
 /// Most rows one CSV export holds.
 pub const EXPORT_LIMIT: u64 = 100_000;
 
-fn csv_field(value: &str) -> String {
-    // Quote every field, and defuse cells a spreadsheet would run as a formula.
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    format!("\"{}\"", value.replace('"', "\"\""))
-}
-
 /// The candidates matching `filter` as CSV (header row first), fetched a thousand at a time.
 pub async fn export_csv(
     db: &DatabaseConnection,
     filter: &CandidateFilter,
 ) -> Result<String, AppError> {
     use sea_orm::PaginatorTrait;
-    let mut out = String::from(
-        "\"id\",\"name\",\"email\",\"phone\",\"applications\",\"latest_opening\",\"latest_stage\",\"latest_source\",\"latest_applied_at\",\"tags\"\r\n",
-    );
+    let mut out = CsvOut::new(&[
+        "id",
+        "name",
+        "email",
+        "phone",
+        "applications",
+        "latest_opening",
+        "latest_stage",
+        "latest_source",
+        "latest_applied_at",
+        "tags",
+    ])?;
     let mut pages = list_query::filtered(db.get_database_backend(), filter).paginate(db, 1000);
     let mut written = 0;
     while let Some(people) = pages.fetch_and_next().await? {
@@ -400,19 +400,12 @@ pub async fn export_csv(
                     .unwrap_or_default(),
                 row.tags.join(", "),
             ];
-            out.push_str(
-                &fields
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push_str("\r\n");
+            out.row(fields.iter().map(String::as_str))?;
             written += 1;
         }
         if written >= EXPORT_LIMIT {
             break;
         }
     }
-    Ok(out)
+    out.finish()
 }

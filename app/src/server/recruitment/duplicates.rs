@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 
 use crate::model::{
@@ -16,7 +16,7 @@ use crate::model::{
     similar_names,
 };
 use crate::server::entities::{
-    application, candidate, candidate_file, candidate_note, candidate_tag,
+    application, candidate, candidate_file, candidate_note, candidate_tag, employee,
 };
 use crate::server::{audit, recruitment::search};
 
@@ -211,6 +211,20 @@ pub async fn merge(
             }
             .insert(tx)
             .await?;
+            // An employee hired as the duplicate stays linked to the person, unless the kept
+            // record has its own employee.
+            let kept_hired = employee::Entity::find()
+                .filter(employee::Column::CandidateId.eq(keep.0))
+                .count(tx)
+                .await?
+                > 0;
+            if !kept_hired {
+                employee::Entity::update_many()
+                    .col_expr(employee::Column::CandidateId, Expr::value(keep.0))
+                    .filter(employee::Column::CandidateId.eq(duplicate.0))
+                    .exec(tx)
+                    .await?;
+            }
             candidate::Entity::delete_by_id(duplicate.0)
                 .exec(tx)
                 .await?;

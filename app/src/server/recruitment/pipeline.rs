@@ -2,12 +2,15 @@
 //! every move recorded (who, when, from, to, why).
 
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 
 use crate::model::{
-    AppError, ApplicationId, Board, BoardCard, CandidateId, MoveInput, OpeningId, Stage,
+    AppError, ApplicationId, Board, BoardCard, CandidateId, FieldErrors, MoveInput, OpeningId,
+    Stage,
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{application, candidate, stage_event};
@@ -46,7 +49,8 @@ pub async fn board(db: &DatabaseConnection, opening_id: OpeningId) -> Result<Boa
     })
 }
 
-/// Moves an application to another stage and records the move.
+/// Moves an application to another stage and records the move. A move to Hired is the hire
+/// (`employees::hiring`), which asks for more: refused here on `to` (`hire_on_form`).
 pub async fn move_to(
     db: &DatabaseConnection,
     actor: &CurrentUser,
@@ -54,40 +58,64 @@ pub async fn move_to(
     input: MoveInput,
 ) -> Result<(), AppError> {
     input.check()?;
+    if input.to == Stage::Hired {
+        return Err(AppError::Invalid(FieldErrors::single("to", "hire_on_form")));
+    }
     let found = application::Entity::find_by_id(id.0)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let from = found.stage.clone();
-    if from == input.to.as_str() {
+    if found.stage == input.to.as_str() {
         return Ok(());
     }
     let actor_id = actor.id.0;
     crate::server::write(db, |tx| {
-        Box::pin(async move {
-            let now = Utc::now();
-            let reason = Some(input.reason.trim().to_owned()).filter(|r| !r.is_empty());
-            let mut model: application::ActiveModel = found.into();
-            model.stage = Set(input.to.as_str().to_owned());
-            model.stage_reason = Set(reason.clone());
-            model.stage_changed_at = Set(now);
-            model.updated_at = Set(now);
-            model.update(tx).await?;
-            stage_event::ActiveModel {
-                application_id: Set(id.0),
-                from_stage: Set(Some(from)),
-                to_stage: Set(input.to.as_str().to_owned()),
-                reason: Set(reason),
-                actor_id: Set(Some(actor_id)),
-                at: Set(now),
-                ..Default::default()
-            }
-            .insert(tx)
-            .await?;
-            Ok(())
-        })
+        Box::pin(async move { record_move(tx, found, input.to, &input.reason, actor_id).await })
     })
     .await?;
     tracing::info!(application_id = %id, to = input.to.as_str(), "application moved");
+    Ok(())
+}
+
+/// Moves `found` to `to` with `reason`, by `actor_id`, and records the move; refused
+/// (`stage_changed`) when someone else moved it meanwhile.
+pub async fn record_move(
+    tx: &impl ConnectionTrait,
+    found: application::Model,
+    to: Stage,
+    reason: &str,
+    actor_id: i32,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    let reason = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
+    let moved = application::Entity::update_many()
+        .col_expr(application::Column::Stage, Expr::value(to.as_str()))
+        .col_expr(
+            application::Column::StageReason,
+            Expr::value(reason.clone()),
+        )
+        .col_expr(application::Column::StageChangedAt, Expr::value(now))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(found.id))
+        .filter(application::Column::Stage.eq(found.stage.as_str()))
+        .exec(tx)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "form",
+            "stage_changed",
+        )));
+    }
+    stage_event::ActiveModel {
+        application_id: Set(found.id),
+        from_stage: Set(Some(found.stage)),
+        to_stage: Set(to.as_str().to_owned()),
+        reason: Set(reason),
+        actor_id: Set(Some(actor_id)),
+        at: Set(now),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
     Ok(())
 }
