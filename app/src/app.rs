@@ -193,6 +193,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=record::MyRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id/hire") view=hire::HirePage ssr=SsrMode::Async />
                     <Route path=path!("/welcome/:token") view=welcome::WelcomePage ssr=SsrMode::Async />
+                    <Route path=path!("/training") view=training::mine::MyTrainingPage ssr=SsrMode::Async />
+                    <Route path=path!("/training/decisions") view=training::decisions::DecisionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/training/hours") view=training::hours::HoursPage ssr=SsrMode::Async />
                     <Route path=path!("/courses") view=training::catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/courses/:id")

@@ -133,6 +133,13 @@ mod tests {
             "/careers",
             "/careers/4",
             "/careers/applied",
+            "/employees",
+            "/employees/4",
+            "/me",
+            "/training",
+            "/training/decisions",
+            "/applications/3/hire",
+            "/welcome/abc",
             "/nowhere",
         ] {
             assert_eq!(Bundle::for_path(plain), None, "{plain}");

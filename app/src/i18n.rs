@@ -868,6 +868,7 @@ texts! {
     TimelineOnlineTest => "Test online", "Online test";
     TimelineHired => "Assunzione", "Hired";
     TimelineStarted => "Primo giorno", "First day";
+    TimelineCourse => "Corso completato", "Course completed";
     InvitationPending => "Non ha ancora scelto la password; il link vale fino al", "No password chosen yet; the link works until";
     InvitationExpired => "Non ha ancora scelto la password e il link è scaduto.", "No password chosen yet, and the link has expired.";
     SendInvitationAgain => "Invia un nuovo link", "Send a new link";
@@ -882,6 +883,81 @@ texts! {
     WelcomeLead => "Scegli la password con cui entrerai: poi vedrai i tuoi corsi e le competenze del tuo ruolo.", "Choose the password you will sign in with: then you will see your courses and the competencies of your role.";
     WelcomeOver => "Il link è già stato usato o è scaduto. Chiedi alle Risorse umane di inviartene un altro.", "This link has been used or has expired. Ask HR to send you another.";
     SetPassword => "Scegli la password", "Set the password";
+    // Training: places, outcomes, logged training, "My training".
+    NavMyTraining => "La mia formazione", "My training";
+    NavDecisions => "Richieste di formazione", "Training requests";
+    MyTraining => "La mia formazione", "My training";
+    Training => "Formazione", "Training";
+    HoursThisYear => "Ore di formazione nel", "Training hours in";
+    HoursTarget => "ore previste dal profilo", "hours the profile expects";
+    Induction => "Inserimento", "Induction";
+    InductionHint => "I corsi obbligatori per il tuo profilo, assegnati all'assunzione.", "The courses your profile makes mandatory, given to you when you were hired.";
+    MyCompetencies => "Le mie competenze rispetto al profilo", "My competencies against my profile";
+    ChartLegend => "La barra è il livello dimostrato (0–5); la linea verticale è il livello che il profilo richiede.", "The bar is the level shown (0–5); the vertical line is the level the profile requires.";
+    Recommended => "Corsi consigliati", "Recommended courses";
+    NoRecommendations => "Nessun divario da colmare con i corsi del catalogo.", "No gap that a catalogue course closes.";
+    Closes => "Porta al livello richiesto", "Brings to the required level";
+    AlreadyAsked => "Hai già un posto o una richiesta", "You already hold or asked for a place";
+    Session => "Edizione", "Session";
+    NoSessionYet => "Nessuna edizione: da programmare", "No session: to be planned";
+    RequestPlace => "Chiedi un posto", "Request a place";
+    CurrentCourses => "In corso e in arrivo", "Current and coming up";
+    PlannedCourses => "Da programmare", "Planned";
+    DoneCourses => "Conclusi", "Done";
+    NothingHere => "Nessuno.", "None.";
+    LogTraining => "Registra una formazione esterna", "Log training done elsewhere";
+    LogTrainingHint => "Un corso esterno, un seminario o un e-learning con il suo attestato: conta dopo l'approvazione delle Risorse umane.", "An external course, a seminar or e-learning with its certificate: it counts once HR approve it.";
+    TrainingTitle => "Titolo", "Title";
+    CompletedOn => "Concluso il", "Completed on";
+    CatalogueCourse => "Corrisponde a un corso del catalogo", "Matches a catalogue course";
+    NotInCatalogue => "No, non è nel catalogo", "No, it is not in the catalogue";
+    Certificate => "Attestato", "Certificate";
+    CertificateHint => "PDF, PNG o JPEG, al massimo", "PDF, PNG or JPEG, at most";
+    PlaceRequested => "Richiesta inviata: il tuo responsabile o le Risorse umane decidono.", "Request sent: your manager or HR decide.";
+    TrainingLogged => "Formazione registrata: conta dopo l'approvazione delle Risorse umane.", "Training logged: it counts once HR approve it.";
+    RecordRequested => "Richiesto", "Requested";
+    RecordWaiting => "In lista d'attesa", "On the waiting list";
+    RecordPlanned => "Da programmare", "Planned";
+    RecordEnrolled => "Iscritto", "Enrolled";
+    RecordInProgress => "In corso", "In progress";
+    RecordCompleted => "Completato", "Completed";
+    RecordFailed => "Non superato", "Failed";
+    RecordCancelled => "Annullato", "Cancelled";
+    ReviewPending => "da approvare", "to be approved";
+    ReviewApproved => "approvato", "approved";
+    ReviewRejected => "respinto", "rejected";
+    Employee => "Dipendente", "Employee";
+    ReasonIfRejected => "Motivo (se respingi)", "Reason (if rejecting)";
+    Approve => "Approva", "Approve";
+    Reject => "Respingi", "Reject";
+    Score => "Punteggio (0–100)", "Score (0–100)";
+    TrainingDecisions => "Richieste di formazione", "Training requests";
+    LoggedToReview => "Formazione esterna da approvare", "Training logged, to approve";
+    PlacesRequested => "Posti richiesti", "Places requested";
+    DecisionSaved => "Decisione registrata.", "Decision recorded.";
+    GivePlace => "Assegna un corso", "Give a place on a course";
+    GivePlaceHint => "Su un'edizione con posti liberi è un'iscrizione; se è piena, va in lista d'attesa; senza edizione resta da programmare.", "On a session with room it is an enrolment; on a full one, the waiting list; without a session, it stays planned.";
+    CourseAndSession => "Corso ed edizione", "Course and session";
+    PlaceGiven => "Iscrizione fatta.", "Enrolled.";
+    PlaceWaiting => "L'edizione è piena: in lista d'attesa.", "The session is full: on the waiting list.";
+    PlacePlanned => "Corso assegnato, da programmare.", "Course given, to be planned.";
+    OutcomeRecorded => "Esito registrato.", "Outcome recorded.";
+    NavHours => "Ore di formazione", "Training hours";
+    HoursLedger => "Registro delle ore di formazione", "Training hours ledger";
+    ByMonth => "Per mese", "By month";
+    ByQuarter => "Per trimestre", "By quarter";
+    ByYear => "Per anno", "By year";
+    ByEmployee => "Per dipendente", "By employee";
+    ByDepartment => "Per reparto", "By department";
+    Year => "Anno", "Year";
+    Period => "Periodo", "Period";
+    Rows => "Righe", "Rows";
+    TotalHours => "Totale ore", "Total hours";
+    TargetHours => "Obiettivo annuale (ore)", "Yearly target (hours)";
+    NoDepartment => "Senza reparto", "No department";
+    HoursTargets => "Obiettivi annuali per profilo", "Yearly targets by profile";
+    HoursTargetsHint => "Le ore di formazione che ci si aspetta ogni anno da chi ricopre il profilo: valgono per la barra di avanzamento di ciascuno e per questo registro.", "The training hours expected each year from everyone in the profile: they set each person's progress bar and this ledger's targets.";
+    TargetSaved => "Obiettivo salvato.", "Target saved.";
 }
 
 impl Role {
@@ -1401,6 +1477,54 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "manager_left" => it_en(
             "Questa persona ha lasciato l'organizzazione: non può essere il responsabile.".into(),
             "This person has left: they cannot be the manager.".into(),
+        ),
+        "target_range" => it_en(
+            format!("Da 0 a {n} ore."),
+            format!("From 0 to {n} hours."),
+        ),
+        "hours_range" => it_en(
+            format!("Da 1 a {n} ore."),
+            format!("From 1 to {n} hours."),
+        ),
+        "future_date" => it_en(
+            "La data non può essere nel futuro.".into(),
+            "The date cannot be in the future.".into(),
+        ),
+        "score_range" => it_en(
+            "Un punteggio da 0 a 100.".into(),
+            "A score from 0 to 100.".into(),
+        ),
+        "already_enrolled" => it_en(
+            "Ha già un posto (o una richiesta) su questo corso.".into(),
+            "There is already a place (or a request) on this course.".into(),
+        ),
+        "session_started" => it_en(
+            "L'edizione è già iniziata: scegline un'altra.".into(),
+            "The session has already started: choose another.".into(),
+        ),
+        "not_requested" => it_en(
+            "La richiesta è già stata decisa.".into(),
+            "The request has already been decided.".into(),
+        ),
+        "not_pending" => it_en(
+            "Questa formazione è già stata esaminata.".into(),
+            "This training has already been reviewed.".into(),
+        ),
+        "record_closed" => it_en(
+            "Il corso ha già un esito: non si cambia.".into(),
+            "The course already has an outcome: it does not change.".into(),
+        ),
+        "still_waiting" => it_en(
+            "È ancora in lista d'attesa: non può averlo completato.".into(),
+            "They are still on the waiting list: they cannot have completed it.".into(),
+        ),
+        "certificate_type" => it_en(
+            "L'attestato deve essere un PDF o un'immagine PNG o JPEG.".into(),
+            "The certificate must be a PDF or a PNG or JPEG picture.".into(),
+        ),
+        "session_has_people" => it_en(
+            "Qualcuno ha un posto su questa edizione: annulla prima le iscrizioni.".into(),
+            "Someone holds a place on this session: cancel the places first.".into(),
         ),
         "welcome_over" => it_en(
             "Il link è già stato usato o è scaduto: chiedi alle Risorse umane di inviarne un altro.".into(),

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, open, signIn } from "./helpers";
 
-const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me"];
+const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me", "/training", "/training/decisions"];
 const recruitment = [
   "/competencies/new",
   "/profiles/new",

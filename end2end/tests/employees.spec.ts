@@ -1,8 +1,10 @@
 // From hire to employee end to end: HR move a candidate to Hired on the board, which opens the
 // hire form; the new employee chooses a password from the emailed link and lands on their own
-// record; they cannot open another employee's record by its address; HR find them in the list.
+// record; they cannot open another employee's record by its address; they find their induction
+// courses, log a seminar with its certificate, HR approve it, and their hours and competency
+// chart show it; HR find them in the list.
 import { expect, test } from "@playwright/test";
-import { addCandidate, demo, hydrated, open, privateLink, publishedOpening, signIn, unique } from "./helpers";
+import { addCandidate, demo, hydrated, open, pdfWith, privateLink, publishedOpening, signIn, unique } from "./helpers";
 
 test("HR hire a candidate from the board and the new employee sets a password from the emailed link", async ({ browser }) => {
   const suffix = unique();
@@ -52,6 +54,47 @@ test("HR hire a candidate from the board and the new employee sets a password fr
   // The link works once.
   const again = await newcomer.goto(link);
   expect(again?.status()).toBe(410);
+
+  // The induction: the courses every profile must take are on their training page.
+  await newcomer.goto("/training");
+  await expect(newcomer.locator("#induction tbody tr")).toHaveCount(2);
+  await expect(newcomer.locator("#hours-done")).toHaveText("0");
+  const chartBefore = await newcomer.locator("#competency-chart svg").getAttribute("aria-label");
+
+  // They log a seminar done elsewhere, matching a catalogue course, with its certificate.
+  const today = new Date().toISOString().slice(0, 10);
+  const log = newcomer.locator("#log-training");
+  await log.locator("#f-log-title").fill(`Seminario Excel ${suffix}`);
+  await log.locator("#f-log-provider").fill("Camera di commercio");
+  await log.locator("#f-log-kind").selectOption("seminar");
+  await log.locator("#f-log-hours").fill("0");
+  await log.locator("#f-log-completed_on").fill(today);
+  await log.locator("#f-log-course_id").selectOption({ index: 6 });
+  await log.locator("#f-certificate").setInputFiles({ name: "attestato.pdf", mimeType: "application/pdf", buffer: pdfWith("Attestato") });
+  await log.locator("button[type=submit]").click();
+  // Refused beside the field, what was typed kept; the file is chosen again.
+  await expect(newcomer.locator("#f-log-hours-error")).not.toBeEmpty();
+  await expect(newcomer.locator("#f-log-title")).toHaveValue(`Seminario Excel ${suffix}`);
+  await newcomer.locator("#f-log-hours").fill("6");
+  await newcomer.locator("#f-certificate").setInputFiles({ name: "attestato.pdf", mimeType: "application/pdf", buffer: pdfWith("Attestato") });
+  await newcomer.locator("#log-training button[type=submit]").click();
+  await expect(newcomer.locator("#training-notice")).toBeVisible();
+  await expect(newcomer.locator("#done")).toContainText(`Seminario Excel ${suffix}`);
+  await expect(newcomer.locator("#hours-done")).toHaveText("0");
+
+  // HR approve it.
+  await open(hr, "/training/decisions");
+  const row = hr.locator("#reviews tr", { hasText: `Seminario Excel ${suffix}` });
+  await expect(row.getByRole("link", { name: "attestato.pdf" })).toBeVisible();
+  await row.getByRole("button", { name: "Approve" }).click();
+  await expect(hr.locator("#decision-notice")).toBeVisible();
+  await expect(hr.locator("#reviews")).not.toContainText(`Seminario Excel ${suffix}`);
+
+  // The hours and the chart show it.
+  await newcomer.goto("/training");
+  await expect(newcomer.locator("#hours-done")).toHaveText("6");
+  const chartAfter = await newcomer.locator("#competency-chart svg").getAttribute("aria-label");
+  expect(chartAfter).not.toBe(chartBefore);
   await newcomer.close();
 
   await open(hr, `/employees?q=${encodeURIComponent(email)}`);

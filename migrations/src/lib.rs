@@ -23,6 +23,7 @@ mod m20261129_000017_online_tests;
 mod m20261206_000018_practical_materials;
 mod m20261206_000019_courses;
 mod m20261207_000020_employees;
+mod m20261207_000021_course_records;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_practical_materials::Migration),
             Box::new(m20261206_000019_courses::Migration),
             Box::new(m20261207_000020_employees::Migration),
+            Box::new(m20261207_000021_course_records::Migration),
         ]
     }
 }

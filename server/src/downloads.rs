@@ -216,6 +216,43 @@ pub async fn link_material(
     }
 }
 
+/// A course record's certificate, for the employee, their manager and HR.
+pub async fn certificate(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::OwnAccount) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let record = app::model::CourseRecordId(id);
+    match app::server::training::outcomes::certificate(&backend.db, &backend.files, &user, record)
+        .await
+    {
+        Ok((name, kind, bytes)) => attachment(&name, &kind, bytes),
+        Err(error) => refuse(&error),
+    }
+}
+
+/// The training hours ledger as CSV (`/training/hours.csv?` with the page's own query), for HR.
+pub async fn training_hours_csv(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    axum::extract::Query(pairs): axum::extract::Query<Vec<(String, String)>>,
+) -> Response {
+    if let Err(error) = auth::allow(user.map(|Extension(u)| u), Permission::ManageEmployees) {
+        return refuse(&error);
+    }
+    let query =
+        app::model::LedgerQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let today = chrono::Utc::now().date_naive();
+    match app::server::training::ledger::export_csv(&backend.db, &query, today).await {
+        Ok(csv) => csv_attachment("training-hours.csv", csv),
+        Err(error) => refuse(&error),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_disposition;

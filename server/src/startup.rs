@@ -238,6 +238,18 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             post(crate::forms::employees::hire),
         )
         .route("/welcome/{token}", post(crate::forms::account::welcome))
+        .route("/training", post(crate::forms::training::request))
+        .route("/training/log", post(crate::forms::training::log))
+        .route("/training/decisions", post(crate::forms::training::decide))
+        .route("/training/hours", post(crate::forms::training::target))
+        .route(
+            "/training/hours.csv",
+            get(crate::downloads::training_hours_csv),
+        )
+        .route(
+            "/training/records/{id}/certificate",
+            get(crate::downloads::certificate),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -10,7 +10,11 @@ use crate::i18n::{Lang, Text};
 use crate::model::{Permission, SessionUser};
 
 fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
-    let mut links = vec![("/", Text::NavHome), ("/me", Text::NavMyRecord)];
+    let mut links = vec![
+        ("/", Text::NavHome),
+        ("/me", Text::NavMyRecord),
+        ("/training", Text::NavMyTraining),
+    ];
     if user.role.can(Permission::ViewFramework) {
         links.push(("/competencies", Text::NavCompetencies));
         links.push(("/profiles", Text::NavProfiles));
@@ -26,6 +30,8 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     }
     if user.role.can(Permission::ManageEmployees) {
         links.push(("/employees", Text::NavEmployees));
+        links.push(("/training/decisions", Text::NavDecisions));
+        links.push(("/training/hours", Text::NavHours));
     }
     if user.role.can(Permission::Interview) {
         links.push(("/interviews", Text::NavInterviews));

@@ -90,6 +90,13 @@ pub struct CourseDetail {
     pub sessions: Vec<SessionView>,
 }
 
+/// A course with its sessions still to start: the places an enrolment can choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoursePlaces {
+    pub course: CourseSummary,
+    pub sessions: Vec<SessionView>,
+}
+
 /// The most places a session can have.
 pub const MOST_PLACES: i32 = 500;
 

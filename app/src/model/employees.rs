@@ -203,6 +203,8 @@ pub enum CareerEvent {
     Hired,
     /// Their first day.
     Started,
+    /// A course completed (or logged, once approved).
+    CourseCompleted,
 }
 
 /// One line of the timeline: when, what, and about what (an opening's or a test's title).
@@ -239,6 +241,8 @@ pub struct EmployeeDetail {
     pub invitation: InvitationState,
     /// Whether the reader may change the record (HR, admins).
     pub editable: bool,
+    /// Whether the reader is the employee's manager.
+    pub manages: bool,
 }
 
 /// HR's form for an employee's record, as typed.

@@ -63,4 +63,6 @@ typed_id!(
     CourseSessionId,
     /// A staff member's employee record.
     EmployeeId,
+    /// An employee's place on a course, or training they logged.
+    CourseRecordId,
 );

@@ -2,6 +2,7 @@
 //! and the error that server functions return.
 
 mod assessments;
+mod course_records;
 mod courses;
 mod data_protection;
 mod email;
@@ -19,9 +20,11 @@ mod password;
 mod recruitment;
 mod reports;
 mod test_materials;
+mod training_hours;
 mod users;
 
 pub use assessments::*;
+pub use course_records::*;
 pub use courses::*;
 pub use data_protection::*;
 pub use email::check_email;
@@ -39,4 +42,5 @@ pub use password::{PASSWORD_MAX, PASSWORD_MIN, check_password_policy};
 pub use recruitment::*;
 pub use reports::*;
 pub use test_materials::*;
+pub use training_hours::*;
 pub use users::*;

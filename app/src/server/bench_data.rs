@@ -366,7 +366,7 @@ impl Batch {
 
             let text = cv::text(&person, today);
             let bytes = pdf::document(&format!("Curriculum vitae - {name}"), &text);
-            let stored = store.save(&bytes, DocumentType::Pdf).await?;
+            let stored = store.save(&bytes, DocumentType::Pdf.extension()).await?;
             batch.stored_names.push(stored.stored_name.clone());
             batch.documents.push((
                 candidate_id,

@@ -147,6 +147,8 @@ pub mod job_profile {
         pub description_en: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+        /// The training hours a year someone in this profile is expected to do.
+        pub yearly_training_hours: i32,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -1249,6 +1251,47 @@ pub mod account_invitation {
         pub created_at: DateTimeUtc,
         pub expires_at: DateTimeUtc,
         pub used_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod course_record {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "course_records")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub employee_id: i32,
+        /// The catalogue's course; none for training logged that is not in it.
+        pub course_id: Option<i32>,
+        pub session_id: Option<i32>,
+        /// For logged training: the title typed (empty for a catalogue course).
+        pub title: String,
+        pub provider: String,
+        pub kind: String,
+        pub hours: i32,
+        /// `RecordStatus`.
+        pub status: String,
+        /// `Review`.
+        pub review: String,
+        pub review_reason: Option<String>,
+        pub induction: bool,
+        pub score: Option<i32>,
+        pub completed_on: Option<Date>,
+        pub certificate_name: Option<String>,
+        pub certificate_stored: Option<String>,
+        pub certificate_type: Option<String>,
+        pub requested_by: Option<i32>,
+        pub decided_by: Option<i32>,
+        pub decided_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -249,6 +249,92 @@ pub fn check_upload(
     }
 }
 
+/// The kinds of file a certificate may be, recognised by their bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertificateKind {
+    Pdf,
+    Png,
+    Jpeg,
+}
+
+impl CertificateKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            CertificateKind::Pdf => "application/pdf",
+            CertificateKind::Png => "image/png",
+            CertificateKind::Jpeg => "image/jpeg",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            CertificateKind::Pdf => "pdf",
+            CertificateKind::Png => "png",
+            CertificateKind::Jpeg => "jpg",
+        }
+    }
+}
+
+/// Recognises a certificate (a PDF, or a PNG or JPEG picture of one) by its bytes, with the
+/// same limits as any upload.
+pub fn sniff_certificate(bytes: &[u8]) -> Result<CertificateKind, UploadProblem> {
+    if bytes.is_empty() {
+        return Err(UploadProblem::Empty);
+    }
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(UploadProblem::TooLarge);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        Ok(CertificateKind::Pdf)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok(CertificateKind::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok(CertificateKind::Jpeg)
+    } else {
+        Err(UploadProblem::WrongType)
+    }
+}
+
+/// A certificate as uploaded and checked, ready to store.
+#[derive(Debug, Clone)]
+pub struct Certificate {
+    /// The cleaned name to show and to download under.
+    pub name: String,
+    pub kind: CertificateKind,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks the certificate in form field `field` (required), adding its error to `errors`.
+pub fn check_certificate(
+    field: &str,
+    upload: Option<Upload>,
+    errors: &mut FieldErrors,
+) -> Option<Certificate> {
+    let Some(upload) = upload else {
+        errors.add(field, "file_required");
+        return None;
+    };
+    if climbs_directories(&upload.file_name) {
+        errors.add(field, "file_name");
+        return None;
+    }
+    match sniff_certificate(&upload.bytes) {
+        Ok(kind) => Some(Certificate {
+            kind,
+            name: clean_file_name(&upload.file_name, kind.extension()),
+            bytes: upload.bytes,
+        }),
+        Err(UploadProblem::WrongType) => {
+            errors.add(field, "certificate_type");
+            None
+        }
+        Err(problem) => {
+            errors.0.insert(field.into(), problem.error());
+            None
+        }
+    }
+}
+
 /// Where uploaded files live: a directory of files named by random tokens.
 #[derive(Debug, Clone)]
 pub struct FileStore {
@@ -282,9 +368,9 @@ impl FileStore {
         }
     }
 
-    /// Writes `bytes` under a new random name.
-    pub async fn save(&self, bytes: &[u8], kind: DocumentType) -> Result<StoredFile, AppError> {
-        let stored_name = format!("{}.{}", random_token(), kind.extension());
+    /// Writes `bytes` under a new random name ending in `extension`.
+    pub async fn save(&self, bytes: &[u8], extension: &str) -> Result<StoredFile, AppError> {
+        let stored_name = format!("{}.{extension}", random_token());
         let path = self.path(&stored_name)?;
         tokio::fs::create_dir_all(&self.root)
             .await

@@ -1,12 +1,20 @@
 //! Employee forms that work without JavaScript: HR change a record or send a new welcome link
-//! on the employee's page (`/employees/{id}`, `intent` = `update` | `invite`), and hire an
-//! application on its hire page (`/applications/{id}/hire`).
+//! on the employee's page (`/employees/{id}`, `intent` = `update` | `invite`), HR and the
+//! manager give a place, decide a request or record an outcome there (`enrol`, `decide`,
+//! `review`, `outcome`), and HR hire an application on its hire page
+//! (`/applications/{id}/hire`).
 
-use app::model::{AppError, ApplicationId, EmployeeId, EmployeeInput, HireInput, Permission};
+use app::model::{
+    AppError, ApplicationId, CourseRecordId, EmployeeId, EmployeeInput, EnrolInput, HireInput,
+    OutcomeInput, Permission,
+};
 use app::pages::employees::hire::HireDraft;
 use app::pages::employees::record::EmployeeDraft;
+use app::pages::training::employee_training::EnrolDraft;
+use app::pages::training::record_list::RecordDraft;
 use app::server::accounts::auth::{self, CurrentUser, RequestLang};
 use app::server::employees::{hiring, records};
+use app::server::training::{enrolment, outcomes};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -51,6 +59,84 @@ pub struct RecordFields {
     start_date: String,
     #[serde(default)]
     status: String,
+    /// `course` or `course:session`, for a place.
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    record_id: String,
+    #[serde(default)]
+    hours: String,
+    #[serde(default)]
+    score: String,
+    #[serde(default)]
+    completed_on: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Reads a place (`course` or `course:session`) as the enrolment form's input.
+fn place_input(place: &str) -> EnrolInput {
+    let (course, session) = place.split_once(':').unwrap_or((place, ""));
+    EnrolInput {
+        course_id: course.to_owned(),
+        session_id: session.to_owned(),
+    }
+}
+
+/// The training forms on an employee's page, for HR and the employee's manager: a place, an
+/// outcome (HR), and a decision on a request or on logged training. Returns the notice.
+async fn training(
+    state: &AppState,
+    me: &CurrentUser,
+    id: EmployeeId,
+    fields: &RecordFields,
+) -> Result<&'static str, AppError> {
+    let db = &state.backend.db;
+    let now = chrono::Utc::now();
+    match fields.intent.as_str() {
+        "enrol" => {
+            let (course, session) = place_input(&fields.place).check()?;
+            enrolment::enrol(db, me, id, course, session, now)
+                .await
+                .map(|status| status.as_str())
+        }
+        "outcome" => {
+            auth::allow(Some(me.clone()), Permission::ManageEmployees)?;
+            let record = record_id(&fields.record_id)?;
+            let input = OutcomeInput {
+                status: fields.status.clone(),
+                hours: fields.hours.clone(),
+                score: fields.score.clone(),
+                completed_on: fields.completed_on.clone(),
+            };
+            let outcome = input.check(now.date_naive())?;
+            outcomes::record(db, me, record, outcome, now)
+                .await
+                .map(|()| "recorded")
+        }
+        "decide" | "review" => {
+            let decision = super::training::DecisionFields {
+                intent: fields.intent.clone(),
+                record_id: record_id(&fields.record_id)?.0,
+                decision: fields.decision.clone(),
+                reason: fields.reason.clone(),
+            };
+            super::training::decision(state, me, &decision)
+                .await
+                .map(|()| "decided")
+        }
+        _ => Err(AppError::BadRequest),
+    }
+}
+
+fn record_id(value: &str) -> Result<CourseRecordId, AppError> {
+    value
+        .trim()
+        .parse()
+        .map(CourseRecordId)
+        .map_err(|_| AppError::BadRequest)
 }
 
 /// Saves the record or sends a new link, then shows the page saying so; or the page again with
@@ -62,11 +148,54 @@ pub async fn edit(
     Form(fields): Form<RecordFields>,
 ) -> Response {
     let page = format!("/employees/{id}");
+    let id = EmployeeId(id);
+    if matches!(
+        fields.intent.as_str(),
+        "enrol" | "outcome" | "decide" | "review"
+    ) {
+        // Managers too: the services check who may do what to whose record.
+        let Some(me) = parts.extensions.get::<CurrentUser>().cloned() else {
+            return Redirect::to(&format!("/login?next={page}")).into_response();
+        };
+        return match training(&state, &me, id, &fields).await {
+            Ok(done) => {
+                Redirect::to(&format!("{page}?training={done}#training-heading")).into_response()
+            }
+            Err(error) => {
+                log_if_internal("employee training", &error);
+                let status = error.status();
+                let mut response = match record_id(&fields.record_id) {
+                    Ok(record) if fields.intent != "enrol" => {
+                        let draft = RecordDraft {
+                            record,
+                            status: fields.status.clone(),
+                            hours: fields.hours.clone(),
+                            score: fields.score.clone(),
+                            completed_on: fields.completed_on.clone(),
+                            reason: fields.reason.clone(),
+                            error,
+                        };
+                        render_again(state, parts, draft).await
+                    }
+                    _ => {
+                        let draft = EnrolDraft {
+                            place: fields.place.clone(),
+                            error,
+                        };
+                        render_again(state, parts, draft).await
+                    }
+                };
+                if status == 403 {
+                    *response.status_mut() = StatusCode::FORBIDDEN;
+                }
+                response
+            }
+        };
+    }
     if let Err(response) = hr_only(&state, &parts, &page).await {
         return response;
     }
     let db = &state.backend.db;
-    let id = EmployeeId(id);
     let (outcome, input) = match fields.intent.as_str() {
         "update" => {
             let input = EmployeeInput {

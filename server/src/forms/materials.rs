@@ -13,7 +13,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use server_fn::codec::MultipartData;
 
-use super::{log_if_internal, render_again};
+use super::{as_page, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The signed-in user allowed to `permission`, or the response to give instead: the sign-in
@@ -79,13 +79,6 @@ pub async fn add(State(state): State<AppState>, Path(id): Path<i32>, req: Reques
 
 /// The request's parts, as for the page at `path`: a form posted to an address of its own
 /// (`…/remove`, `…/start`) shows its page again.
-fn as_page(mut parts: Parts, path: &str) -> Parts {
-    if let Ok(uri) = path.parse() {
-        parts.uri = uri;
-    }
-    parts
-}
-
 /// Removes material `material` from template `id`.
 pub async fn remove(
     State(state): State<AppState>,

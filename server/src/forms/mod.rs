@@ -10,6 +10,7 @@ pub mod courses;
 pub mod employees;
 pub mod materials;
 pub mod online_test;
+pub mod training;
 
 use app::model::AppError;
 use app::shell;
@@ -46,4 +47,13 @@ pub(crate) fn log_if_internal(form: &str, error: &AppError) {
     if matches!(error, AppError::Internal) {
         tracing::error!(form, "a form posted without JavaScript could not be saved");
     }
+}
+
+/// The request's parts, as for the page at `path`: a form posted to an address of its own
+/// renders the page it belongs to.
+pub(crate) fn as_page(mut parts: Parts, path: &str) -> Parts {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
+    }
+    parts
 }

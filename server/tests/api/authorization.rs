@@ -335,6 +335,48 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ),
         // A welcome link is a new account's only key: a made-up one is not found.
         ("welcome_link", EVERYONE, json!({"token": "made-up"})),
+        (
+            "training_ledger",
+            HR_AND_ADMIN,
+            json!({"query": {"year": null, "period": "quarter", "rows": "employee", "department": null}}),
+        ),
+        ("training_targets", HR_AND_ADMIN, json!({})),
+        (
+            "set_training_target",
+            HR_AND_ADMIN,
+            json!({"profile": 999_999, "hours": "20"}),
+        ),
+        ("course_places", SIGNED_IN, json!({})),
+        ("my_training", SIGNED_IN, json!({})),
+        ("training_decisions", SIGNED_IN, json!({})),
+        // Records and employees that do not exist: 404 (or the field refused) for everyone
+        // signed in; who may act on whose record is in `course_records.rs`.
+        ("employee_training", SIGNED_IN, json!({"id": 999_999})),
+        (
+            "enrol_employee",
+            SIGNED_IN,
+            json!({"id": 999_999, "input": {"course_id": "1", "session_id": ""}}),
+        ),
+        (
+            "request_place",
+            SIGNED_IN,
+            json!({"input": {"course_id": "999999", "session_id": ""}}),
+        ),
+        (
+            "decide_request",
+            SIGNED_IN,
+            json!({"id": 999_999, "input": {"decision": "approve", "reason": ""}}),
+        ),
+        (
+            "record_outcome",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"status": "cancelled", "hours": "", "score": "", "completed_on": ""}}),
+        ),
+        (
+            "review_training",
+            HR_AND_ADMIN,
+            json!({"id": 999_999, "input": {"decision": "approve", "reason": ""}}),
+        ),
         ("course_catalogue", SIGNED_IN, json!({})),
         ("get_course", SIGNED_IN, json!({"id": 1})),
         ("practical_templates", HR_AND_ADMIN, json!({})),
@@ -585,11 +627,12 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         .body["files"][0]["id"]
         .as_i64()
         .unwrap();
-    let table: [(String, &[Who]); 5] = [
+    let table: [(String, &[Who]); 6] = [
         // The hiring team may too, record by record (see `candidates.rs`).
         (format!("/files/{file}"), HR_AND_ADMIN),
         ("/candidates.csv".into(), HR_AND_ADMIN),
         ("/employees.csv".into(), HR_AND_ADMIN),
+        ("/training/hours.csv".into(), HR_AND_ADMIN),
         (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
         // The first starter template's first material; a test's grader may download the
         // test's own (see `test_materials.rs`).

@@ -8,6 +8,7 @@ mod backup;
 mod candidates;
 mod careers;
 mod cli;
+mod course_records;
 mod courses;
 mod data_protection;
 mod demo;

@@ -31,3 +31,12 @@ pub async fn get_course(id: CourseId) -> Result<CourseDetail, AppError> {
     )
     .await
 }
+
+/// Every active course with its sessions still to start: what an enrolment can choose.
+#[server(endpoint = "course_places", input = Json)]
+pub async fn course_places() -> Result<Vec<crate::model::CoursePlaces>, AppError> {
+    use crate::server::training::catalogue;
+    use crate::server::{Backend, accounts::auth};
+    let me = auth::authorize(Permission::ViewTraining)?;
+    catalogue::places(&Backend::current()?.db, chrono::Utc::now(), &me.time_zone).await
+}

@@ -1,3 +1,5 @@
-//! Training: the course catalogue.
+//! Training: the course catalogue, and course records.
 
 pub mod catalogue;
+pub mod hours;
+pub mod records;

@@ -17,6 +17,7 @@ use crate::model::{
     AppError, CareerEntry, CareerEvent, EmployeeChoices, EmployeeCompetency, EmployeeDetail,
     EmployeeId, EmployeeInput, EmployeeStatus, InvitationState, LevelSource, Permission,
 };
+use crate::pages::training::employee_training::EmployeeTraining;
 use crate::pages::{RecordPath, record_path};
 
 /// A change HR made that the server refused, put back on the page: what was typed (none for
@@ -89,6 +90,7 @@ fn event_text(t: impl Fn(Text) -> &'static str, event: &CareerEvent) -> String {
         CareerEvent::OnlineTest => t(Text::TimelineOnlineTest).to_owned(),
         CareerEvent::Hired => t(Text::TimelineHired).to_owned(),
         CareerEvent::Started => t(Text::TimelineStarted).to_owned(),
+        CareerEvent::CourseCompleted => t(Text::TimelineCourse).to_owned(),
     }
 }
 
@@ -107,6 +109,15 @@ fn EmployeeView(record: EmployeeDetail) -> impl IntoView {
         .into_iter()
         .find(|(key, _)| q.get(key).is_some())
         .map(|(_, text)| t(text))
+        .or_else(|| {
+            q.get("training").map(|done| match done.as_str() {
+                "enrolled" => t(Text::PlaceGiven),
+                "waiting" => t(Text::PlaceWaiting),
+                "planned" => t(Text::PlacePlanned),
+                "recorded" => t(Text::OutcomeRecorded),
+                _ => t(Text::DecisionSaved),
+            })
+        })
     });
     let draft = use_context::<EmployeeDraft>();
     let invitation_error = draft
@@ -147,8 +158,11 @@ fn EmployeeView(record: EmployeeDetail) -> impl IntoView {
                     {record.reports.iter().map(|r| view! { <li><a href=format!("/employees/{}", r.id)>{r.name.clone()}</a></li> }).collect_view()}
                 </ul>
             })}
-            <h2>{t(Text::Timeline)}</h2>
-            <Timeline entries=record.timeline.clone() lang />
+            <EmployeeTraining id=row.id hr=record.editable manager=record.manages page=page.clone() />
+            {(!record.timeline.is_empty()).then(|| view! {
+                <h2>{t(Text::Timeline)}</h2>
+                <Timeline entries=record.timeline.clone() lang />
+            })}
             {record.editable.then(|| view! { <EditRecord record=record.clone() page=page.clone() /> })}
         </section>
     }

@@ -49,3 +49,37 @@ pub async fn readable(
         Err(AppError::Forbidden)
     }
 }
+
+/// How the caller stands to an employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// HR or an admin: everyone's.
+    Hr,
+    /// Their manager.
+    Manager,
+    /// The employee themselves.
+    Own,
+    None,
+}
+
+/// How `user` stands to employee `id` (404 when there is no such employee).
+pub async fn relation(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    id: EmployeeId,
+) -> Result<Relation, AppError> {
+    let found = employee::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if sees_all(user) {
+        return Ok(Relation::Hr);
+    }
+    if found.user_id == user.id.0 {
+        return Ok(Relation::Own);
+    }
+    match found.manager_id {
+        Some(manager) if own(db, user).await?.id == manager => Ok(Relation::Manager),
+        _ => Ok(Relation::None),
+    }
+}

@@ -247,6 +247,7 @@ pub async fn detail(
 ) -> Result<crate::model::EmployeeDetail, AppError> {
     use super::{access, competencies, timeline};
     let found = access::readable(db, me, id).await?;
+    let manages = access::relation(db, me, id).await? == access::Relation::Manager;
     let account = user::Entity::find_by_id(found.user_id)
         .one(db)
         .await?
@@ -268,7 +269,7 @@ pub async fn detail(
     let competencies = competencies::of_employee(db, id, found.profile_id).await?;
     // The recruitment history is for HR and the person: a manager reads training records.
     let timeline = if access::sees_all(me) || found.user_id == me.id.0 {
-        timeline::of_person(db, found.candidate_id, found.start_date).await?
+        timeline::of_person(db, found.id, found.candidate_id, found.start_date).await?
     } else {
         Vec::new()
     };
@@ -287,6 +288,7 @@ pub async fn detail(
         timeline,
         invitation,
         editable: access::sees_all(me),
+        manages,
     })
 }
 

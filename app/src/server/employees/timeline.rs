@@ -1,5 +1,6 @@
 //! An employee's timeline, oldest first: the applications of the candidate they were (applied,
-//! each move, interviews, practical and online tests), the hire, and their first day.
+//! each move, interviews, practical and online tests), the hire, their first day, and the
+//! courses they completed.
 
 use std::collections::HashMap;
 
@@ -42,10 +43,47 @@ async fn opening_titles(
         .collect())
 }
 
-/// The timeline of the person who was candidate `candidate` (if they were one) and started on
-/// `start_date`.
+/// The courses employee `employee` completed (logged ones once approved), on their day.
+async fn courses(db: &impl ConnectionTrait, employee: i32) -> Result<Vec<CareerEntry>, AppError> {
+    use crate::model::{RecordStatus, Review};
+    use crate::server::entities::{course, course_record};
+    let done = course_record::Entity::find()
+        .filter(course_record::Column::EmployeeId.eq(employee))
+        .filter(course_record::Column::Status.eq(RecordStatus::Completed.as_str()))
+        .filter(
+            course_record::Column::Review.is_in([Review::None.as_str(), Review::Approved.as_str()]),
+        )
+        .all(db)
+        .await?;
+    let titles: HashMap<i32, (String, String)> = course::Entity::find()
+        .filter(course::Column::Id.is_in(done.iter().filter_map(|r| r.course_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, (c.title_it, c.title_en)))
+        .collect();
+    Ok(done
+        .into_iter()
+        .filter_map(|r| {
+            let (title_it, title_en) = match r.course_id.and_then(|c| titles.get(&c)) {
+                Some(titles) if r.title.is_empty() => titles.clone(),
+                _ => (r.title.clone(), r.title.clone()),
+            };
+            Some(CareerEntry {
+                at: r.completed_on?.and_time(NaiveTime::MIN).and_utc(),
+                event: CareerEvent::CourseCompleted,
+                title_it,
+                title_en,
+            })
+        })
+        .collect())
+}
+
+/// The timeline of employee `employee`, who was candidate `candidate` (if they were one) and
+/// started on `start_date`.
 pub async fn of_person(
     db: &impl ConnectionTrait,
+    employee: i32,
     candidate: Option<i32>,
     start_date: Option<NaiveDate>,
 ) -> Result<Vec<CareerEntry>, AppError> {
@@ -117,6 +155,7 @@ pub async fn of_person(
             add(t.sent_at, CareerEvent::OnlineTest, (t.title_it, t.title_en));
         }
     }
+    entries.extend(courses(db, employee).await?);
     if let Some(day) = start_date {
         entries.push(CareerEntry {
             at: day.and_time(NaiveTime::MIN).and_utc(),

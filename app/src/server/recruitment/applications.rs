@@ -109,7 +109,10 @@ pub async fn apply(
     for (kind, file) in [("cv", cv), ("cover_letter", letter)] {
         let Some(file) = file else { continue };
         let extracted = text::extract(file.bytes.clone(), file.kind).await;
-        let stored = backend.files.save(&file.bytes, file.kind).await?;
+        let stored = backend
+            .files
+            .save(&file.bytes, file.kind.extension())
+            .await?;
         kept.push(Kept {
             kind,
             name: file.name,

@@ -31,7 +31,10 @@ pub async fn upload(
         return Err(AppError::Invalid(errors));
     };
     let extracted = text::extract(checked.bytes.clone(), checked.kind).await;
-    let stored = backend.files.save(&checked.bytes, checked.kind).await?;
+    let stored = backend
+        .files
+        .save(&checked.bytes, checked.kind.extension())
+        .await?;
     let row = intake_upload::ActiveModel {
         uploader_id: Set(uploader.0),
         original_name: Set(checked.name),

@@ -149,3 +149,35 @@ pub async fn detail(
         sessions,
     })
 }
+
+/// Every active course with its sessions still to start at `now` (in time zone `zone`): the
+/// places an enrolment can choose.
+pub async fn places(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    zone: &str,
+) -> Result<Vec<crate::model::CoursePlaces>, AppError> {
+    let courses = list(db, now, zone).await?;
+    let sessions = course_session::Entity::find()
+        .filter(course_session::Column::StartsAt.gt(now))
+        .order_by_asc(course_session::Column::StartsAt)
+        .all(db)
+        .await?;
+    Ok(courses
+        .into_iter()
+        .map(|course| crate::model::CoursePlaces {
+            sessions: sessions
+                .iter()
+                .filter(|s| s.course_id == course.id.0)
+                .map(|s| SessionView {
+                    id: CourseSessionId(s.id),
+                    when: times::span(s.starts_at, s.ends_at, zone),
+                    place: s.place.clone(),
+                    capacity: u32::try_from(s.capacity).unwrap_or(0),
+                    trainer: s.trainer.clone(),
+                })
+                .collect(),
+            course,
+        })
+        .collect())
+}

@@ -65,12 +65,32 @@ pub async fn add(
     Ok(CourseSessionId(session.id))
 }
 
-/// Takes session `session` of course `id` off the plan.
+/// Takes session `session` of course `id` off the plan; refused while someone holds, waits
+/// for or asked for a place on it.
 pub async fn remove(
     db: &DatabaseConnection,
     id: CourseId,
     session: CourseSessionId,
 ) -> Result<(), AppError> {
+    use crate::model::RecordStatus;
+    use crate::server::entities::course_record;
+    use sea_orm::PaginatorTrait;
+    let held = course_record::Entity::find()
+        .filter(course_record::Column::SessionId.eq(session.0))
+        .filter(course_record::Column::Status.is_in([
+            RecordStatus::Requested.as_str(),
+            RecordStatus::Waiting.as_str(),
+            RecordStatus::Enrolled.as_str(),
+            RecordStatus::InProgress.as_str(),
+        ]))
+        .count(db)
+        .await?;
+    if held > 0 {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "form",
+            "session_has_people",
+        )));
+    }
     let removed = course_session::Entity::delete_many()
         .filter(course_session::Column::Id.eq(session.0))
         .filter(course_session::Column::CourseId.eq(id.0))
