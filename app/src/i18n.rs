@@ -1478,6 +1478,14 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "Questa persona ha lasciato l'organizzazione: non può essere il responsabile.".into(),
             "This person has left: they cannot be the manager.".into(),
         ),
+        "own_record" => it_en(
+            "Non puoi decidere sulla tua formazione: lo fa un collega delle Risorse umane o il tuo responsabile.".into(),
+            "You cannot decide on your own training: an HR colleague or your manager does.".into(),
+        ),
+        "record_changed" => it_en(
+            "Nel frattempo qualcuno ha cambiato questo corso: ricarica la pagina.".into(),
+            "Someone changed this course meanwhile: reload the page.".into(),
+        ),
         "target_range" => it_en(
             format!("Da 0 a {n} ore."),
             format!("From 0 to {n} hours."),
@@ -1515,8 +1523,8 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "The course already has an outcome: it does not change.".into(),
         ),
         "still_waiting" => it_en(
-            "È ancora in lista d'attesa: non può averlo completato.".into(),
-            "They are still on the waiting list: they cannot have completed it.".into(),
+            "È ancora in lista d'attesa: si può solo annullare.".into(),
+            "They are still on the waiting list: it can only be cancelled.".into(),
         ),
         "certificate_type" => it_en(
             "L'attestato deve essere un PDF o un'immagine PNG o JPEG.".into(),

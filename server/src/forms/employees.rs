@@ -105,21 +105,24 @@ async fn training(
         "outcome" => {
             auth::allow(Some(me.clone()), Permission::ManageEmployees)?;
             let record = record_id(&fields.record_id)?;
+            of_employee(state, record, id).await?;
             let input = OutcomeInput {
                 status: fields.status.clone(),
                 hours: fields.hours.clone(),
                 score: fields.score.clone(),
                 completed_on: fields.completed_on.clone(),
             };
-            let outcome = input.check(now.date_naive())?;
+            let outcome =
+                input.check(app::server::interviews::times::today_in(&me.time_zone, now))?;
             outcomes::record(db, me, record, outcome, now)
                 .await
                 .map(|()| "recorded")
         }
         "decide" | "review" => {
+            of_employee(state, record_id(&fields.record_id)?, id).await?;
             let decision = super::training::DecisionFields {
                 intent: fields.intent.clone(),
-                record_id: record_id(&fields.record_id)?.0,
+                record_id: record_id(&fields.record_id)?.0.to_string(),
                 decision: fields.decision.clone(),
                 reason: fields.reason.clone(),
             };
@@ -128,6 +131,24 @@ async fn training(
                 .map(|()| "decided")
         }
         _ => Err(AppError::BadRequest),
+    }
+}
+
+/// Refuses (404) a record that is not employee `id`'s, as the page's address says.
+async fn of_employee(
+    state: &AppState,
+    record: CourseRecordId,
+    id: EmployeeId,
+) -> Result<(), AppError> {
+    use app::server::entities::course_record;
+    use sea_orm::EntityTrait;
+    match course_record::Entity::find_by_id(record.0)
+        .one(&state.backend.db)
+        .await
+    {
+        Ok(Some(found)) if found.employee_id == id.0 => Ok(()),
+        Ok(_) => Err(AppError::NotFound),
+        Err(_) => Err(AppError::Internal),
     }
 }
 
@@ -185,8 +206,8 @@ pub async fn edit(
                         render_again(state, parts, draft).await
                     }
                 };
-                if status == 403 {
-                    *response.status_mut() = StatusCode::FORBIDDEN;
+                if let (403 | 404, Ok(code)) = (status, StatusCode::from_u16(status)) {
+                    *response.status_mut() = code;
                 }
                 response
             }

@@ -97,6 +97,7 @@ pub async fn log(State(state): State<AppState>, req: Request) -> Response {
     };
     let multipart = multer::Multipart::new(body.into_data_stream(), boundary);
     let now = chrono::Utc::now();
+    let today = app::server::interviews::times::today_in(&me.time_zone, now);
     let (input, outcome) =
         match app::api::read_form(MultipartData::Server(multipart), "certificate").await {
             Ok(form) => {
@@ -108,7 +109,7 @@ pub async fn log(State(state): State<AppState>, req: Request) -> Response {
                     completed_on: form.field("completed_on"),
                     course_id: form.field("course_id"),
                 };
-                let outcome = checked(&input, form.file, now.date_naive());
+                let outcome = checked(&input, form.file, today);
                 let outcome = match outcome {
                     Ok((training, certificate)) => {
                         outcomes::log(
@@ -169,8 +170,10 @@ fn checked(
 /// The decision forms' fields.
 #[derive(Debug, Deserialize)]
 pub struct DecisionFields {
+    #[serde(default)]
     pub(crate) intent: String,
-    pub(crate) record_id: i32,
+    #[serde(default)]
+    pub(crate) record_id: String,
     #[serde(default)]
     pub(crate) decision: String,
     #[serde(default)]
@@ -194,7 +197,7 @@ pub async fn decide(
             log_if_internal("training decision", &error);
             let status = error.status();
             let draft = RecordDraft {
-                record: CourseRecordId(fields.record_id),
+                record: CourseRecordId(fields.record_id.trim().parse().unwrap_or_default()),
                 status: String::new(),
                 hours: String::new(),
                 score: String::new(),
@@ -203,8 +206,8 @@ pub async fn decide(
                 error,
             };
             let mut response = render_again(state, parts, draft).await;
-            if status == 403 {
-                *response.status_mut() = StatusCode::FORBIDDEN;
+            if let (403 | 404, Ok(code)) = (status, StatusCode::from_u16(status)) {
+                *response.status_mut() = code;
             }
             response
         }
@@ -222,7 +225,13 @@ pub async fn decision(
         reason: fields.reason.clone(),
     };
     let approve = input.check()?;
-    let id = CourseRecordId(fields.record_id);
+    let id = CourseRecordId(
+        fields
+            .record_id
+            .trim()
+            .parse()
+            .map_err(|_| AppError::BadRequest)?,
+    );
     let now = chrono::Utc::now();
     let db = &state.backend.db;
     match fields.intent.as_str() {
@@ -240,7 +249,8 @@ pub async fn decision(
 /// The target form's fields.
 #[derive(Debug, Deserialize)]
 pub struct TargetFields {
-    profile: i32,
+    #[serde(default)]
+    profile: String,
     #[serde(default)]
     hours: String,
 }
@@ -267,7 +277,9 @@ pub async fn target(
             return response;
         }
     }
-    let profile = app::model::JobProfileId(fields.profile);
+    let Ok(profile) = fields.profile.trim().parse().map(app::model::JobProfileId) else {
+        return (StatusCode::BAD_REQUEST, "unknown form").into_response();
+    };
     match ledger::set_target(&state.backend.db, profile, &fields.hours).await {
         Ok(()) => {
             Redirect::to(&format!("{HOURS_PAGE}?target=saved#targets-heading")).into_response()

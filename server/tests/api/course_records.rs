@@ -510,20 +510,28 @@ async fn my_training_recommends_catalogue_courses_that_close_a_gap_with_their_se
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK);
-    let crm = course_by_code(&app, "crm-ticketing").await.id;
-    let soon = session(&app, crm, 12).await;
     let mine = worker.call("my_training", json!({})).await;
     assert_eq!(mine.status, StatusCode::OK, "{mine:?}");
     assert_eq!(mine.body["profile"][1], "Bank teller");
     assert_eq!(mine.body["target_hours"], 24);
-    let recommended = mine.body["recommended"].as_array().unwrap();
+    let recommended = mine.body["recommended"].as_array().unwrap().clone();
     assert!(!recommended.is_empty(), "a new teller has gaps");
-    for r in recommended {
+    for r in &recommended {
         assert!(!r["closes"].as_array().unwrap().is_empty());
     }
-    if let Some(crm_card) = recommended.iter().find(|r| r["course"]["id"] == crm) {
-        assert_eq!(crm_card["sessions"][0]["id"], soon);
-    }
+    // A session planned for a recommended course shows on its card.
+    let course = recommended[0]["course"]["id"].as_i64().unwrap() as i32;
+    let soon = session(&app, course, 12).await;
+    let mine = worker.call("my_training", json!({})).await;
+    let card = mine.body["recommended"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["course"]["id"] == course)
+        .unwrap()
+        .clone();
+    assert_eq!(card["sessions"][0]["id"], soon);
+    let recommended = mine.body["recommended"].as_array().unwrap().clone();
     // The request from the card's plain form.
     let first = recommended[0]["course"]["id"].as_i64().unwrap().to_string();
     let response = worker
@@ -675,7 +683,11 @@ async fn the_ledger_sums_counted_hours_by_period_and_department_against_the_targ
     let csv = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
-    assert!(lines[0].starts_with("\"department\",\"department\",\"2025-01\""));
+    assert!(
+        lines[0].starts_with("\"department\",\"2025-01\""),
+        "{}",
+        lines[0]
+    );
     assert!(lines[1].ends_with("\"18\",\"60\",\"30\""), "{}", lines[1]);
     let (status, page) = hr
         .page(&format!("/training/hours?year={year}&rows=department"))
@@ -686,4 +698,219 @@ async fn the_ledger_sums_counted_hours_by_period_and_department_against_the_targ
     let (status, _, _) = ada.download("/training/hours.csv").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(ada.call("training_ledger", json!({"query": {"year": null, "period": "year", "rows": "employee", "department": null}})).await.status, StatusCode::FORBIDDEN);
+}
+
+/// Posts `fields` to employee `id`'s page, as its training forms do.
+async fn post_employee(
+    who: &Browser,
+    app: &TestApp,
+    id: i32,
+    fields: &[(&str, &str)],
+) -> StatusCode {
+    who.client
+        .post(app.url(&format!("/employees/{id}")))
+        .header("accept", "text/html")
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn on_the_employee_page_a_manager_gives_places_but_not_outcomes_and_nobody_decides_their_own()
+{
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let manager = app.signed_in(Role::Employee).await;
+    let worker = app.signed_in(Role::Employee).await;
+    let (manager_id, worker_id) = (
+        record_of(&app, &manager).await.id,
+        record_of(&app, &worker).await.id,
+    );
+    let saved = hr
+        .call(
+            "update_employee",
+            json!({"id": worker_id, "input": {"profile_id": "", "department": "", "location": "",
+                "manager_id": manager_id.to_string(), "start_date": "", "status": "active"}}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let writing = course_by_code(&app, "business-writing")
+        .await
+        .id
+        .to_string();
+    // The employee may not give themselves a place through their page's form.
+    let own = post_employee(
+        &worker,
+        &app,
+        worker_id,
+        &[("intent", "enrol"), ("place", &writing)],
+    )
+    .await;
+    assert_eq!(own, StatusCode::FORBIDDEN);
+    // Their manager may.
+    let given = post_employee(
+        &manager,
+        &app,
+        worker_id,
+        &[("intent", "enrol"), ("place", &writing)],
+    )
+    .await;
+    assert_eq!(given, StatusCode::SEE_OTHER);
+    let record = record_id(&app, worker_id, writing.parse().unwrap())
+        .await
+        .to_string();
+    // But not record how it went.
+    let outcome = post_employee(
+        &manager,
+        &app,
+        worker_id,
+        &[
+            ("intent", "outcome"),
+            ("record_id", &record),
+            ("status", "cancelled"),
+        ],
+    )
+    .await;
+    assert_eq!(outcome, StatusCode::FORBIDDEN);
+    // A record of someone else, through this page's address: not found.
+    let elsewhere = post_employee(
+        &hr,
+        &app,
+        manager_id,
+        &[
+            ("intent", "outcome"),
+            ("record_id", &record),
+            ("status", "cancelled"),
+        ],
+    )
+    .await;
+    assert_eq!(elsewhere, StatusCode::NOT_FOUND);
+
+    // HR log training of their own: another HR colleague reviews it, not them.
+    let day = Utc::now().date_naive().to_string();
+    let (status, _, _) = log_training(
+        &hr,
+        &app,
+        vec![
+            ("title", "Corso HR".into()),
+            ("provider", "Ente".into()),
+            ("kind", "external".into()),
+            ("hours", "3".into()),
+            ("completed_on", day),
+            ("course_id", String::new()),
+        ],
+        Some(("c.jpg", vec![0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let own_record = course_record::Entity::find()
+        .filter(course_record::Column::Review.eq("pending"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let refused = hr
+        .call(
+            "review_training",
+            json!({"id": own_record.id, "input": {"decision": "approve", "reason": ""}}),
+        )
+        .await;
+    assert_eq!(refused.field_error("form").as_deref(), Some("own_record"));
+    let colleague = app.signed_in(Role::Hr).await;
+    let approved = colleague
+        .call(
+            "review_training",
+            json!({"id": own_record.id, "input": {"decision": "approve", "reason": ""}}),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_manager_downloads_their_reports_certificate_and_a_waiting_place_can_only_be_cancelled_once()
+ {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let manager = app.signed_in(Role::Interviewer).await;
+    let worker = app.signed_in(Role::Employee).await;
+    let other = app.signed_in(Role::Employee).await;
+    let (manager_id, worker_id, other_id) = (
+        record_of(&app, &manager).await.id,
+        record_of(&app, &worker).await.id,
+        record_of(&app, &other).await.id,
+    );
+    hr.call(
+        "update_employee",
+        json!({"id": worker_id, "input": {"profile_id": "", "department": "", "location": "",
+            "manager_id": manager_id.to_string(), "start_date": "", "status": "active"}}),
+    )
+    .await;
+    let day = Utc::now().date_naive().to_string();
+    let (status, _, _) = log_training(
+        &worker,
+        &app,
+        vec![
+            ("title", "Corso".into()),
+            ("provider", "Ente".into()),
+            ("kind", "external".into()),
+            ("hours", "3".into()),
+            ("completed_on", day),
+            ("course_id", String::new()),
+        ],
+        Some(("c.pdf", pdf(&["Attestato"]))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let logged = course_record::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _, _) = manager
+        .download(&format!("/training/records/{}/certificate", logged.id))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the manager reads their team's files"
+    );
+    let (status, _, _) = hr.download("/training/records/999999/certificate").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // A full session: the second is waiting; waiting cannot be in progress, only cancelled.
+    let excel = course_by_code(&app, "excel-administration").await.id;
+    let one_place = session(&app, excel, 1).await;
+    enrol(&hr, worker_id, excel, Some(one_place)).await;
+    assert_eq!(
+        enrol(&hr, other_id, excel, Some(one_place)).await.body,
+        "waiting"
+    );
+    let waiting = record_id(&app, other_id, excel).await;
+    let started = hr
+        .call(
+            "record_outcome",
+            json!({"id": waiting, "input": outcome("in_progress", "", "")}),
+        )
+        .await;
+    assert_eq!(
+        started.field_error("status").as_deref(),
+        Some("still_waiting")
+    );
+    let cancel = json!({"id": record_id(&app, worker_id, excel).await, "input": outcome("cancelled", "", "")});
+    assert_eq!(
+        hr.call("record_outcome", cancel.clone()).await.status,
+        StatusCode::OK
+    );
+    let twice = hr.call("record_outcome", cancel).await;
+    assert_eq!(
+        twice.field_error("status").as_deref(),
+        Some("record_closed")
+    );
+    assert_eq!(
+        status_of(&app, other_id, excel).await,
+        ["enrolled"],
+        "one promoted, once"
+    );
 }

@@ -7,7 +7,8 @@
 use app::model::Role;
 use app::server::accounts::sessions::hash_token;
 use app::server::entities::{
-    account_invitation, application, employee, employee_competency, outbox, user,
+    account_invitation, application, course_profile, course_record, employee, employee_competency,
+    outbox, user,
 };
 use chrono::{TimeDelta, Utc};
 use reqwest::StatusCode;
@@ -565,6 +566,26 @@ async fn hiring_makes_the_candidate_an_employee_closes_their_other_applications_
     let days = (invitation.expires_at - invitation.created_at).num_days();
     assert_eq!(days, 7);
 
+    // The induction: a place on each course the profile makes mandatory.
+    let mandatory = course_profile::Entity::find()
+        .filter(course_profile::Column::ProfileId.eq(hired.profile_id.unwrap()))
+        .all(&f.app.db)
+        .await
+        .unwrap()
+        .len();
+    let inducted = course_record::Entity::find()
+        .filter(course_record::Column::EmployeeId.eq(hired.id))
+        .filter(course_record::Column::Induction.eq(true))
+        .all(&f.app.db)
+        .await
+        .unwrap();
+    assert!(mandatory >= 2, "privacy and safety at least");
+    assert_eq!(inducted.len(), mandatory);
+    assert!(
+        inducted
+            .iter()
+            .all(|r| r.status == "planned" || r.status == "enrolled")
+    );
     // The page: the hire on the timeline, the level with its source.
     let (status, page) = f.hr.page(&format!("/employees/{}", hired.id)).await;
     assert_eq!(status, StatusCode::OK);

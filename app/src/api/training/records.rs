@@ -93,7 +93,8 @@ pub async fn record_outcome(id: CourseRecordId, input: OutcomeInput) -> Result<(
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageEmployees)?;
     let now = chrono::Utc::now();
-    let outcome = input.check(now.date_naive())?;
+    let today = crate::server::interviews::times::today_in(&me.time_zone, now);
+    let outcome = input.check(today)?;
     outcomes::record(&Backend::current()?.db, &me, id, outcome, now).await
 }
 

@@ -120,3 +120,9 @@ mod tests {
         assert_eq!(unknown.zone, "Europe/Rome");
     }
 }
+
+/// The calendar day it is at `now` in time zone `zone_name` (Rome's for a name not known).
+pub fn today_in(zone_name: &str, now: DateTime<Utc>) -> chrono::NaiveDate {
+    now.with_timezone(&zone(zone_name).unwrap_or(chrono_tz::Europe::Rome))
+        .date_naive()
+}

@@ -15,7 +15,7 @@ use crate::model::{
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::employees::access::{self, Relation};
-use crate::server::entities::{course, course_profile, course_record, course_session};
+use crate::server::entities::{course, course_profile, course_record, course_session, employee};
 
 /// The statuses that hold one of a session's places.
 const HOLDING: [RecordStatus; 4] = [
@@ -69,6 +69,13 @@ async fn refuse_duplicate(
     employee: EmployeeId,
     course: CourseId,
 ) -> Result<(), AppError> {
+    // On PostgreSQL the employee's row stays locked until the transaction ends, so two places
+    // asked for at once are checked one after the other.
+    employee::Entity::find_by_id(employee.0)
+        .lock_exclusive()
+        .one(tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let open: Vec<&str> = RecordStatus::ALL
         .iter()
         .filter(|s| s.is_open())
@@ -239,6 +246,9 @@ pub async fn decide(
     if !matches!(relation, Relation::Hr | Relation::Manager) {
         return Err(AppError::Forbidden);
     }
+    if access::own(db, me).await?.id == found.employee_id {
+        return Err(refuse("form", "own_record"));
+    }
     if found.status != RecordStatus::Requested.as_str() {
         return Err(refuse("form", "not_requested"));
     }
@@ -282,12 +292,28 @@ pub async fn decide(
     Ok(status)
 }
 
-/// Gives the place freed on `session` to the first on its waiting list, if any.
+/// Gives a place freed on `session` to the first on its waiting list, if there is room and the
+/// session has not started.
 pub async fn promote_waiting(
     tx: &impl ConnectionTrait,
     session: i32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let Some(found) = course_session::Entity::find_by_id(session)
+        .lock_exclusive()
+        .one(tx)
+        .await?
+    else {
+        return Ok(());
+    };
+    let taken = course_record::Entity::find()
+        .filter(course_record::Column::SessionId.eq(session))
+        .filter(course_record::Column::Status.is_in(holding()))
+        .count(tx)
+        .await?;
+    if found.starts_at <= now || taken >= u64::try_from(found.capacity).unwrap_or(0) {
+        return Ok(());
+    }
     let first = course_record::Entity::find()
         .filter(course_record::Column::SessionId.eq(session))
         .filter(course_record::Column::Status.eq(RecordStatus::Waiting.as_str()))
@@ -304,8 +330,8 @@ pub async fn promote_waiting(
     Ok(())
 }
 
-/// The induction of a new hire on `profile`: a place on each of its mandatory courses they do
-/// not hold already, on the first session after `now` with room, or in the plan.
+/// The induction of a new hire on `profile`: a place on each of its mandatory courses they have
+/// neither done nor hold a place on, on the first session after `now` with room, or in the plan.
 pub async fn induct(
     tx: &impl ConnectionTrait,
     employee: EmployeeId,
@@ -327,7 +353,20 @@ pub async fn induct(
         .await?;
     for found in courses {
         let id = CourseId(found.id);
-        if refuse_duplicate(tx, employee, id).await.is_err() {
+        let held = course_record::Entity::find()
+            .filter(course_record::Column::EmployeeId.eq(employee.0))
+            .filter(course_record::Column::CourseId.eq(found.id))
+            .filter(course_record::Column::Status.is_in([
+                RecordStatus::Requested.as_str(),
+                RecordStatus::Waiting.as_str(),
+                RecordStatus::Planned.as_str(),
+                RecordStatus::Enrolled.as_str(),
+                RecordStatus::InProgress.as_str(),
+                RecordStatus::Completed.as_str(),
+            ]))
+            .count(tx)
+            .await?;
+        if held > 0 {
             continue;
         }
         let sessions = course_session::Entity::find()

@@ -134,12 +134,25 @@ pub async fn export_csv(
             crate::model::Period::Year => found.year.to_string(),
         })
         .collect();
-    let mut header: Vec<&str> = vec![found.rows_by.as_str(), "department"];
+    let by_employee = found.rows_by == LedgerRows::Employee;
+    let mut header: Vec<&str> = if by_employee {
+        vec!["employee_id", "employee", "department"]
+    } else {
+        vec!["department"]
+    };
     header.extend(periods.iter().map(String::as_str));
     header.extend(["total_hours", "target_hours", "percent_of_target"]);
     let mut out = CsvOut::new(&header)?;
     for row in found.rows {
-        let mut fields = vec![row.label.clone(), row.department.clone()];
+        let mut fields = if by_employee {
+            vec![
+                row.employee.map(|e| e.to_string()).unwrap_or_default(),
+                row.label.clone(),
+                row.department.clone(),
+            ]
+        } else {
+            vec![row.label.clone()]
+        };
         fields.extend(row.hours.iter().map(u32::to_string));
         fields.push(row.total.to_string());
         fields.push(row.target.to_string());

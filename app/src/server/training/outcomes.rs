@@ -5,7 +5,7 @@
 //! passes to the first on the waiting list.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -86,7 +86,7 @@ pub async fn record(
     if !status.is_open() || status == RecordStatus::Requested {
         return Err(refuse("status", "record_closed"));
     }
-    if outcome.status.is_done() && status == RecordStatus::Waiting {
+    if status == RecordStatus::Waiting && outcome.status != RecordStatus::Cancelled {
         return Err(refuse("status", "still_waiting"));
     }
     let actor = me.id.0;
@@ -96,17 +96,38 @@ pub async fn record(
             let (course, session) = (found.course_id, found.session_id);
             let frees_place = matches!(status, RecordStatus::Enrolled | RecordStatus::InProgress)
                 && outcome.status == RecordStatus::Cancelled;
-            let mut model: course_record::ActiveModel = found.into();
-            model.status = Set(outcome.status.as_str().to_owned());
+            // Of two outcomes at once (a double click), only one finds the record as it was.
+            let mut change = course_record::Entity::update_many()
+                .col_expr(
+                    course_record::Column::Status,
+                    Expr::value(outcome.status.as_str()),
+                )
+                .col_expr(course_record::Column::DecidedBy, Expr::value(Some(actor)))
+                .col_expr(course_record::Column::DecidedAt, Expr::value(Some(now)))
+                .col_expr(course_record::Column::UpdatedAt, Expr::value(now));
             if outcome.status.is_done() {
-                model.hours = Set(i32::try_from(outcome.hours).unwrap_or(0));
-                model.completed_on = Set(outcome.completed_on);
-                model.score = Set(outcome.score.map(i32::from));
+                change = change
+                    .col_expr(
+                        course_record::Column::Hours,
+                        Expr::value(i32::try_from(outcome.hours).unwrap_or(0)),
+                    )
+                    .col_expr(
+                        course_record::Column::CompletedOn,
+                        Expr::value(outcome.completed_on),
+                    )
+                    .col_expr(
+                        course_record::Column::Score,
+                        Expr::value(outcome.score.map(i32::from)),
+                    );
             }
-            model.decided_by = Set(Some(actor));
-            model.decided_at = Set(Some(now));
-            model.updated_at = Set(now);
-            model.update(tx).await?;
+            let changed = change
+                .filter(course_record::Column::Id.eq(id.0))
+                .filter(course_record::Column::Status.eq(status.as_str()))
+                .exec(tx)
+                .await?;
+            if changed.rows_affected != 1 {
+                return Err(refuse("status", "record_changed"));
+            }
             if outcome.status == RecordStatus::Completed
                 && let Some(course) = course
             {
@@ -197,6 +218,9 @@ pub async fn review(
     let (found, relation) = record_for(db, me, id).await?;
     if relation != Relation::Hr {
         return Err(AppError::Forbidden);
+    }
+    if access::own(db, me).await?.id == found.employee_id {
+        return Err(refuse("form", "own_record"));
     }
     if found.review != Review::Pending.as_str() {
         return Err(refuse("form", "not_pending"));

@@ -155,7 +155,7 @@ pub async fn mine(
         .order_by_desc(course_record::Column::CreatedAt)
         .all(db)
         .await?;
-    let today: NaiveDate = now.date_naive();
+    let today: NaiveDate = crate::server::interviews::times::today_in(&me.time_zone, now);
     let year = today.year();
     let hours_this_year = hours_in(&records, year);
     let profile = match own.profile_id {
