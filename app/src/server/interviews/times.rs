@@ -72,6 +72,12 @@ pub fn span(starts: DateTime<Utc>, ends: DateTime<Utc>, zone_name: &str) -> Loca
     }
 }
 
+/// The calendar day it is at `now` in time zone `zone_name` (Rome's for a name not known).
+pub fn today_in(zone_name: &str, now: DateTime<Utc>) -> chrono::NaiveDate {
+    now.with_timezone(&zone(zone_name).unwrap_or(chrono_tz::Europe::Rome))
+        .date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,10 +125,4 @@ mod tests {
         let unknown = span(starts, ends, "Mars/Olympus");
         assert_eq!(unknown.zone, "Europe/Rome");
     }
-}
-
-/// The calendar day it is at `now` in time zone `zone_name` (Rome's for a name not known).
-pub fn today_in(zone_name: &str, now: DateTime<Utc>) -> chrono::NaiveDate {
-    now.with_timezone(&zone(zone_name).unwrap_or(chrono_tz::Europe::Rome))
-        .date_naive()
 }
