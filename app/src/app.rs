@@ -14,7 +14,9 @@ use crate::pages::account::{login, settings, welcome};
 use crate::pages::employees::{hire, list as employee_list, record};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
-use crate::pages::{admin, assessments, careers, home, interviews, not_found, training};
+use crate::pages::{
+    admin, assessments, careers, certifications, home, interviews, not_found, training,
+};
 
 /// The HTML document around the app, rendered on the server.
 ///
@@ -99,6 +101,13 @@ pub fn use_session() -> SessionResource {
 /// is read from the page's `<html lang>`.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_else(request_lang)
+}
+
+/// A translator for the texts of server-rendered pages: `p(PageText::Certifications)`.
+pub fn use_page_texts()
+-> impl Fn(crate::i18n::PageText) -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move |text| text.get(lang)
 }
 
 /// A translator for fixed texts: `t(Text::Save)`.
@@ -196,6 +205,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/training") view=training::mine::MyTrainingPage ssr=SsrMode::Async />
                     <Route path=path!("/training/decisions") view=training::decisions::DecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/training/hours") view=training::hours::HoursPage ssr=SsrMode::Async />
+                    <Route path=path!("/certifications") view=certifications::catalogue::CertificationsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/certifications/:id")
+                        view=certifications::catalogue::CertificationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/compliance") view=certifications::compliance::CompliancePage ssr=SsrMode::Async />
                     <Route path=path!("/courses") view=training::catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/courses/:id")

@@ -129,21 +129,25 @@ impl Lang {
     }
 }
 
+/// A table of fixed texts: an enum with each text's Italian and English side by side.
 macro_rules! texts {
-    ($($key:ident => $it:literal, $en:literal;)*) => {
-        /// Every fixed text of the UI.
+    ($(#[$doc:meta])* $name:ident { $($key:ident => $it:literal, $en:literal;)* }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Text { $($key,)* }
+        pub enum $name { $($key,)* }
 
-        impl Text {
+        impl $name {
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((Text::$key, Lang::It) => $it, (Text::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::It) => $it, ($name::$key, Lang::En) => $en,)*
                 }
             }
         }
     };
 }
+
+mod page_texts;
+pub use page_texts::PageText;
 
 /// Things the UI counts, each with its singular and plural in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +201,8 @@ pub fn total(lang: Lang, total: crate::model::Total, what: Counted) -> String {
 }
 
 texts! {
+    /// Every fixed text of the UI that the browser bundles may show.
+    Text {
     AppName => "Percorso", "Percorso";
     Tagline => "Selezione e formazione per front office e back office", "Recruitment and training for front-office and back-office roles";
     SkipToContent => "Vai al contenuto", "Skip to content";
@@ -857,6 +863,7 @@ texts! {
     LevelSource => "Da dove viene", "Shown by";
     LevelFromAssessment => "Valutazione in selezione", "Assessment when hired";
     LevelFromCourse => "Corso completato", "Completed course";
+    LevelFromCertification => "Certificazione verificata", "Verified certification";
     LevelNotShown => "Non ancora dimostrata", "Not shown yet";
     NoCompetencyLevels => "Nessuna competenza richiesta o dimostrata finora.", "No competency required or shown so far.";
     Team => "Chi gli riporta", "Team";
@@ -943,6 +950,8 @@ texts! {
     PlacePlanned => "Corso assegnato, da programmare.", "Course given, to be planned.";
     OutcomeRecorded => "Esito registrato.", "Outcome recorded.";
     NavHours => "Ore di formazione", "Training hours";
+    NavCertifications => "Certificazioni", "Certifications";
+    NavCompliance => "Conformità", "Compliance";
     HoursLedger => "Registro delle ore di formazione", "Training hours ledger";
     ByMonth => "Per mese", "By month";
     ByQuarter => "Per trimestre", "By quarter";
@@ -958,6 +967,7 @@ texts! {
     HoursTargets => "Obiettivi annuali per profilo", "Yearly targets by profile";
     HoursTargetsHint => "Le ore di formazione che ci si aspetta ogni anno da chi ricopre il profilo: valgono per la barra di avanzamento di ciascuno e per questo registro.", "The training hours expected each year from everyone in the profile: they set each person's progress bar and this ledger's targets.";
     TargetSaved => "Obiettivo salvato.", "Target saved.";
+    }
 }
 
 impl Role {
@@ -1541,6 +1551,30 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "invitation_accepted" => it_en(
             "La password è già stata scelta: non serve un altro invito.".into(),
             "The password has already been chosen: no new invitation is needed.".into(),
+        ),
+        "certification_taken" => it_en(
+            "Esiste già una certificazione con questo nome.".into(),
+            "A certification with this name already exists.".into(),
+        ),
+        "validity_range" => it_en(
+            format!("Da 1 a {n} mesi, o vuoto se non scade."),
+            format!("From 1 to {n} months, or blank if it does not expire."),
+        ),
+        "expiry_before_issue" => it_en(
+            "La scadenza non può precedere il rilascio.".into(),
+            "The expiry cannot come before the issue.".into(),
+        ),
+        "credential_taken" => it_en(
+            "Questo numero è già registrato per questa certificazione.".into(),
+            "This credential id is already recorded for this certification.".into(),
+        ),
+        "certificate_decided" => it_en(
+            "Questo certificato è già stato verificato o respinto.".into(),
+            "This certificate has already been verified or rejected.".into(),
+        ),
+        "own_certificate" => it_en(
+            "Non puoi verificare un tuo certificato: lo fa un collega delle Risorse umane.".into(),
+            "You cannot verify your own certificate: an HR colleague does.".into(),
         ),
         _ => it_en("Valore non valido.".into(), "Invalid value.".into()),
     }

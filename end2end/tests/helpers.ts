@@ -18,17 +18,41 @@ export const demo = {
  * islands have hydrated, so its forms are live.
  */
 export async function open(page: Page, path: string) {
+  watch(page);
   await page.goto(path);
   await hydrated(page);
 }
 
+/** What went wrong in each page's browser: script errors and failed requests. */
+const troubles = new WeakMap<Page, string[]>();
+
+/** Starts noting a page's script errors and failed requests, once per page. */
+function watch(page: Page) {
+  if (troubles.has(page)) return;
+  const noted: string[] = [];
+  troubles.set(page, noted);
+  page.on("pageerror", (error) => noted.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") noted.push(`console: ${message.text()}`);
+  });
+  page.on("requestfailed", (request) =>
+    noted.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`),
+  );
+}
+
 /**
  * Waits until the page at hand, if it loads a browser bundle, has hydrated its islands: what
- * is typed before then would be replaced by the islands' own state.
+ * is typed before then would be replaced by the islands' own state. When it never does, the
+ * failure names what the browser reported (a panic, a bundle that did not load).
  */
 export async function hydrated(page: Page) {
   if ((await page.locator("script[type=module]").count()) > 0) {
-    await expect(page.locator("body[data-hydrated=true]")).toBeAttached();
+    try {
+      await expect(page.locator("body[data-hydrated=true]")).toBeAttached();
+    } catch (error) {
+      const noted = troubles.get(page)?.join("\n  ") || "nothing";
+      throw new Error(`${page.url()} did not hydrate; the browser reported:\n  ${noted}\n${error}`);
+    }
   }
 }
 

@@ -3,8 +3,8 @@
 //! with the competencies each develops and the job profiles each is mandatory for.
 //! Frozen with the migration that loads them; HR edit them in the app afterwards.
 
+use crate::seeding::{catch_up_sequence, find, ids_by_code};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::ConnectionTrait;
 
 /// A competency a course develops, and the level (1..=5) the course brings it to.
 pub struct CompetencyLevel {
@@ -232,25 +232,6 @@ pub const COURSES: &[CourseSeed] = &[
     },
 ];
 
-async fn ids_by_code(db: &impl ConnectionTrait, table: &str) -> Result<Vec<(String, i32)>, DbErr> {
-    let rows = db
-        .query_all(
-            &Query::select()
-                .column(Alias::new("code"))
-                .column(Alias::new("id"))
-                .from(Alias::new(table))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
-        .collect()
-}
-
-fn find(ids: &[(String, i32)], code: &str) -> Option<i32> {
-    ids.iter().find(|(c, _)| c == code).map(|(_, id)| *id)
-}
-
 /// Loads the starter courses with ids 1..=8, each with the competencies it develops that exist
 /// and the job profiles it is mandatory for that exist.
 pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -331,14 +312,7 @@ pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .await?;
         }
     }
-    // PostgreSQL's sequence does not see ids given explicitly.
-    if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        db.execute_unprepared(
-            "SELECT setval(pg_get_serial_sequence('courses', 'id'), \
-             (SELECT MAX(id) FROM courses))",
-        )
-        .await?;
-    }
+    catch_up_sequence(manager, "courses").await?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+pub mod certification_data;
 pub mod course_data;
 pub mod framework_data;
 mod m20261127_000001_accounts;
@@ -24,10 +25,12 @@ mod m20261206_000018_practical_materials;
 mod m20261206_000019_courses;
 mod m20261207_000020_employees;
 mod m20261207_000021_course_records;
+mod m20261207_000022_certifications;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
 pub mod question_data;
+mod seeding;
 
 pub struct Migrator;
 
@@ -55,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_courses::Migration),
             Box::new(m20261207_000020_employees::Migration),
             Box::new(m20261207_000021_course_records::Migration),
+            Box::new(m20261207_000022_certifications::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! recurring training, the job profiles for which each is mandatory, and their sessions (dates,
 //! place or link, capacity, trainer). Loads the starter catalogue.
 
+use crate::seeding::foreign_key;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveIden)]
@@ -61,20 +62,6 @@ enum CourseSessions {
     Capacity,
     Trainer,
     CreatedAt,
-}
-
-fn foreign_key(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(on_delete)
-        .to_owned()
 }
 
 #[async_trait::async_trait]

@@ -3,6 +3,7 @@
 //! through the pipeline, to the candidate they were; their competency levels, each with where
 //! it comes from; and the invitations that let a new account choose its password.
 
+use crate::seeding::foreign_key;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveIden)]
@@ -66,20 +67,6 @@ enum AccountInvitations {
     CreatedAt,
     ExpiresAt,
     UsedAt,
-}
-
-fn foreign_key(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(on_delete)
-        .to_owned()
 }
 
 fn index(name: &str, table: impl IntoIden, column: impl IntoIden) -> IndexCreateStatement {

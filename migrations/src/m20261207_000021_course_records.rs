@@ -4,6 +4,7 @@
 //! records made by the induction of a hire; and each job profile's yearly target of training
 //! hours.
 
+use crate::seeding::foreign_key;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveIden)]
@@ -55,20 +56,6 @@ enum CourseRecords {
     DecidedAt,
     CreatedAt,
     UpdatedAt,
-}
-
-fn foreign_key(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(on_delete)
-        .to_owned()
 }
 
 #[derive(DeriveMigrationName)]

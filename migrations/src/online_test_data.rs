@@ -3,8 +3,8 @@
 //! stored with its body as JSON, in the shape the app reads (`QuestionBody`). Frozen with the
 //! migration that loads them.
 
+use crate::seeding::{catch_up_sequence, find, ids_by_code};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::ConnectionTrait;
 
 /// What a starter question asks.
 pub enum BodySeed {
@@ -427,25 +427,6 @@ pub fn body_json(body: &BodySeed) -> String {
     }
 }
 
-async fn ids_by_code(db: &impl ConnectionTrait, table: &str) -> Result<Vec<(String, i32)>, DbErr> {
-    let rows = db
-        .query_all(
-            &Query::select()
-                .column(Alias::new("code"))
-                .column(Alias::new("id"))
-                .from(Alias::new(table))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
-        .collect()
-}
-
-fn find(ids: &[(String, i32)], code: &str) -> Option<i32> {
-    ids.iter().find(|(c, _)| c == code).map(|(_, id)| *id)
-}
-
 /// Loads the starter banks, each for those of its profiles that exist, with the questions
 /// whose competency exists.
 pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -534,13 +515,7 @@ pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .await?;
         }
     }
-    if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        db.execute_unprepared(
-            "SELECT setval(pg_get_serial_sequence('online_templates', 'id'), \
-             (SELECT MAX(id) FROM online_templates))",
-        )
-        .await?;
-    }
+    catch_up_sequence(manager, "online_templates").await?;
     Ok(())
 }
 

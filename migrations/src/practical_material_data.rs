@@ -3,6 +3,7 @@
 //! the archive plan, and the order with its invoice. Plain text, frozen with the migration that
 //! loads them; HR replace them in the app.
 
+use crate::seeding::catch_up_sequence;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::ConnectionTrait;
 use sha2::{Digest, Sha256};
@@ -131,14 +132,7 @@ pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
             )
             .await?;
     }
-    // PostgreSQL's sequence does not see ids given explicitly.
-    if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        db.execute_unprepared(
-            "SELECT setval(pg_get_serial_sequence('practical_materials', 'id'), \
-             GREATEST((SELECT MAX(id) FROM practical_materials), 1))",
-        )
-        .await?;
-    }
+    catch_up_sequence(manager, "practical_materials").await?;
     Ok(())
 }
 

@@ -3,8 +3,8 @@
 //! classifying documents into an archive plan, and reconciling an invoice against an order.
 //! Frozen with the migration that loads them; HR edit them in the app afterwards.
 
+use crate::seeding::{catch_up_sequence, find, ids_by_code};
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::ConnectionTrait;
 
 /// One rubric criterion: the competency it measures, its maximum points, and what earns them.
 pub struct CriterionSeed {
@@ -191,25 +191,6 @@ pub const TEMPLATES: &[TemplateSeed] = &[
     },
 ];
 
-async fn ids_by_code(db: &impl ConnectionTrait, table: &str) -> Result<Vec<(String, i32)>, DbErr> {
-    let rows = db
-        .query_all(
-            &Query::select()
-                .column(Alias::new("code"))
-                .column(Alias::new("id"))
-                .from(Alias::new(table))
-                .to_owned(),
-        )
-        .await?;
-    rows.iter()
-        .map(|row| Ok((row.try_get_by_index(0)?, row.try_get_by_index(1)?)))
-        .collect()
-}
-
-fn find(ids: &[(String, i32)], code: &str) -> Option<i32> {
-    ids.iter().find(|(c, _)| c == code).map(|(_, id)| *id)
-}
-
 /// Loads the starter templates, each for those of its profiles that exist, with the criteria
 /// whose competency exists.
 pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -296,14 +277,7 @@ pub async fn load(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
                 .await?;
         }
     }
-    // PostgreSQL's sequence does not see ids given explicitly.
-    if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        db.execute_unprepared(
-            "SELECT setval(pg_get_serial_sequence('practical_templates', 'id'), \
-             (SELECT MAX(id) FROM practical_templates))",
-        )
-        .await?;
-    }
+    catch_up_sequence(manager, "practical_templates").await?;
     Ok(())
 }
 

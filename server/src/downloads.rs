@@ -253,6 +253,50 @@ pub async fn training_hours_csv(
     }
 }
 
+/// A certificate's document, for its holder, their manager and HR.
+pub async fn certificate_document(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::OwnAccount) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let holding = app::model::HoldingId(id);
+    let found = app::server::certifications::holdings::document(
+        &backend.db,
+        &backend.files,
+        &user,
+        holding,
+    )
+    .await;
+    match found {
+        Ok((name, kind, bytes)) => attachment(&name, &kind, bytes),
+        Err(error) => refuse(&error),
+    }
+}
+
+/// The compliance matrix as CSV (`/compliance.csv?` with the page's own query), for HR.
+pub async fn compliance_csv(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    axum::extract::Query(pairs): axum::extract::Query<Vec<(String, String)>>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::ManageEmployees) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let query = app::model::ComplianceQuery::from_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    let today = app::server::interviews::times::today_in(&user.time_zone, chrono::Utc::now());
+    match app::server::certifications::compliance::export_csv(&backend.db, &query, today).await {
+        Ok(csv) => csv_attachment("compliance.csv", csv),
+        Err(error) => refuse(&error),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_disposition;

@@ -250,6 +250,23 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             "/training/records/{id}/certificate",
             get(crate::downloads::certificate),
         )
+        .route(
+            "/certifications/{id}",
+            post(crate::forms::certifications::save),
+        )
+        .route(
+            app::pages::certifications::holdings::UPLOAD_PATH,
+            post(crate::forms::certifications::upload),
+        )
+        .route(
+            "/certificates/{id}",
+            post(crate::forms::certifications::verdict),
+        )
+        .route(
+            "/certificates/{id}/document",
+            get(crate::downloads::certificate_document),
+        )
+        .route("/compliance.csv", get(crate::downloads::compliance_csv))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

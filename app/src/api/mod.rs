@@ -7,6 +7,7 @@
 pub mod account;
 pub mod admin;
 pub mod assessments;
+pub mod certifications;
 pub mod employees;
 pub mod framework;
 pub mod interviews;

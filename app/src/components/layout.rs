@@ -21,6 +21,7 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     }
     if user.role.can(Permission::ViewTraining) {
         links.push(("/courses", Text::NavCourses));
+        links.push(("/certifications", Text::NavCertifications));
     }
     if user.role.can(Permission::ManageRecruitment) {
         links.push(("/openings", Text::NavOpenings));
@@ -32,6 +33,7 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
         links.push(("/employees", Text::NavEmployees));
         links.push(("/training/decisions", Text::NavDecisions));
         links.push(("/training/hours", Text::NavHours));
+        links.push(("/compliance", Text::NavCompliance));
     }
     if user.role.can(Permission::Interview) {
         links.push(("/interviews", Text::NavInterviews));

@@ -153,6 +153,8 @@ pub enum LevelSource {
     Assessment,
     /// A completed course.
     Course,
+    /// A verified certificate.
+    Certification,
 }
 
 impl LevelSource {
@@ -160,13 +162,18 @@ impl LevelSource {
         match self {
             LevelSource::Assessment => "assessment",
             LevelSource::Course => "course",
+            LevelSource::Certification => "certification",
         }
     }
 
     pub fn parse(value: &str) -> Option<LevelSource> {
-        [LevelSource::Assessment, LevelSource::Course]
-            .into_iter()
-            .find(|s| s.as_str() == value)
+        [
+            LevelSource::Assessment,
+            LevelSource::Course,
+            LevelSource::Certification,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
     }
 }
 

@@ -143,6 +143,11 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A refusal of the form: `code` on `field`.
+    pub fn on_field(field: &str, code: &str) -> Self {
+        Self::Invalid(FieldErrors::single(field, code))
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {

@@ -65,4 +65,8 @@ typed_id!(
     EmployeeId,
     /// An employee's place on a course, or training they logged.
     CourseRecordId,
+    /// A certification of the catalogue.
+    CertificationId,
+    /// One certificate an employee holds or held.
+    HoldingId,
 );

@@ -2,6 +2,8 @@
 //! and the error that server functions return.
 
 mod assessments;
+mod certifications;
+mod compliance;
 mod course_records;
 mod courses;
 mod data_protection;
@@ -24,6 +26,8 @@ mod training_hours;
 mod users;
 
 pub use assessments::*;
+pub use certifications::*;
+pub use compliance::*;
 pub use course_records::*;
 pub use courses::*;
 pub use data_protection::*;

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod assessments;
 pub mod careers;
+pub mod certifications;
 pub mod employees;
 pub mod framework;
 pub mod home;

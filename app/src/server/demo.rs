@@ -306,5 +306,6 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
     crate::server::interviews::demo::seed(db, &actor, &panelist).await?;
     crate::server::assessments::demo::seed(db, &actor, &panelist).await?;
     crate::server::training::demo::seed(db).await?;
-    crate::server::training::demo::seed_records(db, DEMO_LOGINS[3].email).await
+    crate::server::training::demo::seed_records(db, DEMO_LOGINS[3].email).await?;
+    crate::server::certifications::demo::seed(db).await
 }

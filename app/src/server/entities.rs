@@ -1299,3 +1299,104 @@ pub mod course_record {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod certification {
+    use sea_orm::entity::prelude::*;
+
+    /// A certification of the catalogue.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "certifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// The starter catalogue's slug; none for those HR add.
+        #[sea_orm(unique)]
+        pub code: Option<String>,
+        pub name_it: String,
+        pub name_en: String,
+        pub issuer: String,
+        /// How long a certificate is valid from its issue; none when it does not expire.
+        pub validity_months: Option<i32>,
+        pub active: bool,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod certification_competency {
+    use sea_orm::entity::prelude::*;
+
+    /// A competency a certification proves, and at which level (1–5).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "certification_competencies")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub certification_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub competency_id: i32,
+        pub level: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod certification_profile {
+    use sea_orm::entity::prelude::*;
+
+    /// A job profile that requires a certification.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "certification_profiles")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub certification_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub profile_id: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod employee_certification {
+    use sea_orm::entity::prelude::*;
+
+    /// One certificate an employee holds (or held: renewals keep the earlier ones).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "employee_certifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub employee_id: i32,
+        pub certification_id: i32,
+        pub credential_id: Option<String>,
+        pub issued_on: Date,
+        pub expires_on: Option<Date>,
+        pub document_name: Option<String>,
+        pub document_stored: Option<String>,
+        pub document_type: Option<String>,
+        /// `Verification`: pending, verified or rejected.
+        pub status: String,
+        /// Why HR rejected it.
+        pub reason: Option<String>,
+        pub added_by: Option<i32>,
+        pub verified_by: Option<i32>,
+        pub verified_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

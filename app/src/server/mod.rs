@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod assessments;
 pub mod audit;
 pub mod bench_data;
+pub mod certifications;
 pub mod csv_out;
 pub mod data_protection;
 pub mod demo;

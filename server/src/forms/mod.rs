@@ -6,6 +6,7 @@
 pub mod account;
 pub mod candidates;
 pub mod careers;
+pub mod certifications;
 pub mod courses;
 pub mod employees;
 pub mod materials;

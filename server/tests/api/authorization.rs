@@ -378,6 +378,17 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
             json!({"id": 999_999, "input": {"decision": "approve", "reason": ""}}),
         ),
         ("course_catalogue", SIGNED_IN, json!({})),
+        ("certification_catalogue", SIGNED_IN, json!({})),
+        ("certification_editor", HR_AND_ADMIN, json!({"id": null})),
+        // One's own with no id; someone else's is refused record by record (see
+        // `certifications.rs`).
+        ("certifications_of", SIGNED_IN, json!({"id": null})),
+        ("pending_certificates", HR_AND_ADMIN, json!({})),
+        (
+            "compliance_report",
+            HR_AND_ADMIN,
+            json!({"query": {"department": null, "profile": null, "manager": null, "sort": "worst"}}),
+        ),
         ("get_course", SIGNED_IN, json!({"id": 1})),
         ("practical_templates", HR_AND_ADMIN, json!({})),
         // The first starter template, with its materials.
@@ -627,12 +638,13 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         .body["files"][0]["id"]
         .as_i64()
         .unwrap();
-    let table: [(String, &[Who]); 6] = [
+    let table: [(String, &[Who]); 7] = [
         // The hiring team may too, record by record (see `candidates.rs`).
         (format!("/files/{file}"), HR_AND_ADMIN),
         ("/candidates.csv".into(), HR_AND_ADMIN),
         ("/employees.csv".into(), HR_AND_ADMIN),
         ("/training/hours.csv".into(), HR_AND_ADMIN),
+        ("/compliance.csv".into(), HR_AND_ADMIN),
         (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
         // The first starter template's first material; a test's grader may download the
         // test's own (see `test_materials.rs`).

@@ -160,8 +160,8 @@ async fn the_demo_staff_have_records_with_a_manager_and_the_hired_candidate_is_a
         .unwrap();
     assert_eq!(
         everyone.total,
-        app::model::Total::Exactly(5),
-        "four accounts and the hire"
+        app::model::Total::Exactly(8),
+        "four accounts, three colleagues and the hire"
     );
     let luca = everyone
         .items

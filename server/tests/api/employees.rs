@@ -77,7 +77,7 @@ async fn read(who: &Browser, id: i32) -> StatusCode {
 
 /// Reads CSV as RFC 4180 says (quoted fields, doubled quotes, CRLF), independently of the
 /// writer the server uses.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn read_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();

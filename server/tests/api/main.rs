@@ -7,6 +7,7 @@ mod authorization;
 mod backup;
 mod candidates;
 mod careers;
+mod certifications;
 mod cli;
 mod course_records;
 mod courses;

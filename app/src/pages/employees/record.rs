@@ -17,6 +17,7 @@ use crate::model::{
     AppError, CareerEntry, CareerEvent, EmployeeChoices, EmployeeCompetency, EmployeeDetail,
     EmployeeId, EmployeeInput, EmployeeStatus, InvitationState, LevelSource, Permission,
 };
+use crate::pages::certifications::holdings::PersonCertifications;
 use crate::pages::training::employee_training::EmployeeTraining;
 use crate::pages::{RecordPath, record_path};
 
@@ -76,6 +77,7 @@ fn source_label(source: Option<LevelSource>) -> Text {
     match source {
         Some(LevelSource::Assessment) => Text::LevelFromAssessment,
         Some(LevelSource::Course) => Text::LevelFromCourse,
+        Some(LevelSource::Certification) => Text::LevelFromCertification,
         None => Text::LevelNotShown,
     }
 }
@@ -159,6 +161,7 @@ fn EmployeeView(record: EmployeeDetail) -> impl IntoView {
                 </ul>
             })}
             <EmployeeTraining id=row.id hr=record.editable manager=record.manages page=page.clone() />
+            <PersonCertifications id=Some(row.id) own=false />
             {(!record.timeline.is_empty()).then(|| view! {
                 <h2>{t(Text::Timeline)}</h2>
                 <Timeline entries=record.timeline.clone() lang />

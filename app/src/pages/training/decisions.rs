@@ -14,6 +14,8 @@ use crate::components::form::{FormMessages, FormState};
 use crate::components::guard::{guarded, refusal, set_page_status};
 use crate::i18n::Text;
 use crate::model::Permission;
+use crate::pages::certifications::holdings::VerdictDraft;
+use crate::pages::certifications::pending::PendingCertificates;
 
 /// Where the page's forms post.
 pub const DECISIONS_PAGE: &str = "/training/decisions";
@@ -33,6 +35,9 @@ fn Decisions(hr: bool) -> impl IntoView {
     let form = FormState::scoped("decision");
     if let Some(draft) = use_context::<RecordDraft>() {
         form.fail(&draft.error);
+        set_page_status(draft.error.status());
+    }
+    if let Some(draft) = use_context::<VerdictDraft>() {
         set_page_status(draft.error.status());
     }
     let done = use_query_map().with_untracked(|q| q.get("decided").is_some());
@@ -63,6 +68,7 @@ fn Decisions(hr: bool) -> impl IntoView {
                             })}
                             <h2>{t(Text::PlacesRequested)}</h2>
                             <RecordTable records=requests id="requests" actions=Some(actions) with_names=true />
+                            {hr.then(|| view! { <PendingCertificates /> })}
                         }
                             .into_any()
                     })

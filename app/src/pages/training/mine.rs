@@ -22,6 +22,7 @@ use crate::model::{
     Permission, TrainingOverview,
 };
 use crate::pages::careers::FileField;
+use crate::pages::certifications::holdings::{HoldingDraft, PersonCertifications};
 
 /// A form of this page the server refused: which (`request` or `log`), what was typed, and
 /// why. The certificate is not kept: the hint asks for it again.
@@ -72,6 +73,9 @@ fn MyTrainingView(page: TrainingOverview) -> impl IntoView {
     let draft = use_context::<TrainingDraft>();
     if let Some(draft) = &draft {
         set_page_status(draft.error.status());
+    }
+    if let Some(refused) = use_context::<HoldingDraft>() {
+        set_page_status(refused.error.status());
     }
     let request_error = draft
         .as_ref()
@@ -128,6 +132,7 @@ fn MyTrainingView(page: TrainingOverview) -> impl IntoView {
             <h2>{t(Text::DoneCourses)}</h2>
             <RecordTable records=page.done.clone() id="done" />
             <LogTraining draft=log_draft />
+            <PersonCertifications id=None own=true />
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! An employee's competency levels, each with what shows it, against what their job profile
-//! requires: the hire sets the first levels from the application's assessment.
+//! requires: the hire sets the first levels from the assessment, and completed courses and
+//! verified certificates raise them.
 
 use std::collections::HashMap;
 
@@ -22,28 +23,45 @@ pub async fn start_from_assessment(
     id: EmployeeId,
     assessed: &ApplicationAssessment,
 ) -> Result<(), AppError> {
-    let held: HashMap<i32, i32> = employee_competency::Entity::find()
-        .filter(employee_competency::Column::EmployeeId.eq(id.0))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.competency_id, c.level))
+    let evidence: Vec<(i32, i32)> = assessed
+        .assessment
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            let level = i32::from(whole_level(c.level_tenths?));
+            (level > 0).then_some((c.id.0, level))
+        })
         .collect();
-    let now = Utc::now();
-    for c in &assessed.assessment.competencies {
-        let Some(tenths) = c.level_tenths else {
-            continue;
-        };
-        let level = i32::from(whole_level(tenths));
-        if level == 0 || held.get(&c.id.0).is_some_and(|&h| h >= level) {
+    let source = (
+        LevelSource::Assessment,
+        assessed.assessment.application_id.0,
+    );
+    raise(db, id, evidence, source, Utc::now()).await
+}
+
+/// Raises `employee`'s level in each (competency, level) of `evidence` that is higher than
+/// what they hold, with `source` (what shows it, and its id) as the evidence; higher levels
+/// held stay as they are.
+pub async fn raise(
+    tx: &impl ConnectionTrait,
+    employee: EmployeeId,
+    evidence: impl IntoIterator<Item = (i32, i32)>,
+    source: (LevelSource, i32),
+    now: chrono::DateTime<Utc>,
+) -> Result<(), AppError> {
+    for (competency, level) in evidence {
+        let held = employee_competency::Entity::find_by_id((employee.0, competency))
+            .one(tx)
+            .await?;
+        if held.as_ref().is_some_and(|h| h.level >= level) {
             continue;
         }
         let row = employee_competency::ActiveModel {
-            employee_id: sea_orm::Set(id.0),
-            competency_id: sea_orm::Set(c.id.0),
+            employee_id: sea_orm::Set(employee.0),
+            competency_id: sea_orm::Set(competency),
             level: sea_orm::Set(level),
-            source: sea_orm::Set(LevelSource::Assessment.as_str().to_owned()),
-            source_id: sea_orm::Set(Some(assessed.assessment.application_id.0)),
+            source: sea_orm::Set(source.0.as_str().to_owned()),
+            source_id: sea_orm::Set(Some(source.1)),
             updated_at: sea_orm::Set(now),
         };
         employee_competency::Entity::insert(row)
@@ -60,7 +78,7 @@ pub async fn start_from_assessment(
                 ])
                 .to_owned(),
             )
-            .exec(db)
+            .exec(tx)
             .await?;
     }
     Ok(())

@@ -5,7 +5,7 @@
 //! passes to the first on the waiting list.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set,
@@ -19,7 +19,8 @@ use crate::model::{
 };
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::employees::access::{self, Relation};
-use crate::server::entities::{course, course_competency, course_record, employee_competency};
+use crate::server::employees::competencies;
+use crate::server::entities::{course, course_competency, course_record};
 use crate::server::files::{Certificate, FileStore};
 
 /// Raises `employee`'s levels in what course `course` develops, up to its levels, with the
@@ -33,40 +34,11 @@ pub async fn raise_levels(
     let develops = course_competency::Entity::find()
         .filter(course_competency::Column::CourseId.eq(course))
         .all(tx)
-        .await?;
-    for d in develops {
-        let held = employee_competency::Entity::find_by_id((employee.0, d.competency_id))
-            .one(tx)
-            .await?;
-        if held.as_ref().is_some_and(|h| h.level >= d.level) {
-            continue;
-        }
-        let row = employee_competency::ActiveModel {
-            employee_id: Set(employee.0),
-            competency_id: Set(d.competency_id),
-            level: Set(d.level),
-            source: Set(LevelSource::Course.as_str().to_owned()),
-            source_id: Set(Some(course)),
-            updated_at: Set(now),
-        };
-        employee_competency::Entity::insert(row)
-            .on_conflict(
-                OnConflict::columns([
-                    employee_competency::Column::EmployeeId,
-                    employee_competency::Column::CompetencyId,
-                ])
-                .update_columns([
-                    employee_competency::Column::Level,
-                    employee_competency::Column::Source,
-                    employee_competency::Column::SourceId,
-                    employee_competency::Column::UpdatedAt,
-                ])
-                .to_owned(),
-            )
-            .exec(tx)
-            .await?;
-    }
-    Ok(())
+        .await?
+        .into_iter()
+        .map(|d| (d.competency_id, d.level))
+        .collect::<Vec<_>>();
+    competencies::raise(tx, employee, develops, (LevelSource::Course, course), now).await
 }
 
 /// HR record `outcome` on record `id`. Only places (not requests or logged training) take an

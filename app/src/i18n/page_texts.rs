@@ -1,0 +1,74 @@
+//! Fixed texts of the pages rendered on the server only (no island shows them), kept apart
+//! from `Text` so that the browser bundles do not carry them.
+
+use super::Lang;
+
+texts! {
+    /// Every fixed text that only server-rendered pages show.
+    PageText {
+    Certifications => "Certificazioni", "Certifications";
+    Certification => "Certificazione", "Certification";
+    CertificationCatalogue => "Catalogo delle certificazioni", "Certification catalogue";
+    CertificationCatalogueHint => "Le certificazioni riconosciute: chi le rilascia, per quanto valgono, le competenze che attestano e i profili che le richiedono.", "The recognised certifications: who issues them, how long they are valid, the competencies they prove and the job profiles that require them.";
+    NewCertification => "Nuova certificazione", "New certification";
+    EditCertification => "Modifica certificazione", "Edit certification";
+    Issuer => "Ente che la rilascia", "Issuer";
+    Validity => "Validità", "Validity";
+    ValidityMonths => "Validità in mesi", "Validity in months";
+    ValidityHint => "Lascia vuoto se non scade.", "Leave blank if it does not expire.";
+    Months => "mesi", "months";
+    NoExpiry => "Non scade", "Does not expire";
+    Proves => "Attesta", "Proves";
+    ProvesLegend => "Competenze che attesta", "Competencies it proves";
+    ProvesHint => "Il livello che una certificazione verificata porta a chi la possiede; lascia «–» per le competenze che non riguarda.", "The level a verified certificate brings its holder to; leave \"–\" for the competencies it does not prove.";
+    RequiredFor => "Richiesta per", "Required for";
+    Retired => "Non più offerta", "No longer offered";
+    StillOffered => "Ancora riconosciuta (si può caricare)", "Still recognised (can be uploaded)";
+    NameIt => "Nome in italiano", "Name in Italian";
+    NameEn => "Nome in inglese", "Name in English";
+    CertificatesHeld => "Certificati", "Certificates";
+    NoCertificates => "Nessun certificato caricato.", "No certificate uploaded.";
+    ProfileRequires => "Ciò che richiede il profilo", "What the job profile requires";
+    NoRequirements => "Il profilo non richiede certificazioni né corsi obbligatori.", "The job profile requires no certification or mandatory course.";
+    Requirement => "Requisito", "Requirement";
+    MandatoryCourse => "corso obbligatorio", "mandatory course";
+    State => "Stato", "Status";
+    Date => "Data", "Date";
+    StateOk => "In regola", "OK";
+    StateExpiring => "In scadenza", "Expiring";
+    StateExpired => "Scaduta", "Expired";
+    StatePending => "Da verificare", "Pending verification";
+    StateMissing => "Mancante", "Missing";
+    StandingValid => "Valida", "Valid";
+    StandingRejected => "Respinta", "Rejected";
+    ExpiresIn => "Scade tra", "Expires in";
+    DaysShort => "giorni", "days";
+    RenewalPending => "rinnovo da verificare", "renewal pending verification";
+    CredentialId => "Numero del certificato", "Credential id";
+    IssuedOn => "Rilasciata il", "Issued on";
+    ExpiresOn => "Scade il", "Expires on";
+    ExpiresOnHint => "Lascia vuoto per calcolarla dalla validità della certificazione.", "Leave blank to compute it from the certification's validity.";
+    VerifiedBy => "Esaminata da", "Reviewed by";
+    RejectionReason => "Motivo del rifiuto", "Reason for rejection";
+    Document => "Documento", "Document";
+    DocumentHint => "Il certificato in PDF o come immagine PNG o JPEG, al massimo", "The certificate as a PDF or a PNG or JPEG picture, at most";
+    Renew => "Rinnova", "Renew";
+    EarlierCertificates => "Certificati precedenti", "Earlier certificates";
+    Verify => "Verifica", "Verify";
+    Reject => "Respingi", "Reject";
+    Verdict => "Esito", "Verdict";
+    VerdictSaved => "Esito registrato.", "Verdict saved.";
+    AddCertificate => "Carica un certificato", "Upload a certificate";
+    AddCertificateHint => "Anche un rinnovo: i certificati precedenti restano nello storico. Conta dopo la verifica delle Risorse umane.", "A renewal too: the earlier certificates stay in the history. It counts once HR have verified it.";
+    ChooseCertification => "Scegli una certificazione", "Choose a certification";
+    CertificateUploaded => "Certificato caricato: ora lo verificano le Risorse umane.", "Certificate uploaded: HR will now verify it.";
+    CertificatesToVerify => "Certificati da verificare", "Certificates to verify";
+    ComplianceMatrix => "Conformità ai profili", "Compliance matrix";
+    ComplianceHint => "Per ogni persona, le certificazioni e i corsi obbligatori richiesti dal suo profilo: in regola, in scadenza (entro 90 giorni), scaduti, da verificare o mancanti.", "For each person, the certifications and mandatory courses their job profile requires: OK, expiring (within 90 days), expired, pending verification or missing.";
+    Manager => "Responsabile", "Manager";
+    SortBy => "Ordina per", "Sort by";
+    WorstFirst => "Prima le situazioni peggiori", "Worst first";
+    ByName => "Nome", "Name";
+    NotRequired => "–", "–";
+}
+}
