@@ -15,7 +15,8 @@ use crate::pages::employees::{hire, list as employee_list, record};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
 use crate::pages::{
-    admin, assessments, careers, certifications, home, interviews, not_found, training,
+    admin, assessments, careers, certifications, home, interviews, not_found, notifications,
+    training,
 };
 
 /// The HTML document around the app, rendered on the server.
@@ -212,6 +213,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/compliance") view=certifications::compliance::CompliancePage ssr=SsrMode::Async />
+                    <Route path=path!("/notifications") view=notifications::NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("/courses") view=training::catalogue::CataloguePage ssr=SsrMode::Async />
                     <Route
                         path=path!("/courses/:id")

@@ -952,6 +952,8 @@ texts! {
     NavHours => "Ore di formazione", "Training hours";
     NavCertifications => "Certificazioni", "Certifications";
     NavCompliance => "Conformità", "Compliance";
+    Notifications => "Notifiche", "Notifications";
+    UnreadCount => "da leggere", "unread";
     HoursLedger => "Registro delle ore di formazione", "Training hours ledger";
     ByMonth => "Per mese", "By month";
     ByQuarter => "Per trimestre", "By quarter";

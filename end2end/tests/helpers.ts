@@ -170,3 +170,72 @@ export async function addCandidate(hr: Page, opening: string, name: string, emai
   });
   expect(response.status()).toBe(200);
 }
+
+/**
+ * A second server on the end-to-end server's own database and data directory, with its clock
+ * moved `days` forward (`PERCORSO_CLOCK_SHIFT_DAYS`): what falls due then is seen now. Its
+ * daily jobs run as it starts, as any instance's do. `./dev e2e` says where the binary, the
+ * data and the site are.
+ */
+export async function shiftedServer(days: number, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const binary = process.env.PERCORSO_E2E_BINARY;
+  const data = process.env.PERCORSO_E2E_DATA_DIR;
+  const site = process.env.PERCORSO_E2E_SITE;
+  if (!binary || !data || !site) throw new Error("PERCORSO_E2E_BINARY, _DATA_DIR and _SITE are not set (./dev e2e sets them)");
+  const { spawn } = await import("node:child_process");
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.PERCORSO_SMTP_HOST;
+  Object.assign(env, {
+    PERCORSO_SITE_ROOT: site,
+    PERCORSO_DATA_DIR: data,
+    PERCORSO_BIND: `127.0.0.1:${port}`,
+    PERCORSO_MAIL_POLL_SECONDS: "1",
+    PERCORSO_CLOCK_SHIFT_DAYS: String(days),
+  });
+  const child = spawn(binary, ["serve"], { env, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  await expect
+    .poll(async () => {
+      try {
+        return (await fetch(`${url}/healthz`)).status;
+      } catch {
+        return 0;
+      }
+    }, { timeout: 30_000, message: "the shifted server starts" })
+    .toBe(200);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  return { url, stop };
+}
+
+/** Every `.eml` message to `to` containing all of `parts`, as the mail senders wrote them. */
+export async function mailsTo(to: string, ...parts: string[]): Promise<string[]> {
+  const folder = process.env.PERCORSO_E2E_MAIL_DIR;
+  if (!folder) throw new Error("PERCORSO_E2E_MAIL_DIR is not set (./dev e2e sets it)");
+  const { readdirSync, readFileSync, existsSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => n.endsWith(".eml"))
+    .map((n) => readFileSync(join(folder, n), "utf8"))
+    .filter((text) => text.includes(`To: ${to}`))
+    .filter((text) => {
+      const readable = decoded(text);
+      return parts.every((p) => readable.includes(p));
+    });
+}
+
+/** A message's text whatever its parts' transfer encoding: quoted-printable or base64. */
+function decoded(message: string): string {
+  const unwrapped = message.replace(/=\r?\n/g, "");
+  const blocks = message
+    .split(/\r?\n\r?\n/)
+    .map((block) => block.replace(/\s+/g, ""))
+    .filter((block) => /^[A-Za-z0-9+/=]{40,}$/.test(block))
+    .map((block) => Buffer.from(block, "base64").toString("utf8"));
+  return [message, unwrapped, ...blocks].join("\n");
+}

@@ -26,6 +26,7 @@ mod m20261206_000019_courses;
 mod m20261207_000020_employees;
 mod m20261207_000021_course_records;
 mod m20261207_000022_certifications;
+mod m20261207_000023_reminders;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_employees::Migration),
             Box::new(m20261207_000021_course_records::Migration),
             Box::new(m20261207_000022_certifications::Migration),
+            Box::new(m20261207_000023_reminders::Migration),
         ]
     }
 }

@@ -246,6 +246,9 @@ async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
     }
     let sender = mail_sender(config, app.backend().db)?;
     tokio::spawn(data_protection::run_daily(app.backend()));
+    tokio::spawn(app::server::notifications::reminders::run_daily(
+        app.backend(),
+    ));
     tokio::spawn(sender.run(std::time::Duration::from_secs(
         config.mail.mail_poll_seconds.max(1),
     )));

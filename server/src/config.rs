@@ -132,6 +132,16 @@ pub struct Config {
     )]
     pub metrics_token: Option<String>,
 
+    /// Move the clock that expiries and reminders go by this many days forward: for a
+    /// rehearsal or an end-to-end test, never in production (sessions keep the real time).
+    #[arg(
+        long,
+        env = "PERCORSO_CLOCK_SHIFT_DAYS",
+        default_value_t = 0,
+        global = true
+    )]
+    pub clock_shift_days: i64,
+
     /// Where email goes.
     #[command(flatten)]
     pub mail: MailConfig,

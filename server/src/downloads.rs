@@ -290,7 +290,7 @@ pub async fn compliance_csv(
     let query = app::model::ComplianceQuery::from_pairs(
         pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
     );
-    let today = app::server::interviews::times::today_in(&user.time_zone, chrono::Utc::now());
+    let today = app::server::interviews::times::today_in(&user.time_zone, backend.clock.now());
     match app::server::certifications::compliance::export_csv(&backend.db, &query, today).await {
         Ok(csv) => csv_attachment("compliance.csv", csv),
         Err(error) => refuse(&error),

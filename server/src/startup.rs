@@ -108,6 +108,7 @@ pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
         sessions: config.session_policy(),
         throttle: ThrottlePolicy::default(),
         public_url: config.public_url(),
+        clock: app::server::clock::Clock::shifted_by_days(config.clock_shift_days),
     }
 }
 
@@ -267,6 +268,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             get(crate::downloads::certificate_document),
         )
         .route("/compliance.csv", get(crate::downloads::compliance_csv))
+        .route(
+            app::pages::notifications::NOTIFICATIONS_PAGE,
+            post(crate::forms::notifications::act),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -11,6 +11,7 @@ pub mod certifications;
 pub mod employees;
 pub mod framework;
 pub mod interviews;
+pub mod notifications;
 pub mod recruitment;
 pub mod training;
 

@@ -52,6 +52,23 @@ fn nav_links(user: &SessionUser) -> Vec<(&'static str, Text)> {
     links
 }
 
+/// The bell: the notifications page, with how many are unread.
+#[component]
+fn Bell(unread: u32) -> impl IntoView {
+    let t = use_texts();
+    let label = format!(
+        "{}: {unread} {}",
+        t(Text::Notifications),
+        t(Text::UnreadCount)
+    );
+    view! {
+        <a class="bell" href="/notifications" id="bell" aria-label=label title=t(Text::Notifications)>
+            <span aria-hidden="true">"🔔"</span>
+            {(unread > 0).then(|| view! { <span class="count" aria-hidden="true">{unread}</span> })}
+        </a>
+    }
+}
+
 /// The language switch: a plain form, so it works on every page with or without JavaScript.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
@@ -87,6 +104,11 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href="/">
                 {t(Text::AppName)}
             </a>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    session.await.ok().filter(|s| s.user.is_some()).map(|s| view! { <Bell unread=s.unread /> })
+                })}
+            </Suspense>
             <details class="site-menu">
             <summary class="menu-button">{t(Text::Menu)}</summary>
             <div class="site-menu-body">

@@ -70,5 +70,14 @@ texts! {
     WorstFirst => "Prima le situazioni peggiori", "Worst first";
     ByName => "Nome", "Name";
     NotRequired => "–", "–";
+    Notifications => "Notifiche", "Notifications";
+    Unread => "da leggere", "unread";
+    MarkRead => "Segna come letta", "Mark as read";
+    MarkAllRead => "Segna tutte come lette", "Mark all as read";
+    MarkedRead => "Notifiche aggiornate.", "Notifications updated.";
+    NoNotifications => "Nessuna notifica.", "No notifications.";
+    EmailReminders => "Ricevi i promemoria anche via email", "Also send me reminders by email";
+    EmailRemindersHint => "Scadenze di certificazioni e corsi obbligatori: nelle notifiche ci sono sempre.", "Certificates expiring and mandatory courses due: they are always in your notifications.";
+    EmailChoiceSaved => "Preferenza salvata.", "Choice saved.";
 }
 }

@@ -69,4 +69,6 @@ typed_id!(
     CertificationId,
     /// One certificate an employee holds or held.
     HoldingId,
+    /// A notification shown in the app.
+    NotificationId,
 );

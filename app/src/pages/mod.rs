@@ -11,6 +11,7 @@ pub mod framework;
 pub mod home;
 pub mod interviews;
 pub mod not_found;
+pub mod notifications;
 pub mod recruitment;
 pub mod training;
 

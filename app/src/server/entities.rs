@@ -21,6 +21,8 @@ pub mod user {
         pub updated_at: DateTimeUtc,
         /// When they last marked their worklist's new applications as seen.
         pub worklist_seen_at: Option<DateTimeUtc>,
+        /// Whether reminders also come by email (in the app they always do).
+        pub email_reminders: bool,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -1393,6 +1395,56 @@ pub mod employee_certification {
         pub verified_at: Option<DateTimeUtc>,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod notification {
+    use sea_orm::entity::prelude::*;
+
+    /// Something the app tells a person, in both languages, with where it leads.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub title_it: String,
+        pub title_en: String,
+        pub link: String,
+        pub created_at: DateTimeUtc,
+        pub read_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod reminder {
+    use sea_orm::entity::prelude::*;
+
+    /// A reminder sent: what about, which threshold, the day it fell due, to whom.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "reminders")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// `ReminderKind`.
+        pub kind: String,
+        pub employee_id: i32,
+        /// The certification or the course.
+        pub item_id: i32,
+        /// `Threshold::key`.
+        pub threshold: String,
+        pub due_on: Date,
+        pub user_id: i32,
+        pub sent_at: DateTimeUtc,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

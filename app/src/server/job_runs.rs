@@ -10,6 +10,9 @@ use std::sync::Mutex;
 /// The daily retention run (`data_protection::run_daily`).
 pub const RETENTION: &str = "retention";
 
+/// The daily reminders (`notifications::reminders::run_daily`).
+pub const REMINDERS: &str = "reminders";
+
 /// How a job run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum JobOutcome {

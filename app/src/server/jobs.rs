@@ -16,6 +16,8 @@ use crate::server::entities::job_run;
 pub enum Job {
     /// Anonymising the rejected candidates whose retention period is over.
     Retention,
+    /// Reminding people of certificates expiring and mandatory courses due.
+    Reminders,
 }
 
 impl Job {
@@ -23,6 +25,7 @@ impl Job {
     pub fn as_str(self) -> &'static str {
         match self {
             Job::Retention => "retention",
+            Job::Reminders => "reminders",
         }
     }
 }

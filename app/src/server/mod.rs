@@ -10,6 +10,7 @@ pub mod assessments;
 pub mod audit;
 pub mod bench_data;
 pub mod certifications;
+pub mod clock;
 pub mod csv_out;
 pub mod data_protection;
 pub mod demo;
@@ -21,6 +22,7 @@ pub mod interviews;
 pub mod job_runs;
 pub mod jobs;
 pub mod mail;
+pub mod notifications;
 pub mod recruitment;
 pub mod text;
 pub mod training;
@@ -62,6 +64,8 @@ pub struct Backend {
     pub throttle: accounts::throttle::ThrottlePolicy,
     /// Where people reach the site, for links in emails.
     pub public_url: String,
+    /// The time expiries and reminders go by.
+    pub clock: clock::Clock,
 }
 
 impl Backend {

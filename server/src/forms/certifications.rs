@@ -149,7 +149,7 @@ pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
         return (StatusCode::BAD_REQUEST, "a multipart form is expected").into_response();
     };
     let multipart = multer::Multipart::new(body.into_data_stream(), boundary);
-    let now = chrono::Utc::now();
+    let now = state.backend.clock.now();
     let today = times::today_in(&me.time_zone, now);
     let (input, outcome) =
         match app::api::read_form(MultipartData::Server(multipart), "document").await {

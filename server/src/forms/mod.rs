@@ -10,6 +10,7 @@ pub mod certifications;
 pub mod courses;
 pub mod employees;
 pub mod materials;
+pub mod notifications;
 pub mod online_test;
 pub mod training;
 

@@ -384,6 +384,7 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         // `certifications.rs`).
         ("certifications_of", SIGNED_IN, json!({"id": null})),
         ("pending_certificates", HR_AND_ADMIN, json!({})),
+        ("my_notifications", SIGNED_IN, json!({})),
         (
             "compliance_report",
             HR_AND_ADMIN,

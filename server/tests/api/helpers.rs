@@ -75,6 +75,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         public_url: None,
         metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
         metrics_token: None,
+        clock_shift_days: 0,
         mail: Default::default(),
     };
     (config, Some(dir))

@@ -1,7 +1,7 @@
 //! The daily jobs' leases: of instances claiming a job for a day at once exactly one wins; a
 //! claim holds until finished, or released after a failure, or gone stale; the scheduled
 //! retention run happens once a day while "Run now" runs at once; and two real `percorso serve`
-//! processes on one database run the day's retention once.
+//! processes on one database run the day's retention and reminders once.
 
 use std::io::Read;
 use std::process::{Child, Stdio};
@@ -11,7 +11,7 @@ use app::model::Role;
 use app::server::Backend;
 use app::server::accounts::throttle::ThrottlePolicy;
 use app::server::data_protection::run_scheduled;
-use app::server::entities::{job_run, retention_run};
+use app::server::entities::{job_run, notification, reminder, retention_run};
 use app::server::files::FileStore;
 use app::server::jobs::{self, Job, Lease, STALE_AFTER};
 use chrono::{NaiveDate, TimeDelta, Utc};
@@ -55,6 +55,7 @@ fn backend(app: &TestApp) -> Backend {
         sessions: Default::default(),
         throttle: ThrottlePolicy::default(),
         public_url: "http://127.0.0.1".to_owned(),
+        clock: Default::default(),
     }
 }
 
@@ -225,8 +226,19 @@ async fn wait_until_healthy(port: u16, child: &mut Child) {
 }
 
 #[tokio::test]
-async fn two_serve_processes_started_together_on_one_database_run_the_daily_retention_once() {
+async fn two_serve_processes_started_together_on_one_database_run_the_daily_jobs_once() {
     let (config, dir) = test_config().await;
+    // The schema, someone in HR and an employee whose certificate lapses in 20 days: one
+    // reminder each is due today.
+    let seeded = TestApp::spawn_with(config.clone(), None).await;
+    let hr = seeded.signed_in(Role::Hr).await;
+    let worker = seeded.signed_in(Role::Employee).await;
+    crate::reminders::certificate(
+        &seeded,
+        &worker,
+        Utc::now().date_naive() + TimeDelta::days(20),
+    )
+    .await;
     let start = |port: u16| {
         percorso(&config)
             .arg("serve")
@@ -253,12 +265,13 @@ async fn two_serve_processes_started_together_on_one_database_run_the_daily_rete
             .count(&db)
             .await
             .unwrap();
-        if done > 0 {
+        // Retention and the reminders.
+        if done > 1 {
             break;
         }
         assert!(
             started.elapsed() < Duration::from_secs(30),
-            "no instance ran today's retention"
+            "no instance ran today's jobs"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -266,6 +279,14 @@ async fn two_serve_processes_started_together_on_one_database_run_the_daily_rete
     tokio::time::sleep(Duration::from_secs(1)).await;
     let leases = job_run::Entity::find().all(&db).await.unwrap();
     let runs = retention_run::Entity::find().all(&db).await.unwrap();
+    let reminded: Vec<i32> = reminder::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.user_id)
+        .collect();
+    let told = notification::Entity::find().count(&db).await.unwrap();
     db.close().await.unwrap();
 
     let mut logs = Vec::new();
@@ -278,22 +299,34 @@ async fn two_serve_processes_started_together_on_one_database_run_the_daily_rete
         let output = instance.wait_with_output().unwrap();
         logs.push(String::from_utf8_lossy(&output.stderr).into_owned());
     }
-    assert_eq!(leases.len(), 1, "{leases:?}");
+    let mut jobs: Vec<(&str, NaiveDate)> = leases.iter().map(|l| (l.job.as_str(), l.day)).collect();
+    jobs.sort_unstable();
     assert_eq!(
-        (leases[0].job.as_str(), leases[0].day),
-        ("retention", today)
+        jobs,
+        [("reminders", today), ("retention", today)],
+        "{leases:?}"
     );
     assert_eq!(runs.len(), 1, "retention ran once: {runs:?}");
+    let mut expected = vec![hr.user_id.unwrap().0, worker.user_id.unwrap().0];
+    expected.sort_unstable();
+    let mut reminded = reminded;
+    reminded.sort_unstable();
+    assert_eq!(reminded, expected, "one reminder each");
+    assert_eq!(told, 2);
     assert_eq!(runs[0].actor_id, None);
     let won = logs
         .iter()
-        .filter(|log| log.contains("won the day's claim on the job"))
-        .count();
+        .map(|log| log.matches("won the day's claim on the job").count())
+        .sum::<usize>();
     let lost = logs
         .iter()
-        .filter(|log| log.contains("the day's claim on the job is taken"))
-        .count();
-    assert_eq!((won, lost), (1, 1), "both tried, one won: {logs:#?}");
+        .map(|log| log.matches("the day's claim on the job is taken").count())
+        .sum::<usize>();
+    assert_eq!(
+        (won, lost),
+        (2, 2),
+        "both tried each job, one won each: {logs:#?}"
+    );
     if let Some(dir) = dir {
         let _ = std::fs::remove_dir_all(dir);
     }

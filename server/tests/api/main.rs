@@ -35,6 +35,7 @@ mod pipeline;
 mod plain_forms;
 mod practical_tests;
 mod profiles;
+mod reminders;
 mod reports;
 mod search;
 mod serving;

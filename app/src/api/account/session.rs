@@ -12,11 +12,16 @@ pub const LANG_COOKIE: &str = "percorso_lang";
 /// Who is signed in, and the language to speak to them.
 #[server(endpoint = "session", input = Json)]
 pub async fn current_session() -> Result<SessionInfo, AppError> {
-    use crate::server::accounts::auth;
+    use crate::server::{Backend, accounts::auth, notifications::inbox};
     let user = auth::public();
+    let unread = match &user {
+        Some(user) => inbox::unread(&Backend::current()?.db, user.id).await?,
+        None => 0,
+    };
     Ok(SessionInfo {
         user: user.map(|u| u.session_user()),
         lang: auth::request_lang(),
+        unread,
     })
 }
 

@@ -15,6 +15,6 @@ pub async fn compliance_report(query: ComplianceQuery) -> Result<ComplianceMatri
     use crate::server::interviews::times;
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageEmployees)?;
-    let today = times::today_in(&me.time_zone, chrono::Utc::now());
+    let today = times::today_in(&me.time_zone, Backend::current()?.clock.now());
     compliance::matrix(&Backend::current()?.db, &query, today).await
 }

@@ -16,7 +16,7 @@ pub async fn certifications_of(id: Option<EmployeeId>) -> Result<CertificationsO
     use crate::server::interviews::times;
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::OwnAccount)?;
-    let today = times::today_in(&me.time_zone, chrono::Utc::now());
+    let today = times::today_in(&me.time_zone, Backend::current()?.clock.now());
     holdings::overview(&Backend::current()?.db, &me, id, today).await
 }
 
@@ -27,6 +27,6 @@ pub async fn pending_certificates() -> Result<Vec<PendingHolding>, AppError> {
     use crate::server::interviews::times;
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ManageEmployees)?;
-    let today = times::today_in(&me.time_zone, chrono::Utc::now());
+    let today = times::today_in(&me.time_zone, Backend::current()?.clock.now());
     holdings::pending(&Backend::current()?.db, &me, today).await
 }

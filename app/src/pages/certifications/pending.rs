@@ -2,6 +2,7 @@
 //! document, and the verdict forms.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use super::holdings::{Verdict, VerdictAlert};
 use super::standing_text;
@@ -20,8 +21,10 @@ pub fn PendingCertificates() -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let waiting = Resource::new(|| (), |()| pending_certificates());
+    let saved = use_query_map().with_untracked(|q| q.get("verdict").is_some());
     view! {
         <h2 id="certificates-heading">{p(PageText::CertificatesToVerify)}</h2>
+        {saved.then(|| view! { <p class="alert success" role="status" id="verdict-notice">{p(PageText::VerdictSaved)}</p> })}
         <VerdictAlert />
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {

@@ -1,7 +1,8 @@
 //! What waits for a decision (`/training/decisions`): training employees logged, for HR to
-//! approve or reject with a reason, and requests for a place, for the employee's manager or HR
-//! to grant or turn down. Plain forms (`forms::training` on the server), no bundle; a refusal
-//! shows on its record's row.
+//! approve or reject with a reason, requests for a place, for the employee's manager or HR
+//! to grant or turn down, and certificates uploaded, for HR to verify. Plain forms
+//! (`forms::training` and `forms::certifications` on the server), no bundle; a refusal shows
+//! on its record's row.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

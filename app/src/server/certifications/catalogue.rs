@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -170,8 +169,8 @@ async fn name_taken(
     name: &str,
     id: Option<CertificationId>,
 ) -> Result<bool, AppError> {
-    let mut found = certification::Entity::find()
-        .filter(Expr::expr(Func::lower(Expr::col(column))).eq(name.to_lowercase()));
+    let mut found =
+        certification::Entity::find().filter(crate::server::same_text_ignoring_case(column, name));
     if let Some(id) = id {
         found = found.filter(certification::Column::Id.ne(id.0));
     }

@@ -21,14 +21,14 @@ use crate::server::entities::{
 
 /// What the profiles ask for: each profile's requirements, and each requirement's column and
 /// (for a course) how long a completion counts.
-struct Requirements {
-    by_profile: HashMap<i32, Vec<Requirement>>,
-    columns: HashMap<Requirement, RequirementColumn>,
-    course_validity: HashMap<i32, Option<u32>>,
+pub(crate) struct Requirements {
+    pub(crate) by_profile: HashMap<i32, Vec<Requirement>>,
+    pub(crate) columns: HashMap<Requirement, RequirementColumn>,
+    pub(crate) course_validity: HashMap<i32, Option<u32>>,
 }
 
 /// The requirements of `profiles`: the active certifications and courses they name.
-async fn requirements(
+pub(crate) async fn requirements(
     db: &impl ConnectionTrait,
     profiles: &BTreeSet<i32>,
 ) -> Result<Requirements, AppError> {
@@ -99,7 +99,7 @@ async fn requirements(
 }
 
 /// Each cell of `people` (employee id, profile) on `today`, by (employee, requirement).
-async fn cells(
+pub(crate) async fn cells(
     db: &impl ConnectionTrait,
     people: &[(i32, i32)],
     wanted: &Requirements,

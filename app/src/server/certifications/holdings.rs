@@ -272,15 +272,12 @@ async fn credential_taken(
     kind: i32,
     credential: &str,
 ) -> Result<bool, AppError> {
-    use sea_orm::sea_query::{ExprTrait, Func};
     Ok(employee_certification::Entity::find()
         .filter(employee_certification::Column::CertificationId.eq(kind))
-        .filter(
-            Expr::expr(Func::lower(Expr::col(
-                employee_certification::Column::CredentialId,
-            )))
-            .eq(credential.to_lowercase()),
-        )
+        .filter(crate::server::same_text_ignoring_case(
+            employee_certification::Column::CredentialId,
+            credential,
+        ))
         .one(db)
         .await?
         .is_some())
