@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, open, signIn } from "./helpers";
 
-const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me", "/training", "/training/decisions"];
+const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me", "/training", "/training/decisions", "/certifications", "/notifications"];
 const recruitment = [
   "/competencies/new",
   "/profiles/new",
@@ -37,6 +37,9 @@ const recruitment = [
   "/employees",
   "/employees/4",
   "/applications/1/hire",
+  "/certifications/new",
+  "/certifications/1",
+  "/compliance",
 ];
 const pagesOf = {
   visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],

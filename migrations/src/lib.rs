@@ -27,6 +27,7 @@ mod m20261207_000020_employees;
 mod m20261207_000021_course_records;
 mod m20261207_000022_certifications;
 mod m20261207_000023_reminders;
+mod m20261207_000024_candidate_certifications;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000021_course_records::Migration),
             Box::new(m20261207_000022_certifications::Migration),
             Box::new(m20261207_000023_reminders::Migration),
+            Box::new(m20261207_000024_candidate_certifications::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! certificates of them (credential id, issue and expiry dates, the document, and HR's
 //! verification), every renewal kept beside the earlier ones.
 
+use sea_orm_migration::sea_orm::ConnectionTrait;
 use sea_orm_migration::{prelude::*, schema::*};
 
 use crate::seeding::foreign_key;
@@ -205,16 +206,15 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        // A credential id names one certificate of its certification, whoever holds it.
+        // A credential id names one certificate of its certification, whoever holds it, in any
+        // case; one HR rejected leaves it free. An expression and partial index, which
+        // SQLite and PostgreSQL write the same way.
         manager
-            .create_index(
-                Index::create()
-                    .name("ux_employee_certifications_credential")
-                    .table(EmployeeCertifications::Table)
-                    .col(EmployeeCertifications::CertificationId)
-                    .col(EmployeeCertifications::CredentialId)
-                    .unique()
-                    .to_owned(),
+            .get_connection()
+            .execute_unprepared(
+                "CREATE UNIQUE INDEX ux_employee_certifications_credential \
+                 ON employee_certifications (certification_id, lower(credential_id)) \
+                 WHERE status <> 'rejected'",
             )
             .await?;
         manager

@@ -264,6 +264,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             post(crate::forms::certifications::verdict),
         )
         .route(
+            "/candidates/{id}/certifications",
+            post(crate::forms::certifications::stated),
+        )
+        .route(
             "/certificates/{id}/document",
             get(crate::downloads::certificate_document),
         )

@@ -79,5 +79,8 @@ texts! {
     EmailReminders => "Ricevi i promemoria anche via email", "Also send me reminders by email";
     EmailRemindersHint => "Scadenze di certificazioni e corsi obbligatori: nelle notifiche ci sono sempre.", "Certificates expiring and mandatory courses due: they are always in your notifications.";
     EmailChoiceSaved => "Preferenza salvata.", "Choice saved.";
+    StatedCertifications => "Certificazioni dichiarate", "Certifications stated";
+    StatedHint => "Quelle che il candidato dice di avere: con l'assunzione passano nella sua scheda da verificare.", "Those the candidate says they hold: on hire they move to their employee record, to be verified.";
+    RecordStated => "Registra la certificazione", "Record the certification";
 }
 }

@@ -6,7 +6,9 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, CertificationId, Develops, EmployeeId, FieldErrors, HoldingId};
+use super::{
+    AppError, CandidateId, CertificationId, Develops, EmployeeId, FieldErrors, HoldingId, StatedId,
+};
 
 /// The longest validity the catalogue accepts: fifty years.
 pub const MOST_VALIDITY_MONTHS: u32 = 600;
@@ -99,6 +101,8 @@ impl CertificationInput {
         for (competency, level) in &self.levels {
             match level.trim() {
                 "" => {}
+                // A competency named twice (a crafted form) counts once.
+                _ if proves.iter().any(|(c, _)| c == competency) => {}
                 typed => match typed.parse::<u8>() {
                     Ok(level @ 1..=5) => proves.push((*competency, level)),
                     _ => errors.add(&format!("level_{competency}"), "level_range"),
@@ -263,6 +267,27 @@ pub struct CertificationsOverview {
     pub person: PersonCertifications,
     pub compliance: super::PersonCompliance,
     pub choices: Vec<CertificationChoice>,
+}
+
+/// A certification a candidate says they hold, as HR recorded it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatedCertification {
+    pub id: StatedId,
+    pub certification: CertificationId,
+    pub name_it: String,
+    pub name_en: String,
+    pub credential_id: Option<String>,
+    pub issued_on: NaiveDate,
+    pub expires_on: Option<NaiveDate>,
+}
+
+/// A candidate's stated certifications, what may be recorded, and whether the reader may.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateCertifications {
+    pub candidate: CandidateId,
+    pub items: Vec<StatedCertification>,
+    pub choices: Vec<CertificationChoice>,
+    pub editable: bool,
 }
 
 /// A certificate waiting for HR, with whose it is.

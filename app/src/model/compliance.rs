@@ -228,9 +228,13 @@ impl ComplianceRow {
             .unwrap_or(CellState::Ok)
     }
 
-    /// The soonest date among its worst cells, to order rows equally bad.
+    /// The soonest date among its worst cells, to order rows equally bad; none when all is
+    /// well (those go by name).
     pub fn soonest(&self) -> Option<NaiveDate> {
         let worst = self.worst();
+        if worst == CellState::Ok {
+            return None;
+        }
         self.cells
             .iter()
             .flatten()

@@ -71,4 +71,6 @@ typed_id!(
     HoldingId,
     /// A notification shown in the app.
     NotificationId,
+    /// A certification a candidate says they hold.
+    StatedId,
 );

@@ -1452,3 +1452,27 @@ pub mod reminder {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod candidate_certification {
+    use sea_orm::entity::prelude::*;
+
+    /// A certification a candidate says they hold, as HR recorded it.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "candidate_certifications")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub candidate_id: i32,
+        pub certification_id: i32,
+        pub credential_id: Option<String>,
+        pub issued_on: Date,
+        pub expires_on: Option<Date>,
+        pub added_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -94,13 +94,15 @@ impl From<TransactionError<AppError>> for AppError {
     }
 }
 
-/// `lower(column) = lower(value)`: a case-insensitive equality that SQLite and PostgreSQL agree on.
+/// `lower(column) = lower(value)`, both lowered by the database: a case-insensitive equality
+/// each database applies the same way to what it stores and to what is asked (SQLite lowers
+/// only ASCII letters, PostgreSQL every letter).
 pub(crate) fn same_text_ignoring_case(
     column: impl sea_orm::sea_query::IntoColumnRef,
     value: &str,
 ) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::{Expr, ExprTrait, Func};
-    Expr::expr(Func::lower(Expr::col(column))).eq(value.trim().to_lowercase())
+    Expr::expr(Func::lower(Expr::col(column))).eq(Func::lower(Expr::val(value.trim())))
 }
 
 /// Runs `work` in a write transaction: committed if it returns `Ok`, rolled back if not. On

@@ -5,14 +5,15 @@
 //! decisions page).
 
 use app::model::{
-    AppError, CertificationId, CertificationInput, DecisionInput, FieldErrors, HoldingFields,
-    HoldingId, HoldingInput, Permission,
+    AppError, CandidateId, CertificationId, CertificationInput, DecisionInput, FieldErrors,
+    HoldingFields, HoldingId, HoldingInput, Permission, StatedId,
 };
 use app::pages::certifications::catalogue::CertificationDraft;
 use app::pages::certifications::holdings::{HoldingDraft, VerdictDraft};
+use app::pages::certifications::stated::StatedDraft;
 use app::pages::training::decisions::DECISIONS_PAGE;
 use app::server::accounts::auth::{self, CurrentUser};
-use app::server::certifications::{catalogue, holdings};
+use app::server::certifications::{catalogue, holdings, stated};
 use app::server::files::{Certificate, Upload, check_certificate};
 use app::server::interviews::times;
 use axum::Form;
@@ -181,6 +182,75 @@ pub async fn upload(State(state): State<AppState>, req: Request) -> Response {
     }
 }
 
+/// The stated-certification forms' fields.
+#[derive(Debug, serde::Deserialize)]
+pub struct StatedFields {
+    #[serde(default)]
+    intent: String,
+    #[serde(default)]
+    certification_id: String,
+    #[serde(default)]
+    credential_id: String,
+    #[serde(default)]
+    issued_on: String,
+    #[serde(default)]
+    expires_on: String,
+    #[serde(default)]
+    stated_id: String,
+}
+
+/// HR record a certification candidate `id` says they hold (`intent` = `add`) or remove one
+/// (`remove`), then the candidate's page; or the page again with what was typed and why.
+pub async fn stated(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    parts: Parts,
+    Form(fields): Form<StatedFields>,
+) -> Response {
+    let page = format!("/candidates/{id}");
+    let me = match allowed(&state, &parts, Permission::ManageRecruitment, &page).await {
+        Ok(me) => me,
+        Err(response) => return response,
+    };
+    let candidate = CandidateId(id);
+    let db = &state.backend.db;
+    let now = state.backend.clock.now();
+    let input = HoldingInput {
+        certification_id: fields.certification_id,
+        credential_id: fields.credential_id,
+        issued_on: fields.issued_on,
+        expires_on: fields.expires_on,
+    };
+    let outcome = match fields.intent.as_str() {
+        "add" => match input.check(times::today_in(&me.time_zone, now)) {
+            Ok(checked) => stated::add(db, &me, candidate, checked, now)
+                .await
+                .map(|_| ()),
+            Err(error) => Err(error),
+        },
+        "remove" => match fields.stated_id.trim().parse() {
+            Ok(stated_id) => stated::remove(db, &me, candidate, StatedId(stated_id)).await,
+            Err(_) => Err(AppError::BadRequest),
+        },
+        _ => Err(AppError::BadRequest),
+    };
+    match outcome {
+        Ok(()) => {
+            Redirect::to(&format!("{page}?saved=certification#stated-heading")).into_response()
+        }
+        Err(error) => {
+            log_if_internal("stated certification", &error);
+            let status = error.status();
+            let mut response =
+                render_again(state, as_page(parts, &page), StatedDraft { input, error }).await;
+            if let (403 | 404, Ok(code)) = (status, StatusCode::from_u16(status)) {
+                *response.status_mut() = code;
+            }
+            response
+        }
+    }
+}
+
 /// The verdict form's fields.
 #[derive(Debug, serde::Deserialize)]
 pub struct VerdictFields {
@@ -227,7 +297,7 @@ pub async fn verdict(
                 holding,
                 approve,
                 &input.reason,
-                chrono::Utc::now(),
+                state.backend.clock.now(),
             )
             .await
         }

@@ -197,6 +197,12 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         // `record_level_rules_hold_on_other_peoples_records`); someone else's record is
         // refused like any denial.
         ("get_candidate", HR_AND_ADMIN, json!({"id": f.candidate})),
+        // The fixture's candidate applied to an opening without a hiring team: HR's only.
+        (
+            "stated_certifications",
+            HR_AND_ADMIN,
+            json!({"id": f.candidate}),
+        ),
         (
             "list_candidates",
             HR_AND_ADMIN,

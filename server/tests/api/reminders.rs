@@ -8,7 +8,8 @@ use app::model::{EmployeeChange, EmployeeId, EmployeeStatus, JobProfileId, Role}
 use app::server::Backend;
 use app::server::accounts::throttle::ThrottlePolicy;
 use app::server::entities::{
-    certification, employee, employee_certification, job_profile, notification, outbox, reminder,
+    certification, course_profile, employee, employee_certification, job_profile, notification,
+    outbox, reminder,
 };
 use app::server::files::FileStore;
 use app::server::notifications::reminders;
@@ -179,6 +180,10 @@ async fn a_job_that_did_not_run_for_weeks_sends_what_applies_now_once() {
         sent[0].threshold, "30",
         "the 30-day reminder, not the ones missed"
     );
+    // Back only long after the expiry: that is not news any more.
+    let late = app.signed_in(Role::Employee).await;
+    certificate(&app, &late, on("2027-01-31")).await;
+    assert_eq!(reminders::run(&backend, on("2027-03-15")).await.unwrap(), 0);
 }
 
 #[tokio::test]
@@ -239,8 +244,17 @@ async fn a_mandatory_course_overdue_reminds_the_employee_their_manager_and_hr() 
         0,
         "within 90 days of the start"
     );
+    let mandatory = course_profile::Entity::find()
+        .filter(course_profile::Column::ProfileId.eq(agent))
+        .count(&app.db)
+        .await
+        .unwrap();
     let sent = reminders::run(&backend, on("2027-04-10")).await.unwrap();
-    assert!(sent >= 3, "each mandatory course to three people: {sent}");
+    assert_eq!(
+        u64::from(sent),
+        3 * mandatory,
+        "each mandatory course to three people"
+    );
     for who in [&worker, &manager, &hr] {
         let told = notifications_of(&app, who).await;
         assert!(

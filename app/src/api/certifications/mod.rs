@@ -4,3 +4,4 @@
 pub mod catalogue;
 pub mod compliance;
 pub mod holdings;
+pub mod stated;

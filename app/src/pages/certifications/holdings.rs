@@ -235,7 +235,7 @@ pub fn Verdict(holding: HoldingId, name: String, back: String) -> impl IntoView 
         .unwrap_or_default();
     let reason_error = errors.get("reason").map(|e| field_error_message(lang, e));
     let action = format!("/certificates/{holding}");
-    let reason_id = format!("reason-{holding}");
+    let reason_id = format!("certificate-reason-{holding}");
     view! {
         <div class="verdict">
             <form method="post" action=action.clone() class="inline">

@@ -22,6 +22,7 @@ use crate::model::{
 use crate::pages::assessments::assign::AssignTestForm;
 use crate::pages::assessments::online_send::SendOnlineTestForm;
 use crate::pages::assessments::{OnlineTestTable, TestTable};
+use crate::pages::certifications::stated::StatedCertifications;
 use crate::pages::interviews::agenda::InterviewTable;
 use crate::pages::interviews::detail::change_label;
 use crate::pages::interviews::schedule::ScheduleForm;
@@ -195,6 +196,7 @@ fn CandidateView(
                     </ul>
                 </div>
             </div>
+            <StatedCertifications candidate=detail.id />
             <h2>{t(Text::Applications)}</h2>
             <div class="table-wrap">
                 <table>

@@ -139,8 +139,14 @@ pub async fn form(
             }
         }
     };
+    // The competencies in use, and any retired one it still proves (the form keeps it).
+    let linked: Vec<i32> = input.levels.iter().map(|(c, _)| *c).collect();
     let competencies = competency::Entity::find()
-        .filter(competency::Column::RetiredAt.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(competency::Column::RetiredAt.is_null())
+                .add(competency::Column::Id.is_in(linked)),
+        )
         .order_by_asc(competency::Column::NameEn)
         .all(db)
         .await?

@@ -108,8 +108,11 @@ pub(crate) async fn cells(
     let ids: Vec<i32> = people.iter().map(|(e, _)| *e).collect();
     let mut certificates: HashMap<(i32, i32), Vec<CertificateDates>> = HashMap::new();
     for chunk in ids.chunks(500) {
+        // By id, so that of two certificates issued the same day the later one counts, as for
+        // the reminders.
         let rows = employee_certification::Entity::find()
             .filter(employee_certification::Column::EmployeeId.is_in(chunk.to_vec()))
+            .order_by_asc(employee_certification::Column::Id)
             .all(db)
             .await?;
         for r in rows {

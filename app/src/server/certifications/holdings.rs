@@ -266,14 +266,16 @@ pub async fn add(
 }
 
 /// Whether certification `kind` already has a certificate with `credential` (ignoring case
-/// and spaces around it).
-async fn credential_taken(
+/// and spaces around it) that HR have not rejected: a rejected upload frees its credential for
+/// a better one.
+pub(crate) async fn credential_taken(
     db: &impl ConnectionTrait,
     kind: i32,
     credential: &str,
 ) -> Result<bool, AppError> {
     Ok(employee_certification::Entity::find()
         .filter(employee_certification::Column::CertificationId.eq(kind))
+        .filter(employee_certification::Column::Status.ne(Verification::Rejected.as_str()))
         .filter(crate::server::same_text_ignoring_case(
             employee_certification::Column::CredentialId,
             credential,
@@ -283,8 +285,8 @@ async fn credential_taken(
         .is_some())
 }
 
-/// HR verify certificate `id` (the competencies it proves rise to its levels) or reject it
-/// with `reason`. Only a certificate waiting is decided, once, and never by its holder.
+/// HR verify certificate `id` (the competencies it proves rise to its levels, unless it has
+/// lapsed already) or reject it with `reason`. Only a certificate waiting is decided, once, and never by its holder.
 pub async fn decide(
     db: &DatabaseConnection,
     me: &CurrentUser,
@@ -340,7 +342,9 @@ pub async fn decide(
             if decided.rows_affected != 1 {
                 return Err(AppError::on_field("form", "certificate_decided"));
             }
-            if approve {
+            // A certificate already lapsed is history: it proves nothing now.
+            let lapsed = found.expires_on.is_some_and(|e| e < now.date_naive());
+            if approve && !lapsed {
                 let proves = certification_competency::Entity::find()
                     .filter(certification_competency::Column::CertificationId.eq(kind))
                     .all(tx)

@@ -6,3 +6,4 @@ pub mod catalogue;
 pub mod compliance;
 pub mod demo;
 pub mod holdings;
+pub mod stated;

@@ -247,6 +247,14 @@ pub async fn hire(
                 }
             }
             competencies::start_from_assessment(tx, employee_id, &assessed).await?;
+            crate::server::certifications::stated::carry_over(
+                tx,
+                person.id,
+                employee_id,
+                actor,
+                now,
+            )
+            .await?;
             crate::server::training::enrolment::induct(tx, employee_id, profile.id, now).await?;
             if let Some(account) = invite {
                 invitations::invite(tx, account, candidate_lang, &public_url, now).await?;

@@ -83,17 +83,17 @@ impl Due {
         }
     }
 
-    /// Where the notification leads `recipient`: their own training page, or the employee's.
+    /// Where the notification leads `recipient`: their own training page (whose compliance list
+    /// shows certificates and mandatory courses), or the employee's page.
     pub fn link(&self, recipient: i32) -> String {
+        if recipient == self.employee_user {
+            return "/training#certifications-heading".to_owned();
+        }
         let anchor = match self.kind {
             ReminderKind::Certificate => "certifications-heading",
             ReminderKind::Course => "training-heading",
         };
-        if recipient == self.employee_user {
-            format!("/training#{anchor}")
-        } else {
-            format!("/employees/{}#{anchor}", self.employee)
-        }
+        format!("/employees/{}#{anchor}", self.employee)
     }
 }
 
@@ -103,8 +103,8 @@ pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<Due>
         .filter(employee::Column::Status.ne(EmployeeStatus::Left.as_str()))
         .all(db)
         .await?;
+    // Everyone, for the names; only those still active are told.
     let users: HashMap<i32, user::Model> = user::Entity::find()
-        .filter(user::Column::Active.eq(true))
         .all(db)
         .await?
         .into_iter()
@@ -112,7 +112,7 @@ pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<Due>
         .collect();
     let mut hr: Vec<i32> = users
         .values()
-        .filter(|u| u.role == Role::Hr.as_str())
+        .filter(|u| u.active && u.role == Role::Hr.as_str())
         .map(|u| u.id)
         .collect();
     hr.sort_unstable();
@@ -122,7 +122,8 @@ pub async fn due(db: &impl ConnectionTrait, today: NaiveDate) -> Result<Vec<Due>
     Ok(found)
 }
 
-/// The employee's account first, then `others`, each once and only if active.
+/// The employee's account first, then `others`, each once and only if active (an employee
+/// whose account is off still has their manager and HR told).
 fn recipients(
     employee_user: i32,
     others: impl IntoIterator<Item = i32>,
@@ -130,12 +131,16 @@ fn recipients(
 ) -> Vec<i32> {
     let mut out = Vec::new();
     for id in std::iter::once(employee_user).chain(others) {
-        if users.contains_key(&id) && !out.contains(&id) {
+        if users.get(&id).is_some_and(|u| u.active) && !out.contains(&id) {
             out.push(id);
         }
     }
     out
 }
+
+/// How long after an expiry it is still worth saying so: a first run, or a certificate
+/// verified late, does not tell people about what lapsed long ago.
+const EXPIRED_NEWS_DAYS: i64 = 30;
 
 async fn certificates_due(
     db: &impl ConnectionTrait,
@@ -172,9 +177,15 @@ async fn certificates_due(
         else {
             continue;
         };
+        if !kind.active {
+            continue;
+        }
         let Some(threshold) = Threshold::of_expiry(expires_on, today) else {
             continue;
         };
+        if threshold == Threshold::Expired && (today - expires_on).num_days() > EXPIRED_NEWS_DAYS {
+            continue;
+        }
         let Some(account) = users.get(&person.user_id) else {
             continue;
         };

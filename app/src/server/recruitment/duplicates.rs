@@ -149,6 +149,17 @@ pub async fn merge(
                 .filter(candidate_file::Column::CandidateId.eq(duplicate.0))
                 .exec(tx)
                 .await?;
+            crate::server::entities::candidate_certification::Entity::update_many()
+                .col_expr(
+                    crate::server::entities::candidate_certification::Column::CandidateId,
+                    Expr::value(keep.0),
+                )
+                .filter(
+                    crate::server::entities::candidate_certification::Column::CandidateId
+                        .eq(duplicate.0),
+                )
+                .exec(tx)
+                .await?;
             candidate_note::Entity::update_many()
                 .col_expr(candidate_note::Column::CandidateId, Expr::value(keep.0))
                 .filter(candidate_note::Column::CandidateId.eq(duplicate.0))

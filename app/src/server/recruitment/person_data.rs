@@ -236,6 +236,12 @@ pub(crate) async fn anonymise(
         .filter(candidate_tag::Column::CandidateId.eq(candidate_id))
         .exec(db)
         .await?;
+    crate::server::entities::candidate_certification::Entity::delete_many()
+        .filter(
+            crate::server::entities::candidate_certification::Column::CandidateId.eq(candidate_id),
+        )
+        .exec(db)
+        .await?;
     let application_ids: Vec<i32> = application::Entity::find()
         .filter(application::Column::CandidateId.eq(candidate_id))
         .all(db)
