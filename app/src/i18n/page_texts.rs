@@ -82,5 +82,7 @@ texts! {
     StatedCertifications => "Certificazioni dichiarate", "Certifications stated";
     StatedHint => "Quelle che il candidato dice di avere: con l'assunzione passano nella sua scheda da verificare.", "Those the candidate says they hold: on hire they move to their employee record, to be verified.";
     RecordStated => "Registra la certificazione", "Record the certification";
+    ProfileRequirementsTitle => "Certificazioni e corsi obbligatori", "Certifications and mandatory courses";
+    ProfileRequirementsHint => "Si scelgono nel catalogo delle certificazioni e in quello dei corsi; la conformità di ognuno è nella pagina Conformità.", "They are set in the certification and course catalogues; where each person stands is on the Compliance page.";
 }
 }

@@ -570,6 +570,41 @@ async fn hr_add_a_certification_to_the_catalogue_with_what_it_proves_and_who_nee
     assert_eq!(cash["validity_months"], 24);
     assert_eq!(cash["proves"][0]["level"], 3);
     assert_eq!(cash["required_for"][0][1], "Bank teller");
+
+    let required = worker
+        .call(
+            "profile_requirements",
+            json!({"id": teller.parse::<i64>().unwrap()}),
+        )
+        .await
+        .body;
+    let names: Vec<&str> = required
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name_en"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &names[..2],
+        [
+            "Anti-money laundering (Legislative Decree 231/2007)",
+            "Cash handling"
+        ],
+        "the certifications first: {names:?}"
+    );
+    assert!(
+        required.as_array().unwrap()[2..]
+            .iter()
+            .all(|r| r["requirement"]["kind"] == "course"),
+        "then the mandatory courses: {required}"
+    );
+    let (status, page) = worker.page(&format!("/profiles/{teller}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("profile-requirements"),
+        "the profile lists what it requires"
+    );
+    assert!(page.contains("Gestione del contante") || page.contains("Cash handling"));
 }
 
 /// A certificate straight in the database, as HR left it.

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod compliance;
 pub mod holdings;
 pub mod pending;
+pub mod requirements;
 pub mod stated;
 
 use crate::i18n::PageText;

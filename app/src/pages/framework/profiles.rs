@@ -22,6 +22,7 @@ use crate::model::{
     AppError, Area, CompetencyId, CompetencySummary, JobProfileDetail, JobProfileId,
     JobProfileInput, LEVELS, Permission, RequirementInput, Sector, SessionUser,
 };
+use crate::pages::certifications::requirements::ProfileRequirements;
 use crate::pages::interviews::questions::QuestionsLoader;
 use crate::pages::{RecordPath, options, record_path};
 use server_fn::ServerFn;
@@ -140,12 +141,17 @@ fn ProfileLoader(id: Option<JobProfileId>, user: SessionUser) -> impl IntoView {
                     (Ok(detail), Ok(competencies)) if can_manage => {
                         view! {
                             <ProfileEditor detail competencies />
+                            {id.map(|id| view! { <ProfileRequirements id /> })}
                             {id.map(|id| view! { <QuestionsLoader id /> })}
                         }
                         .into_any()
                     }
                     (Ok(Some(detail)), Ok(competencies)) => {
-                        view! { <ProfileView detail competencies /> }.into_any()
+                        view! {
+                            <ProfileView detail competencies />
+                            {id.map(|id| view! { <ProfileRequirements id /> })}
+                        }
+                        .into_any()
                     }
                     (Err(AppError::NotFound), _) => {
                         set_page_status(404);

@@ -299,6 +299,20 @@ pub async fn of_person(
     })
 }
 
+/// What job profile `id` requires, certifications first, each by English name (404 for no
+/// such profile).
+pub async fn of_profile(
+    db: &impl ConnectionTrait,
+    id: crate::model::JobProfileId,
+) -> Result<Vec<RequirementColumn>, AppError> {
+    job_profile::Entity::find_by_id(id.0)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let wanted = requirements(db, &BTreeSet::from([id.0])).await?;
+    Ok(ordered(wanted.columns.into_values()))
+}
+
 /// A cell as the CSV writes it: its state and date, "" where nothing is required.
 fn cell_text(cell: Option<&Cell>) -> String {
     match cell {
