@@ -24,12 +24,7 @@ use crate::employees::read_csv;
 use crate::helpers::{Browser, TestApp};
 
 async fn employee_of(app: &TestApp, who: &Browser) -> employee::Model {
-    employee::Entity::find()
-        .filter(employee::Column::UserId.eq(who.user_id.unwrap().0))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
+    app.employee_of(who).await
 }
 
 async fn certification_by_code(app: &TestApp, code: &str) -> certification::Model {
@@ -74,28 +69,13 @@ async fn place(
     id
 }
 
-/// Posts `fields` URL-encoded to page `path` as a browser without JavaScript: (status, the
-/// redirect's target, the page).
+/// Posts `fields` to page `path` without JavaScript: (status, redirect, page).
 async fn post_page(
     who: &Browser,
     path: &str,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String, String) {
-    let response = who
-        .client
-        .post(format!("{}{path}", who.address()))
-        .header("accept", "text/html")
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, response.text().await.unwrap_or_default())
+    who.post_page(path, fields).await
 }
 
 /// Uploads a certificate on "My training": (status, redirect, page).
@@ -115,21 +95,7 @@ async fn upload(
     if let Some((name, bytes)) = document {
         form = form.part("document", Part::bytes(bytes).file_name(name.to_owned()));
     }
-    let response = who
-        .client
-        .post(format!("{}/training/certificates", who.address()))
-        .header("accept", "text/html")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, response.text().await.unwrap_or_default())
+    who.send_page("/training/certificates", form).await
 }
 
 fn scan() -> Option<(&'static str, Vec<u8>)> {

@@ -184,6 +184,18 @@ impl TestApp {
         .expect("user created")
     }
 
+    /// The employee record of `who`'s account (every account has one).
+    pub async fn employee_of(&self, who: &Browser) -> app::server::entities::employee::Model {
+        use app::server::entities::employee;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        employee::Entity::find()
+            .filter(employee::Column::UserId.eq(who.user_id.expect("signed in").0))
+            .one(&self.db)
+            .await
+            .expect("query")
+            .expect("an employee record")
+    }
+
     /// A browser signed in as a new user with `role`.
     pub async fn signed_in(&self, role: Role) -> Browser {
         let email = format!("{}-{}@example.it", role.as_str(), random_suffix());
@@ -290,6 +302,50 @@ impl Browser {
             json!({"input": {"email": self.email, "password": self.password}}),
         )
         .await
+    }
+
+    /// Posts `fields` URL-encoded to page `path` as a browser without JavaScript does: its
+    /// status, the redirect's target (if any) and the page.
+    pub async fn post_page(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (StatusCode, String, String) {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .form(fields);
+        Self::as_page(request).await
+    }
+
+    /// Posts a multipart form to page `path` as a browser without JavaScript does, answered
+    /// as [`Browser::post_page`] is.
+    pub async fn send_page(
+        &self,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> (StatusCode, String, String) {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .multipart(form);
+        Self::as_page(request).await
+    }
+
+    async fn as_page(request: reqwest::RequestBuilder) -> (StatusCode, String, String) {
+        let response = request
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, location, response.text().await.unwrap_or_default())
     }
 
     /// GETs a page and returns its status and HTML.

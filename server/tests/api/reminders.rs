@@ -31,13 +31,8 @@ fn backend(app: &TestApp) -> Backend {
     }
 }
 
-pub(crate) async fn employee_of(app: &TestApp, who: &Browser) -> employee::Model {
-    employee::Entity::find()
-        .filter(employee::Column::UserId.eq(who.user_id.unwrap().0))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
+async fn employee_of(app: &TestApp, who: &Browser) -> employee::Model {
+    app.employee_of(who).await
 }
 
 /// A verified anti-money-laundering certificate of `who`'s expiring on `expires_on`.
