@@ -220,6 +220,11 @@ pub fn App() -> impl IntoView {
                         view=training::catalogue::CoursePage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/courses/:id/edit")
+                        view=training::course_editor::EditCoursePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/tests") view=assessments::tests::TestsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/tests/templates")

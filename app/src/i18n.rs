@@ -1554,6 +1554,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "La password è già stata scelta: non serve un altro invito.".into(),
             "The password has already been chosen: no new invitation is needed.".into(),
         ),
+        "course_taken" => it_en(
+            "Esiste già un corso con questo titolo.".into(),
+            "A course with this title already exists.".into(),
+        ),
         "certification_taken" => it_en(
             "Esiste già una certificazione con questo nome.".into(),
             "A certification with this name already exists.".into(),

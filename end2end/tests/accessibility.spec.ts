@@ -38,6 +38,8 @@ const recruitment = [
   "/employees/4",
   "/applications/1/hire",
   "/certifications/new",
+  "/courses/new",
+  "/courses/1/edit",
   "/certifications/1",
   "/compliance",
 ];

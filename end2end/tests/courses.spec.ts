@@ -1,8 +1,9 @@
 // The course catalogue end to end: an employee reads the starter courses; HR plan a session of
 // one with the plain form (an end before the start is refused beside its field, with what was
-// typed kept); the employee then sees its next session in the catalogue.
+// typed kept); the employee then sees its next session in the catalogue. HR add a course of
+// their own (refused once on its hours, what was typed kept) and change it.
 import { expect, test } from "@playwright/test";
-import { demo, open, signIn } from "./helpers";
+import { demo, open, signIn, unique } from "./helpers";
 
 /** `days` from today at `time`, as a datetime-local field takes it. */
 function local(days: number, time: string): string {
@@ -32,11 +33,54 @@ test("HR plan a session of a course and an employee finds it in the catalogue", 
   const employee = await browser.newPage();
   await signIn(employee, demo.employee);
   await open(employee, "/courses");
-  await expect(employee.locator("#courses tbody tr")).toHaveCount(8);
+  // The eight starter courses, and any another test added.
+  expect(await employee.locator("#courses tbody tr").count()).toBeGreaterThanOrEqual(8);
   const row = employee.locator("#courses tr", { hasText: "Excel for administration" });
   await expect(row.locator("td").last()).not.toHaveText("–");
   await row.getByRole("link", { name: "Excel for administration" }).click();
   await expect(employee.locator("#sessions")).toContainText("Paola Greco");
   await expect(employee.locator("#add-session")).toHaveCount(0);
+  await employee.close();
+});
+
+test("HR add a course to the catalogue, refused once on its hours, and change it", async ({ browser }) => {
+  const suffix = unique();
+  const hr = await browser.newPage();
+  await signIn(hr, demo.hr);
+  await open(hr, "/courses");
+  await hr.getByRole("link", { name: "New course" }).click();
+  await expect(hr).toHaveURL(/\/courses\/new$/);
+  const form = hr.locator("#course-form");
+  await form.getByLabel("Title (Italian)").fill(`Accoglienza allo sportello ${suffix}`);
+  await form.getByLabel("Title (English)").fill(`Front desk welcome ${suffix}`);
+  await form.getByLabel("Description (English)").fill("Greeting, queues and first answers.");
+  await form.getByLabel("Provider").fill("Formazione interna");
+  await form.getByLabel("Type").selectOption("internal");
+  await form.getByLabel("Hours (1–1000)").fill("0");
+  await form.locator("#develops select").first().selectOption("3");
+  await form.getByLabel("Hotel receptionist").check();
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(hr.locator("#f-hours-error")).toHaveText("From 1 to 1000 hours.");
+  await expect(hr.locator("#course-form").getByLabel("Title (English)")).toHaveValue(`Front desk welcome ${suffix}`);
+  await expect(hr.locator("#course-form").getByLabel("Hotel receptionist")).toBeChecked();
+  await hr.locator("#course-form").getByLabel("Hours (1–1000)").fill("6");
+  await hr.locator("#course-form").getByRole("button", { name: "Save" }).click();
+  await expect(hr.locator("#course-notice")).toBeVisible();
+  await expect(hr.getByRole("heading", { level: 1 })).toHaveText(`Front desk welcome ${suffix}`);
+  await expect(hr.locator(".facts")).toContainText("Hotel receptionist");
+
+  await hr.locator("#edit-course").click();
+  await expect(hr.locator("#course-form").getByLabel("Hours (1–1000)")).toHaveValue("6");
+  await hr.locator("#course-form").getByLabel("Hours (1–1000)").fill("8");
+  await hr.locator("#course-form").getByRole("button", { name: "Save" }).click();
+  await expect(hr.locator("#course-notice")).toBeVisible();
+  await hr.close();
+
+  const employee = await browser.newPage();
+  await signIn(employee, demo.employee);
+  await open(employee, "/courses");
+  const row = employee.locator("#courses tr", { hasText: `Front desk welcome ${suffix}` });
+  await expect(row.locator("td").nth(2)).toHaveText("8");
+  await expect(employee.getByRole("link", { name: "New course" })).toHaveCount(0);
   await employee.close();
 });

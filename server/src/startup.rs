@@ -233,6 +233,8 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))
         .route("/courses/{id}", post(crate::forms::courses::edit))
+        .route("/courses/new", post(crate::forms::courses::create))
+        .route("/courses/{id}/edit", post(crate::forms::courses::change))
         .route("/employees/{id}", post(crate::forms::employees::edit))
         .route(
             "/applications/{id}/hire",

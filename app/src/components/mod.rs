@@ -1,6 +1,7 @@
 //! Reusable pieces of UI: the page header, access guards, form fields and the pager.
 
 pub mod browser;
+pub mod catalogue;
 pub mod dates;
 pub mod files;
 pub mod form;

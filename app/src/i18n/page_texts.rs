@@ -84,5 +84,14 @@ texts! {
     RecordStated => "Registra la certificazione", "Record the certification";
     ProfileRequirementsTitle => "Certificazioni e corsi obbligatori", "Certifications and mandatory courses";
     ProfileRequirementsHint => "Si scelgono nel catalogo delle certificazioni e in quello dei corsi; la conformità di ognuno è nella pagina Conformità.", "They are set in the certification and course catalogues; where each person stands is on the Compliance page.";
+    NewCourse => "Nuovo corso", "New course";
+    EditCourse => "Modifica corso", "Edit course";
+    CourseValidityHint => "Per la formazione ricorrente: dopo quanti mesi va ripetuto. Lascia vuoto se non scade.", "For recurring training: after how many months it is due again. Leave blank if it does not expire.";
+    DevelopsLegend => "Competenze che sviluppa", "Competencies it develops";
+    DevelopsHint => "Il livello a cui un corso completato porta chi lo frequenta; lascia «–» per le competenze che non riguarda.", "The level a completed course brings its participant to; leave \"–\" for the competencies it does not develop.";
+    MandatoryForLegend => "Obbligatorio per i profili", "Mandatory for the job profiles";
+    MandatoryForHint => "Chi è assunto con uno di questi profili vi è iscritto all'ingresso, e la conformità lo richiede.", "People hired with one of these profiles are enrolled on induction, and compliance requires it.";
+    CourseOffered => "Ancora offerto (si può iscriversi)", "Still offered (open to enrolment)";
+    CourseRetired => "Non più offerto", "No longer offered";
 }
 }

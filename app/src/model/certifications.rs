@@ -6,12 +6,10 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::catalogue::{distinct, read_levels, read_validity, required_text};
 use super::{
     AppError, CandidateId, CertificationId, Develops, EmployeeId, FieldErrors, HoldingId, StatedId,
 };
-
-/// The longest validity the catalogue accepts: fifty years.
-pub const MOST_VALIDITY_MONTHS: u32 = 600;
 
 /// How many days before its expiry a certificate is said to be expiring, from the widest
 /// warning to the last.
@@ -58,63 +56,20 @@ pub struct CertificationFields {
     pub profiles: Vec<i32>,
 }
 
-/// Checks a required text of at most `most` characters.
-fn text(value: &str, field: &str, most: usize, errors: &mut FieldErrors) -> String {
-    let value = value.trim();
-    match value.chars().count() {
-        0 => errors.add(field, "required"),
-        n if n > most => errors.add_with(field, "too_long", most as u64),
-        _ => {}
-    }
-    value.to_owned()
-}
-
 impl CertificationInput {
     /// Checks the form, every refusal on its field: the names and issuer are required, a
     /// validity is blank (no expiry) or 1–600 months, each level 1–5.
     pub fn check(&self) -> Result<CertificationFields, AppError> {
         let mut errors = FieldErrors::default();
-        let name_it = text(&self.name_it, "name_it", 200, &mut errors);
-        let name_en = text(&self.name_en, "name_en", 200, &mut errors);
-        let issuer = text(&self.issuer, "issuer", 200, &mut errors);
-        let validity_months = match self.validity_months.trim() {
-            "" => None,
-            typed => match typed.parse::<i64>() {
-                Ok(n) if (1..=i64::from(MOST_VALIDITY_MONTHS)).contains(&n) => {
-                    u32::try_from(n).ok()
-                }
-                Ok(_) => {
-                    errors.add_with(
-                        "validity_months",
-                        "validity_range",
-                        u64::from(MOST_VALIDITY_MONTHS),
-                    );
-                    None
-                }
-                Err(_) => {
-                    errors.add("validity_months", "number");
-                    None
-                }
-            },
-        };
-        let mut proves = Vec::new();
-        for (competency, level) in &self.levels {
-            match level.trim() {
-                "" => {}
-                // A competency named twice (a crafted form) counts once.
-                _ if proves.iter().any(|(c, _)| c == competency) => {}
-                typed => match typed.parse::<u8>() {
-                    Ok(level @ 1..=5) => proves.push((*competency, level)),
-                    _ => errors.add(&format!("level_{competency}"), "level_range"),
-                },
-            }
-        }
+        let name_it = required_text(&self.name_it, "name_it", 200, &mut errors);
+        let name_en = required_text(&self.name_en, "name_en", 200, &mut errors);
+        let issuer = required_text(&self.issuer, "issuer", 200, &mut errors);
+        let validity_months = read_validity(&self.validity_months, &mut errors);
+        let proves = read_levels(&self.levels, &mut errors);
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        let mut profiles = self.profiles.clone();
-        profiles.sort_unstable();
-        profiles.dedup();
+        let profiles = distinct(&self.profiles);
         Ok(CertificationFields {
             name_it,
             name_en,

@@ -153,7 +153,7 @@ pub struct CourseRecordView {
 pub const MOST_HOURS: u32 = 1000;
 
 /// Reads hours typed in a form: a whole number from 1 to [`MOST_HOURS`].
-fn read_hours(value: &str, errors: &mut FieldErrors) -> u32 {
+pub(crate) fn read_hours(value: &str, errors: &mut FieldErrors) -> u32 {
     match value.trim().parse::<i64>() {
         Ok(n) if (1..=i64::from(MOST_HOURS)).contains(&n) => u32::try_from(n).unwrap_or(0),
         Ok(_) => {

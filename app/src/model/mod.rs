@@ -2,6 +2,7 @@
 //! and the error that server functions return.
 
 mod assessments;
+mod catalogue;
 mod certifications;
 mod compliance;
 mod course_records;
@@ -27,6 +28,7 @@ mod training_hours;
 mod users;
 
 pub use assessments::*;
+pub use catalogue::MOST_VALIDITY_MONTHS;
 pub use certifications::*;
 pub use compliance::*;
 pub use course_records::*;

@@ -2,13 +2,11 @@
 //! JavaScript: each form posts to its page's own address (`/login`, `/account`,
 //! `/welcome/{token}`).
 
-use app::model::{
-    AppError, ChangePasswordInput, LoginInput, Permission, ResetPasswordInput, validate,
-};
+use app::model::{ChangePasswordInput, LoginInput, Permission, ResetPasswordInput, validate};
 use app::pages::account::login::{LoginDraft, safe_next};
 use app::pages::account::settings::PasswordDraft;
 use app::pages::account::welcome::WelcomeDraft;
-use app::server::accounts::auth::{self, CurrentUser};
+use app::server::accounts::auth;
 use app::server::accounts::{invitations, sessions, users};
 use axum::Form;
 use axum::extract::{Path, State};
@@ -17,7 +15,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{log_if_internal, render_again};
+use super::{allowed, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The sign-in form's fields.
@@ -84,20 +82,9 @@ pub async fn change_password(
     parts: Parts,
     Form(fields): Form<PasswordFields>,
 ) -> Response {
-    let me = match auth::allow(
-        parts.extensions.get::<CurrentUser>().cloned(),
-        Permission::OwnAccount,
-    ) {
+    let me = match allowed(&state, &parts, Permission::OwnAccount, "/account").await {
         Ok(me) => me,
-        Err(AppError::Unauthenticated) => {
-            return Redirect::to("/login?next=/account").into_response();
-        }
-        // The page as this user may see it, answered 403: nothing was changed.
-        Err(_) => {
-            let mut response = render_again(state, parts, ()).await;
-            *response.status_mut() = axum::http::StatusCode::FORBIDDEN;
-            return response;
-        }
+        Err(response) => return response,
     };
     let input = ChangePasswordInput {
         current_password: fields.current_password,

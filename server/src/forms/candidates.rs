@@ -1,9 +1,8 @@
 //! A note and the tags on a candidate's page without JavaScript: both forms post to the page's
 //! own address (`/candidates/{id}`), saying which they are in `intent`.
 
-use app::model::{AppError, CandidateId, NoteInput, Permission, parse_tags};
+use app::model::{CandidateId, NoteInput, Permission, parse_tags};
 use app::pages::recruitment::candidate_actions::CandidateDraft;
-use app::server::accounts::auth::{self, CurrentUser};
 use app::server::recruitment::notes;
 use axum::Form;
 use axum::extract::{Path, State};
@@ -12,7 +11,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{log_if_internal, render_again};
+use super::{allowed, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The fields of either form.
@@ -34,20 +33,9 @@ pub async fn edit(
     Form(fields): Form<EditFields>,
 ) -> Response {
     let page = format!("/candidates/{id}");
-    let me = match auth::allow(
-        parts.extensions.get::<CurrentUser>().cloned(),
-        Permission::ManageRecruitment,
-    ) {
+    let me = match allowed(&state, &parts, Permission::ManageRecruitment, &page).await {
         Ok(me) => me,
-        Err(AppError::Unauthenticated) => {
-            return Redirect::to(&format!("/login?next={page}")).into_response();
-        }
-        // The page as this user may see it, answered 403: nothing was changed.
-        Err(_) => {
-            let mut response = render_again(state, parts, ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            return response;
-        }
+        Err(response) => return response,
     };
     let db = &state.backend.db;
     let id = CandidateId(id);

@@ -12,7 +12,6 @@ use app::pages::certifications::catalogue::CertificationDraft;
 use app::pages::certifications::holdings::{HoldingDraft, VerdictDraft};
 use app::pages::certifications::stated::StatedDraft;
 use app::pages::training::decisions::DECISIONS_PAGE;
-use app::server::accounts::auth::{self, CurrentUser};
 use app::server::certifications::{catalogue, holdings, stated};
 use app::server::files::{Certificate, Upload, check_certificate};
 use app::server::interviews::times;
@@ -23,29 +22,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use server_fn::codec::MultipartData;
 
-use super::{as_page, log_if_internal, render_again};
+use super::{allowed, as_page, catalogue_link, log_if_internal, render_again};
 use crate::startup::AppState;
-
-/// The caller if `permission` allows them; otherwise the answer: sign in first (then back to
-/// `page`), or the page with 403.
-async fn allowed(
-    state: &AppState,
-    parts: &Parts,
-    permission: Permission,
-    page: &str,
-) -> Result<CurrentUser, Response> {
-    match auth::allow(parts.extensions.get::<CurrentUser>().cloned(), permission) {
-        Ok(me) => Ok(me),
-        Err(AppError::Unauthenticated) => {
-            Err(Redirect::to(&format!("/login?next={page}")).into_response())
-        }
-        Err(_) => {
-            let mut response = render_again(state.clone(), parts.clone(), ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            Err(response)
-        }
-    }
-}
 
 /// The catalogue form as typed: `level_{competency}` and repeated `profile` fields.
 fn catalogue_input(pairs: &[(String, String)]) -> CertificationInput {
@@ -57,16 +35,7 @@ fn catalogue_input(pairs: &[(String, String)]) -> CertificationInput {
             "issuer" => input.issuer.clone_from(value),
             "validity_months" => input.validity_months.clone_from(value),
             "active" => input.active = true,
-            "profile" => {
-                if let Ok(profile) = value.trim().parse() {
-                    input.profiles.push(profile);
-                }
-            }
-            other => {
-                if let Some(Ok(competency)) = other.strip_prefix("level_").map(str::parse) {
-                    input.levels.push((competency, value.clone()));
-                }
-            }
+            other => catalogue_link(other, value, &mut input.levels, &mut input.profiles),
         }
     }
     input

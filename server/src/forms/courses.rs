@@ -1,10 +1,11 @@
-//! A course's sessions as plain forms (HR): both post to the course's own address
-//! (`/courses/{id}`), saying which they are in `intent`: `add` a session, or `remove` one.
+//! The course catalogue's plain forms (HR): a course added (`/courses/new`) or changed
+//! (`/courses/{id}/edit`), and its sessions, whose two forms post to the course's own address
+//! (`/courses/{id}`) saying which they are in `intent`: `add` a session, or `remove` one.
 
-use app::model::{AppError, CourseId, CourseSessionId, Permission, SessionInput};
+use app::model::{CourseId, CourseInput, CourseSessionId, Permission, SessionInput};
 use app::pages::training::catalogue::SessionDraft;
-use app::server::accounts::auth::{self, CurrentUser};
-use app::server::training::sessions;
+use app::pages::training::course_editor::{CourseDraft, editor_path};
+use app::server::training::{course_editor, sessions};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -12,7 +13,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{log_if_internal, render_again};
+use super::{allowed, catalogue_link, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The fields of either form.
@@ -54,19 +55,9 @@ pub async fn edit(
     Form(fields): Form<SessionFields>,
 ) -> Response {
     let page = format!("/courses/{id}");
-    let me = match auth::allow(
-        parts.extensions.get::<CurrentUser>().cloned(),
-        Permission::ManageTraining,
-    ) {
+    let me = match allowed(&state, &parts, Permission::ManageTraining, &page).await {
         Ok(me) => me,
-        Err(AppError::Unauthenticated) => {
-            return Redirect::to(&format!("/login?next={page}")).into_response();
-        }
-        Err(_) => {
-            let mut response = render_again(state, parts, ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            return response;
-        }
+        Err(response) => return response,
     };
     let db = &state.backend.db;
     let id = CourseId(id);
@@ -91,4 +82,71 @@ pub async fn edit(
             render_again(state, parts, draft).await
         }
     }
+}
+
+/// The course form as typed: `level_{competency}` and repeated `profile` fields.
+fn course_input(pairs: &[(String, String)]) -> CourseInput {
+    let mut input = CourseInput::default();
+    for (key, value) in pairs {
+        match key.as_str() {
+            "title_it" => input.title_it.clone_from(value),
+            "title_en" => input.title_en.clone_from(value),
+            "description_it" => input.description_it.clone_from(value),
+            "description_en" => input.description_en.clone_from(value),
+            "provider" => input.provider.clone_from(value),
+            "kind" => input.kind.clone_from(value),
+            "hours" => input.hours.clone_from(value),
+            "validity_months" => input.validity_months.clone_from(value),
+            "active" => input.active = true,
+            other => catalogue_link(other, value, &mut input.levels, &mut input.profiles),
+        }
+    }
+    input
+}
+
+/// Saves a new course (`/courses/new`) or course `id` (`/courses/{id}/edit`), then the
+/// course's page saying so; or the form again with what was typed and why it was refused.
+async fn save(
+    state: AppState,
+    parts: Parts,
+    id: Option<CourseId>,
+    pairs: &[(String, String)],
+) -> Response {
+    let page = editor_path(id);
+    let me = match allowed(&state, &parts, Permission::ManageTraining, &page).await {
+        Ok(me) => me,
+        Err(response) => return response,
+    };
+    let input = course_input(pairs);
+    match course_editor::save(&state.backend.db, me.id, id, &input).await {
+        Ok(saved) => Redirect::to(&format!("/courses/{saved}?saved=1")).into_response(),
+        Err(error) => {
+            log_if_internal("course", &error);
+            let status = error.status();
+            let mut response = render_again(state, parts, CourseDraft { input, error }).await;
+            if let (404, Ok(code)) = (status, StatusCode::from_u16(status)) {
+                *response.status_mut() = code;
+            }
+            response
+        }
+    }
+}
+
+/// `/courses/new`, posted.
+pub async fn create(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(state, parts, None, &pairs).await
+}
+
+/// `/courses/{id}/edit`, posted.
+pub async fn change(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    parts: Parts,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    save(state, parts, Some(CourseId(id)), &pairs).await
 }

@@ -22,25 +22,12 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{log_if_internal, render_again};
+use super::{allowed, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// HR only: the caller, or the answer for anyone else (sign in first, or the page with 403).
 async fn hr_only(state: &AppState, parts: &Parts, page: &str) -> Result<CurrentUser, Response> {
-    match auth::allow(
-        parts.extensions.get::<CurrentUser>().cloned(),
-        Permission::ManageEmployees,
-    ) {
-        Ok(me) => Ok(me),
-        Err(AppError::Unauthenticated) => {
-            Err(Redirect::to(&format!("/login?next={page}")).into_response())
-        }
-        Err(_) => {
-            let mut response = render_again(state.clone(), parts.clone(), ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            Err(response)
-        }
-    }
+    allowed(state, parts, Permission::ManageEmployees, page).await
 }
 
 /// The fields of either form on an employee's page.

@@ -2,10 +2,9 @@
 //! to the materials page's own address) and remove one; a test's grader or HR start the test.
 //! Each goes back to its page saying what happened, or shows the page again with the reason.
 
-use app::model::{AppError, MaterialId, Permission, PracticalTemplateId, PracticalTestId};
+use app::model::{MaterialId, Permission, PracticalTemplateId, PracticalTestId};
 use app::pages::assessments::materials::MaterialDraft;
 use app::pages::assessments::test::StartDraft;
-use app::server::accounts::auth::{self, CurrentUser};
 use app::server::assessments::{candidate_link, materials};
 use axum::extract::{Path, Request, State};
 use axum::http::request::Parts;
@@ -13,30 +12,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use server_fn::codec::MultipartData;
 
-use super::{as_page, log_if_internal, render_again};
+use super::{allowed, as_page, log_if_internal, render_again};
 use crate::startup::AppState;
-
-/// The signed-in user allowed to `permission`, or the response to give instead: the sign-in
-/// page for a visitor, the page again answered 403 for anyone else (nothing changed).
-async fn allowed(
-    state: &AppState,
-    parts: &Parts,
-    permission: Permission,
-    page: &str,
-) -> Result<CurrentUser, Response> {
-    match auth::allow(parts.extensions.get::<CurrentUser>().cloned(), permission) {
-        Ok(me) => Ok(me),
-        Err(AppError::Unauthenticated) => {
-            Err(Redirect::to(&format!("/login?next={page}")).into_response())
-        }
-        Err(_) => {
-            let parts = as_page(parts.clone(), page);
-            let mut response = render_again(state.clone(), parts, ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            Err(response)
-        }
-    }
-}
 
 /// Adds the file posted to `/tests/templates/{id}/materials`.
 pub async fn add(State(state): State<AppState>, Path(id): Path<i32>, req: Request) -> Response {

@@ -14,13 +14,14 @@ pub mod notifications;
 pub mod online_test;
 pub mod training;
 
-use app::model::AppError;
+use app::model::{AppError, Permission};
+use app::server::accounts::auth::{self, CurrentUser};
 use app::shell;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::Method;
 use axum::http::request::Parts;
-use axum::response::Response;
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
 use crate::startup::AppState;
@@ -58,4 +59,44 @@ pub(crate) fn as_page(mut parts: Parts, path: &str) -> Parts {
         parts.uri = uri;
     }
     parts
+}
+
+/// The signed-in user allowed to `permission`, or the response to give instead: the sign-in
+/// page (then back to `page`) for a visitor, `page` again answered 403 for anyone else
+/// (nothing changed).
+pub(crate) async fn allowed(
+    state: &AppState,
+    parts: &Parts,
+    permission: Permission,
+    page: &str,
+) -> Result<CurrentUser, Response> {
+    match auth::allow(parts.extensions.get::<CurrentUser>().cloned(), permission) {
+        Ok(me) => Ok(me),
+        Err(AppError::Unauthenticated) => {
+            Err(Redirect::to(&format!("/login?next={page}")).into_response())
+        }
+        Err(_) => {
+            let parts = as_page(parts.clone(), page);
+            let mut response = render_again(state.clone(), parts, ()).await;
+            *response.status_mut() = StatusCode::FORBIDDEN;
+            Err(response)
+        }
+    }
+}
+
+/// Reads a catalogue form's field into what it names: `profile` (repeated) a job profile
+/// ticked, `level_{competency}` a level chosen; any other field is ignored.
+pub(crate) fn catalogue_link(
+    key: &str,
+    value: &str,
+    levels: &mut Vec<(i32, String)>,
+    profiles: &mut Vec<i32>,
+) {
+    if key == "profile" {
+        if let Ok(profile) = value.trim().parse() {
+            profiles.push(profile);
+        }
+    } else if let Some(Ok(competency)) = key.strip_prefix("level_").map(str::parse) {
+        levels.push((competency, value.to_owned()));
+    }
 }

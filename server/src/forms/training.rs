@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use server_fn::codec::MultipartData;
 
-use super::{as_page, log_if_internal, render_again};
+use super::{allowed, as_page, log_if_internal, render_again};
 use crate::startup::AppState;
 
 /// The caller, if signed in.
@@ -262,20 +262,8 @@ pub async fn target(
     parts: Parts,
     Form(fields): Form<TargetFields>,
 ) -> Response {
-    let me = auth::allow(
-        parts.extensions.get::<CurrentUser>().cloned(),
-        Permission::ManageEmployees,
-    );
-    match me {
-        Ok(_) => {}
-        Err(AppError::Unauthenticated) => {
-            return Redirect::to(&format!("/login?next={HOURS_PAGE}")).into_response();
-        }
-        Err(_) => {
-            let mut response = render_again(state, parts, ()).await;
-            *response.status_mut() = StatusCode::FORBIDDEN;
-            return response;
-        }
+    if let Err(response) = allowed(&state, &parts, Permission::ManageEmployees, HOURS_PAGE).await {
+        return response;
     }
     let Ok(profile) = fields.profile.trim().parse().map(app::model::JobProfileId) else {
         return (StatusCode::BAD_REQUEST, "unknown form").into_response();

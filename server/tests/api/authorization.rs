@@ -386,6 +386,7 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
         ("course_catalogue", SIGNED_IN, json!({})),
         ("certification_catalogue", SIGNED_IN, json!({})),
         ("certification_editor", HR_AND_ADMIN, json!({"id": null})),
+        ("course_editor", HR_AND_ADMIN, json!({"id": null})),
         // One's own with no id; someone else's is refused record by record (see
         // `certifications.rs`).
         ("certifications_of", SIGNED_IN, json!({"id": null})),

@@ -1,7 +1,8 @@
 //! The course catalogue through the server functions and its pages: the starter courses in
 //! both languages with the competencies they develop and the profiles they are mandatory for,
-//! a course's sessions to come in the reader's time zone, who may read them, and HR planning
-//! and removing sessions with the plain forms, each refusal on its field.
+//! a course's sessions to come in the reader's time zone, who may read them, HR planning and
+//! removing sessions with the plain forms, and HR adding, changing and retiring courses, each
+//! refusal on its field.
 
 use app::model::Role;
 use app::server::entities::{course, course_session};
@@ -124,25 +125,10 @@ async fn a_course_that_does_not_exist_is_not_found_and_visitors_are_sent_to_sign
 /// Posts `fields` to course `id`'s page, as its plain forms do.
 async fn post_course(
     who: &crate::helpers::Browser,
-    app: &TestApp,
     id: i64,
     fields: &[(&str, &str)],
 ) -> (StatusCode, String, String) {
-    let response = who
-        .client
-        .post(app.url(&format!("/courses/{id}")))
-        .header("accept", "text/html")
-        .form(fields)
-        .send()
-        .await
-        .expect("request sent");
-    let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, response.text().await.unwrap_or_default())
+    who.post_page(&format!("/courses/{id}"), fields).await
 }
 
 /// `days` from now at `time`, as a datetime-local field sends it.
@@ -161,7 +147,6 @@ async fn hr_plan_a_session_in_their_own_time_zone_and_take_it_off_the_plan() {
     let (starts, ends) = (local(10, "09:00"), local(10, "13:00"));
     let (status, location, _) = post_course(
         &hr,
-        &app,
         id,
         &[
             ("intent", "add"),
@@ -192,13 +177,8 @@ async fn hr_plan_a_session_in_their_own_time_zone_and_take_it_off_the_plan() {
     assert!(page.contains("Paola Greco") && page.contains(r#"id="session-notice""#));
 
     let session = stored.id.to_string();
-    let (status, location, _) = post_course(
-        &hr,
-        &app,
-        id,
-        &[("intent", "remove"), ("session_id", &session)],
-    )
-    .await;
+    let (status, location, _) =
+        post_course(&hr, id, &[("intent", "remove"), ("session_id", &session)]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(location, format!("/courses/{id}?session=removed"));
     assert!(
@@ -208,13 +188,8 @@ async fn hr_plan_a_session_in_their_own_time_zone_and_take_it_off_the_plan() {
             .unwrap()
             .is_none()
     );
-    let (status, _, _) = post_course(
-        &hr,
-        &app,
-        id,
-        &[("intent", "remove"), ("session_id", &session)],
-    )
-    .await;
+    let (status, _, _) =
+        post_course(&hr, id, &[("intent", "remove"), ("session_id", &session)]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -257,7 +232,6 @@ async fn a_session_that_ends_before_it_starts_is_past_or_has_no_places_is_refuse
     for (starts, ends, capacity, field, [en, it]) in cases {
         let (status, _, page) = post_course(
             &hr,
-            &app,
             id,
             &[
                 ("intent", "add"),
@@ -301,9 +275,9 @@ async fn only_hr_plan_sessions() {
         ("trainer", "Paola Greco"),
     ];
     let employee = app.signed_in(Role::Employee).await;
-    let (status, _, _) = post_course(&employee, &app, id, &fields).await;
+    let (status, _, _) = post_course(&employee, id, &fields).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, location, _) = post_course(&app.anonymous(), &app, id, &fields).await;
+    let (status, location, _) = post_course(&app.anonymous(), id, &fields).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(location.starts_with("/login?next="));
     let (_, page) = employee.page(&format!("/courses/{id}")).await;
@@ -318,4 +292,189 @@ async fn only_hr_plan_sessions() {
             .unwrap()
             .is_empty()
     );
+}
+
+/// The course form's fields for "Fire safety", with `hours` and `validity` as typed, a level
+/// for `competency` and the profile `profile` ticked.
+fn fire_safety<'a>(
+    hours: &'a str,
+    validity: &'a str,
+    level_field: &'a str,
+    profile: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("title_it", "Sicurezza antincendio"),
+        ("title_en", "Fire safety"),
+        (
+            "description_it",
+            "Prove di evacuazione e uso degli estintori.",
+        ),
+        ("description_en", "Evacuation drills and extinguishers."),
+        ("provider", "Vigili del fuoco"),
+        ("kind", "external"),
+        ("hours", hours),
+        ("validity_months", validity),
+        ("active", "on"),
+        (level_field, "3"),
+        ("profile", profile),
+    ]
+}
+
+#[tokio::test]
+async fn hr_add_a_course_with_what_it_develops_and_whom_it_is_mandatory_for() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let employee = app.signed_in(Role::Employee).await;
+    let form = hr.call("course_editor", json!({"id": null})).await;
+    assert_eq!(form.status, StatusCode::OK, "{form:?}");
+    assert_eq!(form.body["input"]["kind"], "internal");
+    assert_eq!(form.body["input"]["active"], true);
+    let competency = form.body["competencies"][0][0].as_i64().unwrap();
+    let profile = form.body["profiles"][0][0].as_i64().unwrap().to_string();
+    let level_field = format!("level_{competency}");
+
+    for (hours, validity, kind, field) in [
+        ("0", "60", "external", "hours"),
+        ("1001", "60", "external", "hours"),
+        ("8", "601", "external", "validity_months"),
+        ("8", "60", "webinar", "kind"),
+    ] {
+        let mut fields = fire_safety(hours, validity, &level_field, &profile);
+        fields.retain(|(k, _)| *k != "kind");
+        fields.push(("kind", kind));
+        let (status, _, page) = hr.post_page("/courses/new", &fields).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(
+            page.contains(&format!(r#"id="f-{field}-error""#)),
+            "refused on {field}"
+        );
+        assert!(
+            page.contains("Prove di evacuazione e uso degli estintori."),
+            "what was typed is kept"
+        );
+    }
+    assert_eq!(course::Entity::find().all(&app.db).await.unwrap().len(), 8);
+
+    let fields = fire_safety("8", "60", &level_field, &profile);
+    let (status, _, _) = employee.post_page("/courses/new", &fields).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, location, _) = app.anonymous().post_page("/courses/new", &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/login?next="));
+    let (status, location, _) = hr.post_page("/courses/new", &fields).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let saved = course::Entity::find()
+        .filter(course::Column::Code.eq("fire-safety"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("filed under its English title");
+    assert_eq!(location, format!("/courses/{}?saved=1", saved.id));
+    let (status, page) = hr.page(&location).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"id="course-notice""#) && page.contains(r#"id="edit-course""#));
+
+    let listed = employee.call("course_catalogue", json!({})).await.body;
+    let fire = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == saved.id)
+        .expect("offered to employees");
+    assert_eq!(fire["hours"], 8);
+    assert_eq!(fire["validity_months"], 60);
+    assert_eq!(fire["kind"], "external");
+    assert_eq!(fire["develops"][0]["level"], 3);
+    assert_eq!(fire["mandatory_for"].as_array().unwrap().len(), 1);
+
+    let mut again = fire_safety("8", "60", &level_field, &profile);
+    again[1] = ("title_en", "FIRE SAFETY");
+    let (status, _, page) = hr.post_page("/courses/new", &again).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the same titles twice"
+    );
+    assert!(page.contains(r#"id="f-title_en-error""#));
+    assert!(
+        page.contains("A course with this title already exists.")
+            || page.contains("Esiste già un corso con questo titolo.")
+    );
+    assert_eq!(course::Entity::find().all(&app.db).await.unwrap().len(), 9);
+}
+
+#[tokio::test]
+async fn hr_change_a_course_and_one_retired_is_no_longer_offered_but_stays_in_hr_s_catalogue() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let employee = app.signed_in(Role::Employee).await;
+    let id = course_id(&app, "business-writing").await;
+    let form = hr.call("course_editor", json!({"id": id})).await.body;
+    let input = &form["input"];
+    assert!(input["title_en"].as_str().unwrap().starts_with("Business writing"));
+    assert!(!input["levels"].as_array().unwrap().is_empty());
+
+    let levels: Vec<(String, String)> = input["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (format!("level_{}", l[0]), l[1].as_str().unwrap().to_owned()))
+        .collect();
+    let text = |key: &str| input[key].as_str().unwrap().to_owned();
+    let mut fields: Vec<(String, String)> = [
+        "title_it",
+        "title_en",
+        "description_it",
+        "description_en",
+        "provider",
+        "kind",
+        "validity_months",
+    ]
+    .iter()
+    .map(|k| ((*k).to_owned(), text(k)))
+    .chain(levels)
+    .collect();
+    fields.push(("hours".to_owned(), "12".to_owned()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    // "active" left unticked: the course is retired.
+    let (status, location, _) = hr.post_page(&format!("/courses/{id}/edit"), &pairs).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location, format!("/courses/{id}?saved=1"));
+    let stored = course::Entity::find_by_id(id as i32)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((stored.hours, stored.active), (12, false));
+    assert_eq!(stored.code, "business-writing", "the code stays");
+
+    let offered = employee.call("course_catalogue", json!({})).await.body;
+    assert_eq!(offered.as_array().unwrap().len(), 7);
+    assert!(offered.as_array().unwrap().iter().all(|c| c["id"] != id));
+    let kept = hr.call("course_catalogue", json!({})).await.body;
+    let retired = kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .expect("HR still see it");
+    assert_eq!(retired["active"], false);
+    let places = employee.call("course_places", json!({})).await.body;
+    assert!(
+        places
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["course"]["id"] != id)
+    );
+
+    let (status, _, _) = hr.post_page("/courses/999999/edit", &pairs).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = hr.page("/courses/999999/edit").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = employee.page(&format!("/courses/{id}/edit")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -125,7 +125,7 @@ async fn the_demo_catalogue_has_sessions_to_come() {
     let app = TestApp::spawn().await;
     demo::seed_if_empty(&app.db).await.unwrap();
     let courses =
-        app::server::training::catalogue::list(&app.db, chrono::Utc::now(), "Europe/Rome")
+        app::server::training::catalogue::list(&app.db, chrono::Utc::now(), "Europe/Rome", false)
             .await
             .unwrap();
     let planned = courses.iter().filter(|c| c.next_session.is_some()).count();

@@ -6,15 +6,31 @@ use server_fn::codec::Json;
 
 #[allow(unused_imports)]
 use crate::model::Permission;
-use crate::model::{AppError, CourseDetail, CourseId, CourseSummary};
+use crate::model::{AppError, CourseDetail, CourseForm, CourseId, CourseSummary};
 
-/// Every active course.
+/// Every active course; HR also see the courses no longer offered.
 #[server(endpoint = "course_catalogue", input = Json)]
 pub async fn course_catalogue() -> Result<Vec<CourseSummary>, AppError> {
     use crate::server::training::catalogue;
     use crate::server::{Backend, accounts::auth};
     let me = auth::authorize(Permission::ViewTraining)?;
-    catalogue::list(&Backend::current()?.db, chrono::Utc::now(), &me.time_zone).await
+    let retired = me.role.can(Permission::ManageTraining);
+    catalogue::list(
+        &Backend::current()?.db,
+        chrono::Utc::now(),
+        &me.time_zone,
+        retired,
+    )
+    .await
+}
+
+/// HR's form for course `id`, or for a new one.
+#[server(endpoint = "course_editor", input = Json)]
+pub async fn course_editor(id: Option<CourseId>) -> Result<CourseForm, AppError> {
+    use crate::server::training::course_editor;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageTraining)?;
+    course_editor::form(&Backend::current()?.db, id).await
 }
 
 /// A course with its sessions to come.

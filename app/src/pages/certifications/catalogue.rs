@@ -9,9 +9,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::certifications::catalogue::{certification_catalogue, certification_editor};
 use crate::app::{use_lang, use_page_texts, use_texts};
+use crate::components::catalogue::{CompetencyLevels, ProfileChecklist};
 use crate::components::form::{CheckField, FormMessages, FormState, TextField};
 use crate::components::guard::{Notice, guarded, refusal, set_page_status};
-use crate::i18n::{Lang, PageText, Text, field_error_message};
+use crate::i18n::{Lang, PageText, Text};
 use crate::model::{
     AppError, CertificationForm, CertificationId, CertificationInput, CertificationSummary,
     MOST_VALIDITY_MONTHS, Permission,
@@ -150,7 +151,6 @@ fn EditorLoader(id: Option<CertificationId>) -> impl IntoView {
 fn Editor(found: CertificationForm) -> impl IntoView {
     let p = use_page_texts();
     let t = use_texts();
-    let lang = use_lang();
     let form = FormState::new();
     let draft = use_context::<CertificationDraft>();
     if let Some(draft) = &draft {
@@ -170,14 +170,6 @@ fn Editor(found: CertificationForm) -> impl IntoView {
         p(PageText::EditCertification)
     } else {
         p(PageText::NewCertification)
-    };
-    let level_of = |competency: i32| {
-        input
-            .levels
-            .iter()
-            .find(|(c, _)| *c == competency)
-            .map(|(_, l)| l.clone())
-            .unwrap_or_default()
     };
     view! {
         <Title text=title />
@@ -200,61 +192,15 @@ fn Editor(found: CertificationForm) -> impl IntoView {
                     />
                 </div>
                 <CheckField name="active" label=p(PageText::StillOffered) checked=RwSignal::new(input.active) />
-                <fieldset id="proves">
-                    <legend>{p(PageText::ProvesLegend)}</legend>
-                    <p class="hint">{p(PageText::ProvesHint)}</p>
-                    <div class="table-wrap">
-                        <table class="stacking">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t(Text::Competency)}</th>
-                                    <th scope="col">{t(Text::Level)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {found.competencies.iter().map(|(id, it, en)| {
-                                    let field = format!("level_{id}");
-                                    let error = errors.get(&field).map(|e| field_error_message(lang, e));
-                                    let chosen = level_of(*id);
-                                    let select_id = format!("f-{field}");
-                                    let error_id = format!("{select_id}-error");
-                                    view! {
-                                        <tr>
-                                            <td class="lead-cell"><label for=select_id.clone()>{lang.pick(it, en).to_owned()}</label></td>
-                                            <td data-label=t(Text::Level)>
-                                                <select id=select_id name=field aria-invalid=error.is_some().to_string() aria-describedby=error_id.clone()>
-                                                    <option value="" selected=chosen.is_empty()>"–"</option>
-                                                    {(1..=5).map(|level| {
-                                                        let selected = chosen == level.to_string();
-                                                        view! { <option value=level.to_string() selected=selected>{level}</option> }
-                                                    }).collect_view()}
-                                                </select>
-                                                <p class="field-error" id=error_id>{error}</p>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                </fieldset>
-                <fieldset id="required-for">
-                    <legend>{p(PageText::RequiredFor)}</legend>
-                    {errors.get("profiles").map(|e| view! { <p class="field-error">{field_error_message(lang, e)}</p> })}
-                    <ul class="checklist">
-                        {found.profiles.iter().map(|(id, it, en)| {
-                            let checked = input.profiles.contains(id);
-                            view! {
-                                <li>
-                                    <label for=format!("f-profile-{id}")>
-                                        <input type="checkbox" id=format!("f-profile-{id}") name="profile" value=id.to_string() checked=checked />
-                                        {lang.pick(it, en).to_owned()}
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </fieldset>
+                <CompetencyLevels
+                    id="proves"
+                    legend=p(PageText::ProvesLegend)
+                    hint=p(PageText::ProvesHint)
+                    competencies=found.competencies
+                    levels=input.levels
+                    errors=errors.clone()
+                />
+                <ProfileChecklist id="required-for" legend=p(PageText::RequiredFor) profiles=found.profiles chosen=input.profiles errors />
                 <div class="form-actions">
                     <button type="submit" class="primary">{t(Text::Save)}</button>
                 </div>

@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::course_editor::{NewCoursePage, editor_path};
 use crate::api::training::catalogue::{course_catalogue, get_course};
-use crate::app::{use_lang, use_texts};
+use crate::app::{use_lang, use_page_texts, use_texts};
 use crate::components::dates::{calendar_day, span};
 use crate::components::form::{FormMessages, FormState, TextField};
 use crate::components::guard::{Notice, guarded, refusal, set_page_status};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, PageText, Text};
 use crate::model::{
     AppError, CourseDetail, CourseId, CourseKind, CourseSummary, MOST_PLACES, Permission,
     SessionInput, SessionView,
@@ -66,18 +67,30 @@ fn validity(t: impl Fn(Text) -> &'static str, months: Option<u32>) -> String {
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
-    guarded(Permission::ViewTraining, |_| view! { <Catalogue /> })
+    guarded(Permission::ViewTraining, |user| {
+        let edits = user.role.can(Permission::ManageTraining);
+        view! { <Catalogue edits /> }
+    })
+}
+
+/// A "no longer offered" badge for a retired course.
+fn retired_badge(p: impl Fn(PageText) -> &'static str, active: bool) -> Option<impl IntoView> {
+    (!active).then(|| view! { <span class="badge">{p(PageText::CourseRetired)}</span> })
 }
 
 #[component]
-fn Catalogue() -> impl IntoView {
+fn Catalogue(edits: bool) -> impl IntoView {
+    let p = use_page_texts();
     let t = use_texts();
     let lang = use_lang();
     let courses = Resource::new(|| (), |()| course_catalogue());
     view! {
         <Title text=t(Text::CourseCatalogue) />
         <section class="page">
-            <h1>{t(Text::CourseCatalogue)}</h1>
+            <div class="page-head">
+                <h1>{t(Text::CourseCatalogue)}</h1>
+                {edits.then(|| view! { <a class="button primary" href=editor_path(None)>{p(PageText::NewCourse)}</a> })}
+            </div>
             <p class="hint">{t(Text::CourseCatalogueHint)}</p>
             <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -104,6 +117,7 @@ fn Catalogue() -> impl IntoView {
                                             <td data-label=t(Text::Course)>
                                                 <a href=format!("/courses/{}", c.id)>{lang.pick(&c.title_it, &c.title_en).to_owned()}</a>
                                                 <span class="muted">{format!(" · {}", c.provider)}</span>
+                                                {retired_badge(p, c.active)}
                                             </td>
                                             <td data-label=t(Text::CourseKindLabel)>{t(kind_label(c.kind))}</td>
                                             <td data-label=t(Text::Hours)>{c.hours}</td>
@@ -133,7 +147,8 @@ pub fn CoursePage() -> impl IntoView {
         let params = use_params_map();
         move || match params.with(record_path::<CourseId>) {
             RecordPath::Existing(id) => view! { <CourseLoader id plans /> }.into_any(),
-            _ => view! { <Notice text=Text::NotFound /> }.into_any(),
+            RecordPath::New => view! { <NewCoursePage /> }.into_any(),
+            RecordPath::Unknown => view! { <Notice text=Text::NotFound /> }.into_any(),
         }
     })
 }
@@ -156,25 +171,31 @@ fn CourseLoader(id: CourseId, plans: bool) -> impl IntoView {
 
 #[component]
 fn CourseView(course: CourseDetail, plans: bool) -> impl IntoView {
+    let p = use_page_texts();
     let t = use_texts();
     let lang = use_lang();
     let c = &course.summary;
     let page = format!("/courses/{}", c.id);
-    let notice = use_query_map()
-        .with_untracked(|q| q.get("session"))
-        .map(|done| {
+    let (notice, saved) = use_query_map().with_untracked(|q| {
+        let notice = q.get("session").map(|done| {
             if done == "added" {
                 t(Text::SessionAdded)
             } else {
                 t(Text::SessionRemoved)
             }
         });
+        (notice, q.get("saved").is_some())
+    });
     let title = lang.pick(&c.title_it, &c.title_en).to_owned();
     view! {
         <Title text=title.clone() />
         <section class="page">
             <p><a href="/courses">{format!("← {}", t(Text::CourseCatalogue))}</a></p>
-            <h1>{title}</h1>
+            <div class="page-head">
+                <h1>{title}{retired_badge(p, c.active)}</h1>
+                {plans.then(|| view! { <a class="button" id="edit-course" href=editor_path(Some(c.id))>{p(PageText::EditCourse)}</a> })}
+            </div>
+            {saved.then(|| view! { <p class="alert success" role="status" id="course-notice">{t(Text::Saved)}</p> })}
             <p class="prose">{lang.pick(&course.description_it, &course.description_en).to_owned()}</p>
             <dl class="facts">
                 <dt>{t(Text::Provider)}</dt>

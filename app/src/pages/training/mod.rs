@@ -2,6 +2,7 @@
 //! on their page, the decisions waiting for HR and managers, and the hours ledger.
 
 pub mod catalogue;
+pub mod course_editor;
 pub mod decisions;
 pub mod employee_training;
 pub mod hours;

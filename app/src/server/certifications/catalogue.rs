@@ -17,6 +17,7 @@ use crate::model::{
 use crate::server::entities::{
     certification, certification_competency, certification_profile, competency, job_profile,
 };
+use crate::server::framework::choices;
 
 /// Summaries of `found`, in the given order.
 async fn summaries(
@@ -139,27 +140,9 @@ pub async fn form(
             }
         }
     };
-    // The competencies in use, and any retired one it still proves (the form keeps it).
-    let linked: Vec<i32> = input.levels.iter().map(|(c, _)| *c).collect();
-    let competencies = competency::Entity::find()
-        .filter(
-            sea_orm::Condition::any()
-                .add(competency::Column::RetiredAt.is_null())
-                .add(competency::Column::Id.is_in(linked)),
-        )
-        .order_by_asc(competency::Column::NameEn)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.name_it, c.name_en))
-        .collect();
-    let profiles = job_profile::Entity::find()
-        .order_by_asc(job_profile::Column::TitleEn)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.title_it, p.title_en))
-        .collect();
+    let linked = input.levels.iter().map(|(c, _)| *c).collect();
+    let competencies = choices::competencies(db, linked).await?;
+    let profiles = choices::profiles(db).await?;
     Ok(CertificationForm {
         id,
         input,
@@ -196,24 +179,7 @@ async fn check_against_catalogue(
     if name_taken(db, certification::Column::NameEn, &fields.name_en, id).await? {
         errors.add("name_en", "certification_taken");
     }
-    let competencies: Vec<i32> = fields.proves.iter().map(|(c, _)| *c).collect();
-    let known = competency::Entity::find()
-        .filter(competency::Column::Id.is_in(competencies.clone()))
-        .all(db)
-        .await?;
-    for unknown in competencies
-        .iter()
-        .filter(|c| !known.iter().any(|k| k.id == **c))
-    {
-        errors.add(&format!("level_{unknown}"), "unknown");
-    }
-    let profiles = job_profile::Entity::find()
-        .filter(job_profile::Column::Id.is_in(fields.profiles.clone()))
-        .all(db)
-        .await?;
-    if profiles.len() != fields.profiles.len() {
-        errors.add("profiles", "unknown");
-    }
+    choices::check_named(db, &fields.proves, &fields.profiles, &mut errors).await?;
     if errors.is_empty() {
         Ok(())
     } else {

@@ -85,6 +85,7 @@ async fn summaries(
                 kind: CourseKind::parse(&c.kind).unwrap_or(CourseKind::Internal),
                 hours: u32::try_from(c.hours).unwrap_or(0),
                 validity_months: c.validity_months.and_then(|m| u32::try_from(m).ok()),
+                active: c.active,
                 develops,
                 mandatory_for,
                 next_session: upcoming
@@ -96,18 +97,19 @@ async fn summaries(
         .collect())
 }
 
-/// Every active course, by English title, with times in time zone `zone`.
+/// Every active course, and with `retired` those no longer offered too, by English title, with
+/// times in time zone `zone`.
 pub async fn list(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     zone: &str,
+    retired: bool,
 ) -> Result<Vec<CourseSummary>, AppError> {
-    let courses = course::Entity::find()
-        .filter(course::Column::Active.eq(true))
-        .order_by_asc(course::Column::TitleEn)
-        .all(db)
-        .await?;
-    summaries(db, courses, now, zone).await
+    let mut courses = course::Entity::find().order_by_asc(course::Column::TitleEn);
+    if !retired {
+        courses = courses.filter(course::Column::Active.eq(true));
+    }
+    summaries(db, courses.all(db).await?, now, zone).await
 }
 
 /// Course `id`'s page, with its sessions not over at `now`, in time zone `zone`.
@@ -157,7 +159,7 @@ pub async fn places(
     now: DateTime<Utc>,
     zone: &str,
 ) -> Result<Vec<crate::model::CoursePlaces>, AppError> {
-    let courses = list(db, now, zone).await?;
+    let courses = list(db, now, zone, false).await?;
     let sessions = course_session::Entity::find()
         .filter(course_session::Column::StartsAt.gt(now))
         .order_by_asc(course_session::Column::StartsAt)

@@ -2,6 +2,7 @@
 //! how they went, training logged by employees, and the pages that read them.
 
 pub mod catalogue;
+pub mod course_editor;
 pub mod demo;
 pub mod enrolment;
 pub mod ledger;

@@ -270,7 +270,7 @@ async fn recommend(
         .all(db)
         .await?;
     let mut found: Vec<CourseSuggestion> = Vec::new();
-    for summary in catalogue::list(db, now, zone).await? {
+    for summary in catalogue::list(db, now, zone, false).await? {
         let Some(names) = closes.remove(&summary.id.0) else {
             continue;
         };
