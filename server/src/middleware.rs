@@ -1,5 +1,5 @@
 //! Request middleware: who is signed in and in which language, cross-site request refusal,
-//! HTTP statuses for server-function errors, security headers (a Content Security Policy with
+//! refusal of text carrying NUL characters, HTTP statuses for server-function errors, security headers (a Content Security Policy with
 //! a nonce per page), no caching of anything but the static bundle, compression, and a 500
 //! instead of a dropped connection when a request panics.
 
@@ -135,6 +135,59 @@ pub async fn refuse_cross_site(State(scheme): State<Scheme>, req: Request, next:
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
     }
     next.run(req).await
+}
+
+/// Whether `text` (JSON) escapes a NUL character: `\u0000`, its backslash not itself escaped.
+fn json_escapes_nul(text: &[u8]) -> bool {
+    text.windows(6).enumerate().any(|(at, window)| {
+        window[0] == b'\\'
+            && window[1..].eq_ignore_ascii_case(b"u0000")
+            && text[..at].iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
+    })
+}
+
+/// Whether `text` (a query string or a URL-encoded form) encodes a NUL character.
+fn url_encodes_nul(text: &[u8]) -> bool {
+    text.contains(&0) || text.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"))
+}
+
+/// Refuses (400) a query string or a JSON or URL-encoded body carrying a NUL character. No one
+/// types one; PostgreSQL cannot store one in text; so it is a malformed request, not a 500
+/// from the database. (Multipart text fields are checked where they are read.)
+pub async fn refuse_nul_characters(req: Request, next: Next) -> Response {
+    let refused = || {
+        let body = serde_json::to_string(&AppError::BadRequest).unwrap_or_default();
+        (StatusCode::BAD_REQUEST, body).into_response()
+    };
+    if req
+        .uri()
+        .query()
+        .is_some_and(|q| url_encodes_nul(q.as_bytes()))
+    {
+        return refused();
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let check: fn(&[u8]) -> bool = if content_type.starts_with("application/json") {
+        |body| body.contains(&0) || json_escapes_nul(body)
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        url_encodes_nul
+    } else {
+        return next.run(req).await;
+    };
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, app::api::MAX_REQUEST_BYTES).await else {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "request too large").into_response();
+    };
+    if check(&bytes) {
+        return refused();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 /// A multipart server function's request must say where its parts end (its boundary): the
@@ -332,7 +385,24 @@ pub fn catch_panics() -> CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'stat
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
+
+    #[test]
+    fn a_nul_escaped_in_json_is_found_but_an_escaped_backslash_before_u0000_is_not() {
+        assert!(super::json_escapes_nul(br#"{"q":"a\u0000b"}"#));
+        assert!(super::json_escapes_nul(br#"{"q":"\U0000"}"#));
+        assert!(super::json_escapes_nul(br#"{"q":"\\\u0000"}"#));
+        assert!(!super::json_escapes_nul(br#"{"q":"\\u0000"}"#));
+        assert!(!super::json_escapes_nul(br#"{"q":"u0000 \u00e8"}"#));
+    }
+
+    #[test]
+    fn a_nul_encoded_in_a_form_or_query_is_found() {
+        assert!(super::url_encodes_nul(b"q=a%00b"));
+        assert!(super::url_encodes_nul(b"q=a\0b"));
+        assert!(!super::url_encodes_nul(b"q=100%25&n=%0A"));
+    }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

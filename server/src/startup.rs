@@ -233,7 +233,6 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/account", post(crate::forms::account::change_password))
         .route("/candidates/{id}", post(crate::forms::candidates::edit))
         .route("/courses/{id}", post(crate::forms::courses::edit))
-        .route("/courses/new", post(crate::forms::courses::create))
         .route("/courses/{id}/edit", post(crate::forms::courses::change))
         .route("/employees/{id}", post(crate::forms::employees::edit))
         .route(
@@ -291,6 +290,9 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         ))
         .layer(axum::middleware::from_fn(
             crate::middleware::require_multipart_boundary,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::middleware::refuse_nul_characters,
         ))
         .layer(axum::middleware::from_fn(
             crate::middleware::api_error_status,

@@ -1,6 +1,7 @@
 //! Structured logging with tracing. Log lines carry ids, never names, emails or passwords.
 
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::fmt::MakeWriter;
 
 use crate::config::LogFormat;
 
@@ -18,13 +19,22 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Installs the global subscriber; a second call (as in tests) is a no-op.
+/// Installs the global subscriber, writing to standard error; a second call is a no-op.
 pub fn init(filter: &str, format: LogFormat) {
+    init_with(filter, format, std::io::stderr);
+}
+
+/// Installs the global subscriber, writing to `writer` (the tests read the log lines back);
+/// a second call is a no-op.
+pub fn init_with<W>(filter: &str, format: LogFormat, writer: W)
+where
+    W: for<'w> MakeWriter<'w> + Send + Sync + 'static,
+{
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
-        .with_writer(std::io::stderr);
+        .with_writer(writer);
     let _ = match format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().flatten_event(true).try_init(),

@@ -66,6 +66,16 @@ impl FormWithFile {
     }
 }
 
+/// A multipart form's text field: UTF-8 without NUL characters (which no one types and
+/// PostgreSQL cannot store), or a bad request.
+#[cfg(feature = "ssr")]
+pub fn form_text(bytes: Vec<u8>) -> Result<String, crate::model::AppError> {
+    String::from_utf8(bytes)
+        .ok()
+        .filter(|text| !text.contains('\0'))
+        .ok_or(crate::model::AppError::BadRequest)
+}
+
 /// Reads a multipart form: its text fields (each at most 64 KB) and the file in field
 /// `file_field` (at most the upload limit: over it, the rest of the file is skipped and the
 /// other fields are still read). Other files are not read.
@@ -124,8 +134,7 @@ pub async fn read_form(
                 }
             }
             (false, false) => {
-                let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
-                form.fields.push((name, value));
+                form.fields.push((name, form_text(bytes)?));
             }
         }
     }

@@ -11,49 +11,59 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use super::{allowed, catalogue_link, log_if_internal, render_again};
 use crate::startup::AppState;
 
-/// The fields of either form.
-#[derive(Debug, Deserialize)]
-pub struct SessionFields {
+/// The fields of either session form.
+#[derive(Debug, Default)]
+struct SessionFields {
     intent: String,
-    #[serde(default)]
     session_id: String,
-    #[serde(default)]
-    starts_at: String,
-    #[serde(default)]
-    ends_at: String,
-    #[serde(default)]
-    place: String,
-    #[serde(default)]
-    capacity: String,
-    #[serde(default)]
-    trainer: String,
+    input: SessionInput,
 }
 
 impl SessionFields {
-    fn input(&self) -> SessionInput {
-        SessionInput {
-            starts_at: self.starts_at.clone(),
-            ends_at: self.ends_at.clone(),
-            place: self.place.clone(),
-            capacity: self.capacity.clone(),
-            trainer: self.trainer.clone(),
+    fn read(pairs: &[(String, String)]) -> SessionFields {
+        let mut fields = SessionFields::default();
+        for (key, value) in pairs {
+            let slot = match key.as_str() {
+                "intent" => &mut fields.intent,
+                "session_id" => &mut fields.session_id,
+                "starts_at" => &mut fields.input.starts_at,
+                "ends_at" => &mut fields.input.ends_at,
+                "place" => &mut fields.input.place,
+                "capacity" => &mut fields.input.capacity,
+                "trainer" => &mut fields.input.trainer,
+                _ => continue,
+            };
+            slot.clone_from(value);
         }
+        fields
     }
+}
+
+/// `/courses/{id}`, posted: the new course's form (`/courses/new`), or one of a course's
+/// session forms.
+pub async fn edit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    parts: Parts,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    if id == "new" {
+        return save(state, parts, None, &pairs).await;
+    }
+    let Ok(id) = id.parse::<i32>() else {
+        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+    };
+    let fields = SessionFields::read(&pairs);
+    plan(state, parts, id, fields).await
 }
 
 /// Plans or removes a session, then shows the course saying so; or the course again with what
 /// was typed and why it was refused.
-pub async fn edit(
-    State(state): State<AppState>,
-    Path(id): Path<i32>,
-    parts: Parts,
-    Form(fields): Form<SessionFields>,
-) -> Response {
+async fn plan(state: AppState, parts: Parts, id: i32, fields: SessionFields) -> Response {
     let page = format!("/courses/{id}");
     let me = match allowed(&state, &parts, Permission::ManageTraining, &page).await {
         Ok(me) => me,
@@ -61,7 +71,7 @@ pub async fn edit(
     };
     let db = &state.backend.db;
     let id = CourseId(id);
-    let input = fields.input();
+    let input = fields.input;
     let outcome = match (
         fields.intent.as_str(),
         fields.session_id.trim().parse::<i32>(),
@@ -130,15 +140,6 @@ async fn save(
             response
         }
     }
-}
-
-/// `/courses/new`, posted.
-pub async fn create(
-    State(state): State<AppState>,
-    parts: Parts,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    save(state, parts, None, &pairs).await
 }
 
 /// `/courses/{id}/edit`, posted.

@@ -16,7 +16,7 @@ use crate::helpers::{Answer, Browser, TestApp};
 use crate::intake::{add, apply_as, candidate_by_email, input, uploaded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Who {
+pub(crate) enum Who {
     Visitor,
     As(Role),
 }
@@ -44,7 +44,7 @@ const CANDIDATE_READERS: &[Who] = &[
 
 /// Records the calls need: a bystander user, a competency, a profile, an opening and a
 /// candidate.
-struct Fixture {
+pub(crate) struct Fixture {
     bystander: i64,
     competency: i64,
     profile: i64,
@@ -54,7 +54,7 @@ struct Fixture {
 }
 
 /// A request body: JSON, or a multipart form for the functions that take files.
-enum Body {
+pub(crate) enum Body {
     Json(Value),
     Form(Form),
     /// URL-encoded fields, as a plain HTML form posts them.
@@ -115,7 +115,7 @@ fn opening(f: &Fixture) -> Value {
 }
 
 /// Every server function: its endpoint, who may call it, and a well-formed body for it.
-fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)> {
+pub(crate) fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)> {
     let json_table: Vec<(&'static str, &'static [Who], Value)> = vec![
         ("session", EVERYONE, json!({})),
         (
@@ -531,9 +531,8 @@ fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [Who], Body)>
     table
 }
 
-#[tokio::test]
-async fn every_server_function_allows_exactly_the_roles_in_the_table() {
-    let app = TestApp::spawn().await;
+/// The records the table's calls name, made by a new admin of `app`.
+pub(crate) async fn fixture(app: &TestApp) -> Fixture {
     let admin = app.signed_in(Role::Admin).await;
     let bystander = app
         .signed_in(Role::Employee)
@@ -577,7 +576,13 @@ async fn every_server_function_allows_exactly_the_roles_in_the_table() {
     .body["candidate_id"]
         .as_i64()
         .unwrap();
+    fixture
+}
 
+#[tokio::test]
+async fn every_server_function_allows_exactly_the_roles_in_the_table() {
+    let app = TestApp::spawn().await;
+    let fixture = fixture(&app).await;
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
         .collect();

@@ -329,6 +329,11 @@ async fn hr_add_a_course_with_what_it_develops_and_whom_it_is_mandatory_for() {
     assert_eq!(form.status, StatusCode::OK, "{form:?}");
     assert_eq!(form.body["input"]["kind"], "internal");
     assert_eq!(form.body["input"]["active"], true);
+    let (status, page) = hr.page("/courses/new").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"id="course-form""#) && page.contains(r#"action="/courses/new""#));
+    let (status, _) = employee.page("/courses/new").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     let competency = form.body["competencies"][0][0].as_i64().unwrap();
     let profile = form.body["profiles"][0][0].as_i64().unwrap().to_string();
     let level_field = format!("level_{competency}");
@@ -411,7 +416,12 @@ async fn hr_change_a_course_and_one_retired_is_no_longer_offered_but_stays_in_hr
     let id = course_id(&app, "business-writing").await;
     let form = hr.call("course_editor", json!({"id": id})).await.body;
     let input = &form["input"];
-    assert!(input["title_en"].as_str().unwrap().starts_with("Business writing"));
+    assert!(
+        input["title_en"]
+            .as_str()
+            .unwrap()
+            .starts_with("Business writing")
+    );
     assert!(!input["levels"].as_array().unwrap().is_empty());
 
     let levels: Vec<(String, String)> = input["levels"]

@@ -103,7 +103,7 @@ pub async fn read_submission(
         if too_large {
             return Err(AppError::BadRequest);
         }
-        let value = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
+        let value = crate::api::form_text(bytes)?;
         let input = &mut submission.input;
         match name.as_str() {
             "opening_id" => submission.opening_id = value.trim().parse().ok(),

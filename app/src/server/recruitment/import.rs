@@ -17,7 +17,7 @@ use crate::server::{recruitment::intake, recruitment::search};
 pub const MAX_ROWS: usize = 5000;
 
 /// A row that passed its checks.
-struct Row {
+pub struct Row {
     input: CandidateInput,
     tags: Vec<String>,
 }
@@ -34,9 +34,14 @@ fn file_error(code: &str, param: Option<i64>) -> AppError {
     AppError::Invalid(errors)
 }
 
-/// Reads and checks every row; any error anywhere means nothing is returned.
-fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| file_error("csv_encoding", None))?;
+/// Reads and checks every row, `openings` being the ids a row may name; any error anywhere
+/// means nothing is returned. A file that is not UTF-8 text (or holds a NUL) is refused as a
+/// whole.
+pub fn parse(bytes: &[u8], openings: &[i32]) -> Result<Vec<Row>, AppError> {
+    let text = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| !text.contains('\0'))
+        .ok_or_else(|| file_error("csv_encoding", None))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = if text
         .lines()
