@@ -136,6 +136,24 @@ pub async fn candidate_export(
     }
 }
 
+/// Everything about one employee as a zip (JSON by table and their documents), for the
+/// employee and HR.
+pub async fn employee_export(
+    State(backend): State<Backend>,
+    user: Option<Extension<CurrentUser>>,
+    Path(id): Path<i32>,
+) -> Response {
+    let user = match auth::allow(user.map(|Extension(u)| u), Permission::OwnAccount) {
+        Ok(user) => user,
+        Err(error) => return refuse(&error),
+    };
+    let id = app::model::EmployeeId(id);
+    match app::server::employees::export::export(&backend, &user, id).await {
+        Ok((name, bytes)) => attachment(&name, "application/zip", bytes),
+        Err(error) => refuse(&error),
+    }
+}
+
 /// An interview's calendar entry (`.ics`), for HR and the interviewers on it.
 pub async fn interview_calendar(
     State(backend): State<Backend>,

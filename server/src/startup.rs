@@ -198,6 +198,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
         .route("/candidates.csv", get(crate::downloads::candidates_csv))
         .route("/employees.csv", get(crate::downloads::employees_csv))
         .route(
+            "/employees/{id}/export.zip",
+            get(crate::downloads::employee_export),
+        )
+        .route(
             "/interviews/{id}/calendar.ics",
             get(crate::downloads::interview_calendar),
         )

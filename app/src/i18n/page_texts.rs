@@ -84,6 +84,9 @@ texts! {
     RecordStated => "Registra la certificazione", "Record the certification";
     ProfileRequirementsTitle => "Certificazioni e corsi obbligatori", "Certifications and mandatory courses";
     ProfileRequirementsHint => "Si scelgono nel catalogo delle certificazioni e in quello dei corsi; la conformità di ognuno è nella pagina Conformità.", "They are set in the certification and course catalogues; where each person stands is on the Compliance page.";
+    PersonalData => "Dati personali", "Personal data";
+    EmployeeExport => "Scarica tutti i dati (zip)", "Download all the data (zip)";
+    EmployeeExportHint => "Ogni dato registrato su questa persona (account, scheda, competenze, corsi, certificati, notifiche, messaggi, accessi) e i suoi documenti, in un file zip.", "Everything recorded about this person (account, record, competencies, courses, certificates, notifications, messages, sign-ins) and their documents, in one zip file.";
     NewCourse => "Nuovo corso", "New course";
     EditCourse => "Modifica corso", "Edit course";
     CourseValidityHint => "Per la formazione ricorrente: dopo quanti mesi va ripetuto. Lascia vuoto se non scade.", "For recurring training: after how many months it is due again. Leave blank if it does not expire.";

@@ -23,6 +23,8 @@ pub enum Action {
     MessageSentAgain,
     /// A submitted scorecard was changed.
     ScorecardAmended,
+    /// Everything about an employee was exported.
+    EmployeeExported,
 }
 
 impl Action {
@@ -35,6 +37,7 @@ impl Action {
             Action::CandidateErased => "candidate_erased",
             Action::MessageSentAgain => "message_sent_again",
             Action::ScorecardAmended => "scorecard_amended",
+            Action::EmployeeExported => "employee_exported",
         }
     }
 }

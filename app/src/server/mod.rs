@@ -23,6 +23,7 @@ pub mod job_runs;
 pub mod jobs;
 pub mod mail;
 pub mod notifications;
+pub mod personal_data;
 pub mod recruitment;
 pub mod text;
 pub mod training;

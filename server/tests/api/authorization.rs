@@ -652,7 +652,11 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         .body["files"][0]["id"]
         .as_i64()
         .unwrap();
-    let table: [(String, &[Who]); 7] = [
+    let someone = app
+        .employee_of(&app.signed_in(Role::Employee).await)
+        .await
+        .id;
+    let table: [(String, &[Who]); 8] = [
         // The hiring team may too, record by record (see `candidates.rs`).
         (format!("/files/{file}"), HR_AND_ADMIN),
         ("/candidates.csv".into(), HR_AND_ADMIN),
@@ -660,6 +664,8 @@ async fn every_download_allows_exactly_the_roles_in_the_table() {
         ("/training/hours.csv".into(), HR_AND_ADMIN),
         ("/compliance.csv".into(), HR_AND_ADMIN),
         (format!("/candidates/{candidate}/export.zip"), HR_AND_ADMIN),
+        // Someone else's; one's own is allowed (see `personal_data_inventory.rs`).
+        (format!("/employees/{someone}/export.zip"), HR_AND_ADMIN),
         // The first starter template's first material; a test's grader may download the
         // test's own (see `test_materials.rs`).
         ("/tests/templates/1/materials/1".into(), HR_AND_ADMIN),

@@ -35,6 +35,7 @@ mod online_tests;
 mod openings;
 mod pagination;
 mod person_data;
+mod personal_data_inventory;
 mod pipeline;
 mod plain_forms;
 mod practical_tests;

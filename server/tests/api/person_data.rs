@@ -19,7 +19,7 @@ use crate::intake::{
 
 /// A candidate with a careers application (moved to screening), a CV uploaded by HR, a note
 /// and tags. Answers HR's browser and the candidate's id.
-async fn known_candidate(app: &TestApp) -> (Browser, i64) {
+pub(crate) async fn known_candidate(app: &TestApp) -> (Browser, i64) {
     let opening = public_opening(app, "Bank teller").await;
     apply_as(
         app,

@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::employees::records::{get_employee, list_employee_choices, my_employee_record};
-use crate::app::{use_lang, use_texts};
+use crate::app::{use_lang, use_page_texts, use_texts};
 use crate::components::dates::{calendar_day, date_time, day};
 use crate::components::form::{FormMessages, FormState, SelectField, TextField};
 use crate::components::guard::{Notice, guarded, refusal, set_page_status};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, PageText, Text};
 use crate::model::{
     AppError, CareerEntry, CareerEvent, EmployeeChoices, EmployeeCompetency, EmployeeDetail,
     EmployeeId, EmployeeInput, EmployeeStatus, InvitationState, LevelSource, Permission,
@@ -98,6 +98,7 @@ fn event_text(t: impl Fn(Text) -> &'static str, event: &CareerEvent) -> String {
 
 #[component]
 fn EmployeeView(record: EmployeeDetail) -> impl IntoView {
+    let p = use_page_texts();
     let t = use_texts();
     let lang = use_lang();
     let row = record.row.clone();
@@ -165,6 +166,11 @@ fn EmployeeView(record: EmployeeDetail) -> impl IntoView {
             {(!record.timeline.is_empty()).then(|| view! {
                 <h2>{t(Text::Timeline)}</h2>
                 <Timeline entries=record.timeline.clone() lang />
+            })}
+            {(record.editable || !record.manages).then(|| view! {
+                <h2>{p(PageText::PersonalData)}</h2>
+                <p class="hint">{p(PageText::EmployeeExportHint)}</p>
+                <p><a class="button" id="employee-export" href=format!("/employees/{}/export.zip", row.id) download>{p(PageText::EmployeeExport)}</a></p>
             })}
             {record.editable.then(|| view! { <EditRecord record=record.clone() page=page.clone() /> })}
         </section>

@@ -6,6 +6,7 @@ pub mod access;
 pub mod competencies;
 pub mod demo;
 pub mod directory;
+pub mod export;
 pub mod hiring;
 pub mod records;
 pub mod timeline;

@@ -2,8 +2,6 @@
 //! their applications, history, notes, interviews and scorecards, and their files, in a zip),
 //! erasure on request, and the anonymisation retention applies.
 
-use std::io::Write;
-
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -15,7 +13,7 @@ use crate::model::{AppError, CandidateId, FieldErrors, UserId};
 use crate::server::entities::{
     application, audit_event, candidate, candidate_file, candidate_note, candidate_tag, stage_event,
 };
-use crate::server::{Backend, audit, recruitment::candidates, recruitment::search};
+use crate::server::{Backend, audit, personal_data, recruitment::candidates, recruitment::search};
 
 /// A zip file: `person.json` with every record about the candidate, and `files/` with their
 /// documents. The export is recorded in the audit log.
@@ -54,6 +52,15 @@ pub async fn export(
         .order_by_asc(audit_event::Column::At)
         .all(db)
         .await?;
+    let certifications =
+        personal_data::rows_of(db, "candidate_certifications", "candidate_id", id.0, &[]).await?;
+    let messages = match detail.email.as_deref().map(str::trim) {
+        Some(email) if !email.is_empty() => {
+            let hidden = personal_data::MESSAGE_HIDDEN;
+            personal_data::rows_of(db, "outbox", "to_address", email.to_owned(), hidden).await?
+        }
+        _ => Vec::new(),
+    };
     let document = json!({
         "exported_at": Utc::now(),
         "candidate": {
@@ -74,6 +81,8 @@ pub async fn export(
         "interviews": interviews,
         "practical_tests": practical_tests,
         "online_tests": online_tests,
+        "certifications": certifications,
+        "messages": messages,
         "files": files.iter().map(|f| json!({
             "id": f.id,
             "kind": f.kind,
@@ -94,7 +103,10 @@ pub async fn export(
     for file in &files {
         contents.push((zip_path(file), backend.files.read(&file.stored_name).await?));
     }
-    let bytes = crate::server::blocking(move || write_zip(&document, contents)).await??;
+    let bytes = crate::server::blocking(move || {
+        crate::server::personal_data::write_zip(&document, contents)
+    })
+    .await??;
     audit::record(
         db,
         actor,
@@ -109,27 +121,6 @@ pub async fn export(
 
 fn zip_path(file: &candidate_file::Model) -> String {
     format!("files/{}-{}", file.id, file.original_name)
-}
-
-fn write_zip(
-    document: &serde_json::Value,
-    files: Vec<(String, Vec<u8>)>,
-) -> Result<Vec<u8>, AppError> {
-    let failed = |error: &dyn std::fmt::Display| {
-        tracing::error!(%error, "cannot write the export zip");
-        AppError::Internal
-    };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    zip.start_file("person.json", options)
-        .map_err(|e| failed(&e))?;
-    let json = serde_json::to_vec_pretty(document).map_err(|e| failed(&e))?;
-    zip.write_all(&json).map_err(|e| failed(&e))?;
-    for (path, bytes) in files {
-        zip.start_file(path, options).map_err(|e| failed(&e))?;
-        zip.write_all(&bytes).map_err(|e| failed(&e))?;
-    }
-    Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
 }
 
 /// Erases a candidate for good: their record, applications, history, notes, tags and files.
