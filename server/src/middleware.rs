@@ -151,9 +151,12 @@ fn url_encodes_nul(text: &[u8]) -> bool {
     text.contains(&0) || text.windows(3).any(|w| w.eq_ignore_ascii_case(b"%00"))
 }
 
-/// Refuses (400) a query string or a JSON or URL-encoded body carrying a NUL character. No one
-/// types one; PostgreSQL cannot store one in text; so it is a malformed request, not a 500
-/// from the database. (Multipart text fields are checked where they are read.)
+/// Refuses (400) a query string or a request body carrying a NUL character. No one types one;
+/// PostgreSQL cannot store one in text; so it is a malformed request, not a 500 from the
+/// database. A JSON body is read as JSON (a NUL escaped) and a URL-encoded one as such (a NUL
+/// percent-encoded); a body of any other type, which the server functions may still decode
+/// as either, is read both ways. Multipart bodies carry files, so their text fields are
+/// checked where they are read (`api::form_text`).
 pub async fn refuse_nul_characters(req: Request, next: Next) -> Response {
     let refused = || {
         let body = serde_json::to_string(&AppError::BadRequest).unwrap_or_default();
@@ -172,16 +175,19 @@ pub async fn refuse_nul_characters(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let check: fn(&[u8]) -> bool = if content_type.starts_with("application/json") {
+    let bodiless = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let check: fn(&[u8]) -> bool = if bodiless || content_type.starts_with("multipart/") {
+        return next.run(req).await;
+    } else if content_type.starts_with("application/json") {
         |body| body.contains(&0) || json_escapes_nul(body)
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
         url_encodes_nul
     } else {
-        return next.run(req).await;
+        |body| json_escapes_nul(body) || url_encodes_nul(body)
     };
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, app::api::MAX_REQUEST_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "request too large").into_response();
+        return refused();
     };
     if check(&bytes) {
         return refused();

@@ -19,6 +19,32 @@ pub enum Key {
     User,
     /// The column holds their email address.
     Email,
+    /// The row is about an employee (`subject_type` is `employee`) and the column holds
+    /// their employee id.
+    Subject,
+}
+
+/// Who an employee is, in the columns that name them.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub employee: i32,
+    pub user: i32,
+    pub email: String,
+}
+
+impl Identity {
+    /// The conditions that pick this employee's rows, `column` holding their `key`.
+    pub fn filter(&self, column: &'static str, key: Key) -> Vec<(&'static str, sea_orm::Value)> {
+        match key {
+            Key::Employee => vec![(column, self.employee.into())],
+            Key::User => vec![(column, self.user.into())],
+            Key::Email => vec![(column, self.email.clone().into())],
+            Key::Subject => vec![
+                ("subject_type", "employee".into()),
+                (column, self.employee.into()),
+            ],
+        }
+    }
 }
 
 /// Whose personal data a table holds.
@@ -244,20 +270,20 @@ pub const TABLES: &[(&str, Holds)] = &[
 /// The tables of the database that are its own bookkeeping, not the product's.
 pub const SYSTEM_TABLES: &[&str] = &["seaql_migrations", "sqlite_sequence"];
 
-/// The rows of `table` whose `column` holds `value`, as JSON objects by column name, without
-/// the columns `hidden`. `table` and `column` come from [`TABLES`], never from a request.
+/// The rows of `table` that meet every condition of `filter` (a column equal to a value), as
+/// JSON objects by column name, without the columns `hidden`. `table` and the columns come
+/// from [`TABLES`] and the exports, never from a request.
 pub async fn rows_of(
     db: &impl ConnectionTrait,
     table: &'static str,
-    column: &'static str,
-    value: impl Into<sea_orm::Value>,
+    filter: &[(&'static str, sea_orm::Value)],
     hidden: &[&str],
 ) -> Result<Vec<JsonValue>, AppError> {
-    let query = Query::select()
-        .column(Asterisk)
-        .from(Alias::new(table))
-        .and_where(Expr::col(Alias::new(column)).eq(value.into()))
-        .to_owned();
+    let mut query = Query::select();
+    query.column(Asterisk).from(Alias::new(table));
+    for (column, value) in filter {
+        query.and_where(Expr::col(Alias::new(*column)).eq(value.clone()));
+    }
     let statement = db.get_database_backend().build(&query);
     let mut rows = JsonValue::find_by_statement(statement).all(db).await?;
     for row in &mut rows {

@@ -29,7 +29,13 @@ pub async fn extract(bytes: Vec<u8>, kind: DocumentType) -> Option<String> {
     .await
     .ok()
     .flatten()?;
-    let text: String = text.chars().take(MAX_TEXT_CHARS).collect();
+    // Control characters (a NUL from a glyph mapped to 0, say) are nobody's text, and
+    // PostgreSQL cannot store a NUL: only line breaks and tabs stay.
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t' | '\r'))
+        .take(MAX_TEXT_CHARS)
+        .collect();
     let text = text.trim().to_owned();
     (!text.is_empty()).then_some(text)
 }
@@ -110,6 +116,24 @@ mod tests {
         let broken =
             b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer garbage".to_vec();
         assert_eq!(extract(broken, DocumentType::Pdf).await, None);
+    }
+
+    #[tokio::test]
+    async fn control_characters_in_a_document_are_left_out_of_its_text() {
+        let xml = "<w:document><w:body><w:p><w:r><w:t>Anna\u{0}Rossi\u{7}</w:t></w:r></w:p></w:body></w:document>";
+        let mut docx = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut docx);
+            zip.start_file(
+                "word/document.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+            zip.finish().unwrap();
+        }
+        let text = extract(docx.into_inner(), DocumentType::Docx).await;
+        assert_eq!(text.as_deref(), Some("AnnaRossi"));
     }
 
     #[tokio::test]

@@ -144,6 +144,10 @@ fn fuzz_extraction(kind: DocumentType, samples: Vec<Vec<u8>>, magic: &'static [u
         DocumentType::Docx => "docx",
     };
     let runtime = runtime(format);
+    for sample in &samples {
+        let text = runtime.block_on(extract(sample.clone(), kind));
+        assert!(text.is_some(), "an undamaged {format} is read");
+    }
     let read = Arc::new(AtomicUsize::new(0));
     let mut runner = TestRunner::new(Config {
         cases: cases(),
@@ -157,6 +161,12 @@ fn fuzz_extraction(kind: DocumentType, samples: Vec<Vec<u8>>, magic: &'static [u
             let text = runtime.block_on(extract(bytes, kind));
             if let Some(text) = text {
                 prop_assert!(!text.is_empty() && text.chars().count() <= 200_000);
+                prop_assert!(
+                    !text
+                        .chars()
+                        .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')),
+                    "a control character in {text:?}"
+                );
                 read.fetch_add(1, Ordering::Relaxed);
             }
             Ok(())

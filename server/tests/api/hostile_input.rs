@@ -30,9 +30,10 @@ const LEAKS: &[&str] = &[
     ".rs:",
 ];
 
-/// A string far longer than any field allows, mixing scripts, quotes, markup and a NUL.
+/// A string far longer than any field allows, mixing scripts, quotes, markup and emoji (a NUL
+/// is a case of its own: the server refuses it before anything else).
 fn huge() -> String {
-    "Zoë «Ω» <b>'\"\\ 💼 \u{0} ".repeat(8_000)
+    "Zoë «Ω» <b>'\"\\ 💼 ".repeat(9_000)
 }
 
 /// The values that stand in for `value`: another type, and for numbers ids that do not exist
@@ -179,6 +180,12 @@ const NOT_JSON: &[(&str, &str)] = &[
         "--y\r\nnot a part\r\n--y--",
     ),
     ("text/plain", "\u{0}\u{1}binary"),
+    // A NUL escaped in JSON, under a type that does not say JSON.
+    (
+        "text/plain",
+        "{\"input\": {\"email\": \"a\\u0000b@example.it\", \"password\": \"x\"}}",
+    ),
+    ("", "{\"filter\": {\"q\": \"\\u0000\"}, \"page\": 0}"),
 ];
 
 #[tokio::test]

@@ -9,8 +9,10 @@ use std::io::Read;
 
 use app::model::Role;
 use app::server::demo::{self, DEMO_LOGINS};
-use app::server::entities::{audit_event, candidate_certification, certification, employee, user};
-use app::server::personal_data::{Holds, Key, SYSTEM_TABLES, TABLES};
+use app::server::entities::{
+    audit_event, candidate_certification, certification, employee, session, user,
+};
+use app::server::personal_data::{Holds, Identity, SYSTEM_TABLES, TABLES};
 use chrono::Utc;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
@@ -116,18 +118,17 @@ async fn a_candidates_export_has_a_place_for_every_table_holding_a_candidates_da
     );
 }
 
-/// How many rows of `table` have `column` = `value`, counted apart from the export.
+/// How many rows of `table` meet `filter`, counted apart from the export.
 async fn count(
     app: &TestApp,
     table: &'static str,
-    column: &'static str,
-    value: sea_orm::Value,
+    filter: &[(&'static str, sea_orm::Value)],
 ) -> usize {
-    let query = Query::select()
-        .expr(Expr::cust("COUNT(*)"))
-        .from(Alias::new(table))
-        .and_where(Expr::col(Alias::new(column)).eq(value))
-        .to_owned();
+    let mut query = Query::select();
+    query.expr(Expr::cust("COUNT(*)")).from(Alias::new(table));
+    for (column, value) in filter {
+        query.and_where(Expr::col(Alias::new(*column)).eq(value.clone()));
+    }
     let row = app.db.query_one(&query).await.unwrap().unwrap();
     usize::try_from(row.try_get_by_index::<i64>(0).unwrap()).unwrap()
 }
@@ -172,6 +173,11 @@ async fn an_employees_export_holds_every_row_of_theirs_with_their_documents_and_
     let (status, _, _) = worker.send_page("/training/certificates", form).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "the certificate is uploaded");
 
+    let who = Identity {
+        employee: me.id,
+        user: account.id,
+        email: account.email.clone(),
+    };
     let path = format!("/employees/{}/export.zip", me.id);
     let (status, headers, bytes) = worker.download(&path).await;
     assert_eq!(status, StatusCode::OK);
@@ -188,17 +194,13 @@ async fn an_employees_export_holds_every_row_of_theirs_with_their_documents_and_
             | Holds::Both(_, column, key, hidden) => (column, key, hidden),
             _ => continue,
         };
-        let value: sea_orm::Value = match key {
-            Key::Employee => me.id.into(),
-            Key::User => account.id.into(),
-            Key::Email => account.email.clone().into(),
-        };
+        let filter = who.filter(column, key);
         let rows = tables[*table]
             .as_array()
             .unwrap_or_else(|| panic!("{table} in the export"));
         // The export itself is audited after its rows were read.
         let audited_since = usize::from(*table == "audit_events");
-        let expected = count(&app, table, column, value).await - audited_since;
+        let expected = count(&app, table, &filter).await - audited_since;
         assert_eq!(rows.len(), expected, "{table}");
         for row in rows {
             for secret in hidden {
@@ -218,6 +220,31 @@ async fn an_employees_export_holds_every_row_of_theirs_with_their_documents_and_
             !tables[table].as_array().unwrap().is_empty(),
             "the demo employee has {table}"
         );
+    }
+    // No secret, wherever it might have gone: the password's hash, the sessions' tokens'.
+    let exported = person.to_string();
+    assert!(
+        !exported.contains(&account.password_hash),
+        "the password hash"
+    );
+    for session in session::Entity::find()
+        .filter(session::Column::UserId.eq(account.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+    {
+        assert!(
+            !exported.contains(&session.token_hash),
+            "a session token hash"
+        );
+    }
+    // Notifications and messages go out without what they say: for managers and HR it names
+    // colleagues.
+    for row in tables["notifications"].as_array().unwrap() {
+        assert!(row.get("title_en").is_none() && row.get("title_it").is_none());
+    }
+    for row in tables["outbox"].as_array().unwrap() {
+        assert!(row.get("subject").is_none() && row.get("body").is_none());
     }
     let inside = person["files"].as_array().unwrap();
     let certificate = inside
@@ -246,6 +273,12 @@ async fn an_employees_export_holds_every_row_of_theirs_with_their_documents_and_
     let hr = app.signed_in(Role::Hr).await;
     assert_eq!(hr.download(&path).await.0, StatusCode::OK);
     let colleague = app.signed_in(Role::Interviewer).await;
+    assert_eq!(colleague.download(&path).await.0, StatusCode::FORBIDDEN);
+    // Not their manager either, who reads their training but not everything about them.
+    let manager = app.employee_of(&colleague).await;
+    let mut reporting: employee::ActiveModel = me.clone().into();
+    reporting.manager_id = Set(Some(manager.id));
+    reporting.update(&app.db).await.unwrap();
     assert_eq!(colleague.download(&path).await.0, StatusCode::FORBIDDEN);
     assert_eq!(
         app.anonymous().download(&path).await.0,

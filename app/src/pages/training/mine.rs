@@ -331,7 +331,7 @@ fn LogTraining(draft: Option<TrainingDraft>) -> impl IntoView {
                 {move || Suspend::new(async move {
                     let courses = catalogue.await.unwrap_or_default();
                     let options: Vec<(String, String)> = std::iter::once((String::new(), t(Text::NotInCatalogue).to_owned()))
-                        .chain(courses.iter().map(|c| (c.id.to_string(), lang.pick(&c.title_it, &c.title_en).to_owned())))
+                        .chain(courses.iter().filter(|c| c.active).map(|c| (c.id.to_string(), lang.pick(&c.title_it, &c.title_en).to_owned())))
                         .collect();
                     view! { <SelectField name="course_id" label=t(Text::CatalogueCourse) value=course_id form options /> }
                 })}

@@ -11,7 +11,7 @@ use super::access::{self, Relation};
 use crate::model::{AppError, EmployeeId};
 use crate::server::accounts::auth::CurrentUser;
 use crate::server::entities::{course_record, employee, employee_certification, user};
-use crate::server::personal_data::{Holds, Key, TABLES, rows_of, write_zip};
+use crate::server::personal_data::{Holds, Identity, TABLES, rows_of, write_zip};
 use crate::server::{Backend, audit};
 
 /// Employee `id`'s export, if `me` is that employee or in HR: the file name and the zip.
@@ -36,6 +36,11 @@ pub async fn export(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let who = Identity {
+        employee: found.id,
+        user: account.id,
+        email: account.email.clone(),
+    };
     let mut tables = Map::new();
     for (table, holds) in TABLES {
         let (column, key, hidden) = match *holds {
@@ -47,12 +52,7 @@ pub async fn export(
             | Holds::Both(_, column, key, hidden) => (column, key, hidden),
             _ => continue,
         };
-        let value: sea_orm::Value = match key {
-            Key::Employee => found.id.into(),
-            Key::User => account.id.into(),
-            Key::Email => account.email.clone().into(),
-        };
-        let rows = rows_of(db, table, column, value, hidden).await?;
+        let rows = rows_of(db, table, &who.filter(column, key), hidden).await?;
         tables.insert((*table).to_owned(), Value::Array(rows));
     }
     let files = documents(backend, found.id).await?;

@@ -52,15 +52,14 @@ pub async fn export(
         .order_by_asc(audit_event::Column::At)
         .all(db)
         .await?;
-    let certifications =
-        personal_data::rows_of(db, "candidate_certifications", "candidate_id", id.0, &[]).await?;
-    let messages = match detail.email.as_deref().map(str::trim) {
-        Some(email) if !email.is_empty() => {
-            let hidden = personal_data::MESSAGE_HIDDEN;
-            personal_data::rows_of(db, "outbox", "to_address", email.to_owned(), hidden).await?
-        }
-        _ => Vec::new(),
-    };
+    let certifications = personal_data::rows_of(
+        db,
+        "candidate_certifications",
+        &[("candidate_id", id.0.into())],
+        &[],
+    )
+    .await?;
+    let messages = messages_to(db, detail.email.as_deref()).await?;
     let document = json!({
         "exported_at": Utc::now(),
         "candidate": {
@@ -117,6 +116,29 @@ pub async fn export(
     .await?;
     tracing::info!(candidate_id = %id, user_id = %actor, "candidate data exported");
     Ok((format!("candidate-{id}.zip"), bytes))
+}
+
+/// The messages sent to a candidate's address, without their subject or text. None when the
+/// address is also a staff account's: those messages are the employee's, in their own export.
+async fn messages_to(
+    db: &impl ConnectionTrait,
+    email: Option<&str>,
+) -> Result<Vec<serde_json::Value>, AppError> {
+    let Some(email) = email.map(str::trim).filter(|e| !e.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let staff = crate::server::entities::user::Entity::find()
+        .filter(crate::server::same_text_ignoring_case(
+            crate::server::entities::user::Column::Email,
+            email,
+        ))
+        .one(db)
+        .await?;
+    if staff.is_some() {
+        return Ok(Vec::new());
+    }
+    let filter = [("to_address", sea_orm::Value::from(email.to_owned()))];
+    personal_data::rows_of(db, "outbox", &filter, personal_data::MESSAGE_HIDDEN).await
 }
 
 fn zip_path(file: &candidate_file::Model) -> String {
