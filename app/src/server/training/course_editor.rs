@@ -168,7 +168,16 @@ pub async fn save(
                 None => {
                     row.code = Set(free_code(tx, &fields.title_en).await?);
                     row.created_at = Set(now);
-                    row.insert(tx).await?
+                    // Two courses of the same title saved at once: the second finds its code
+                    // taken, and is told so like any title already used.
+                    row.insert(tx)
+                        .await
+                        .map_err(|error| match error.sql_err() {
+                            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                                AppError::Invalid(FieldErrors::single("title_en", "course_taken"))
+                            }
+                            _ => error.into(),
+                        })?
                 }
             };
             course_competency::Entity::delete_many()
