@@ -1,5 +1,6 @@
 // Shared steps: the demo sign-ins and signing in through the real form.
 import { expect, type Page } from "@playwright/test";
+import { inflateRawSync } from "node:zlib";
 
 export const demo = {
   admin: { email: "admin@percorso.test", password: "percorso-admin-demo", name: "Alessandra Conti", role: "Admin" },
@@ -238,4 +239,36 @@ function decoded(message: string): string {
     .filter((block) => /^[A-Za-z0-9+/=]{40,}$/.test(block))
     .map((block) => Buffer.from(block, "base64").toString("utf8"));
   return [message, unwrapped, ...blocks].join("\n");
+}
+
+/**
+ * The files of a zip archive by name, read with a parser of our own (Node has none), so the
+ * server's zip is checked by code that shares nothing with the writer: the central directory
+ * found from its end record, each entry stored or deflated.
+ */
+export function readZip(zip: Buffer): Map<string, Buffer> {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) end -= 1;
+  if (end < 0) throw new Error("not a zip: no end of central directory");
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let i = 0; i < count; i += 1) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central directory entry ${i}`);
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString("utf8");
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    if (method === 0) files.set(name, Buffer.from(data));
+    else if (method === 8) files.set(name, inflateRawSync(data));
+    else throw new Error(`${name}: compression method ${method}`);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
 }
