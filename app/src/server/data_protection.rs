@@ -156,6 +156,8 @@ pub async fn run_retention(
         anonymised += count;
         files_deleted += stored.len() as u32;
     }
+    let orphans = sweep_orphans(backend).await?;
+    files_deleted += orphans as u32;
     retention_run::ActiveModel {
         at: Set(now),
         actor_id: Set(actor.map(|a| a.0)),
@@ -177,6 +179,35 @@ pub async fn run_retention(
         anonymised,
         files_deleted,
     })
+}
+
+/// How long a file no row names is spared: an upload's row follows its file within moments.
+const ORPHAN_GRACE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Deletes the stored files no row names, written over an hour ago (see `FileStore::sweep`),
+/// and answers how many.
+pub async fn sweep_orphans(backend: &Backend) -> Result<usize, AppError> {
+    use sea_orm::sea_query::Alias;
+    let mut keep = std::collections::HashSet::new();
+    for (table, column) in crate::server::files::STORED_FILE_COLUMNS {
+        let query = Query::select()
+            .column(Alias::new(*column))
+            .from(Alias::new(*table))
+            .and_where(Expr::col(Alias::new(*column)).is_not_null())
+            .to_owned();
+        for row in backend.db.query_all(&query).await? {
+            keep.insert(row.try_get_by_index::<String>(0)?);
+        }
+    }
+    let before = std::time::SystemTime::now() - ORPHAN_GRACE;
+    let deleted = backend.files.sweep(&keep, before).await?;
+    if !deleted.is_empty() {
+        tracing::warn!(
+            count = deleted.len(),
+            "stored files no row names were deleted"
+        );
+    }
+    Ok(deleted.len())
 }
 
 /// How often each instance checks whether today's scheduled run is still to do.

@@ -335,6 +335,15 @@ pub fn check_certificate(
     }
 }
 
+/// The columns that name a stored file, by table. Every file in the store belongs to a row of
+/// one of them; the sweep deletes the others.
+pub const STORED_FILE_COLUMNS: &[(&str, &str)] = &[
+    ("candidate_files", "stored_name"),
+    ("intake_uploads", "stored_name"),
+    ("course_records", "certificate_stored"),
+    ("employee_certifications", "document_stored"),
+];
+
 /// Where uploaded files live: a directory of files named by random tokens.
 #[derive(Debug, Clone)]
 pub struct FileStore {
@@ -368,14 +377,27 @@ impl FileStore {
         }
     }
 
-    /// Writes `bytes` under a new random name ending in `extension`.
+    /// Writes `bytes` under a new random name ending in `extension`: first in full to a
+    /// `.part` file, flushed to disk, then renamed, so a file under its name is always whole.
+    /// (A crash before its row is written leaves a file no row names: [`FileStore::sweep`].)
     pub async fn save(&self, bytes: &[u8], extension: &str) -> Result<StoredFile, AppError> {
+        use tokio::io::AsyncWriteExt;
         let stored_name = format!("{}.{extension}", random_token());
         let path = self.path(&stored_name)?;
+        let part = self.path(&format!("{stored_name}.part"))?;
         tokio::fs::create_dir_all(&self.root)
             .await
             .map_err(|e| io_error("create the file directory", &e))?;
-        tokio::fs::write(&path, bytes)
+        let mut file = tokio::fs::File::create(&part)
+            .await
+            .map_err(|e| io_error("write a file", &e))?;
+        file.write_all(bytes)
+            .await
+            .map_err(|e| io_error("write a file", &e))?;
+        file.sync_all()
+            .await
+            .map_err(|e| io_error("write a file", &e))?;
+        tokio::fs::rename(&part, &path)
             .await
             .map_err(|e| io_error("write a file", &e))?;
         Ok(StoredFile {
@@ -398,6 +420,41 @@ impl FileStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(io_error("delete a file", &e)),
         }
+    }
+
+    /// Deletes the files no row names (`keep` holds the names rows hold) that were last
+    /// written before `written_before`: what a crash between writing a file and its row, or
+    /// a deletion that failed, left behind. The margin spares an upload another instance is
+    /// finishing. Answers the names deleted.
+    pub async fn sweep(
+        &self,
+        keep: &std::collections::HashSet<String>,
+        written_before: std::time::SystemTime,
+    ) -> Result<Vec<String>, AppError> {
+        let mut entries = match tokio::fs::read_dir(&self.root).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_error("list the files", &e)),
+        };
+        let mut deleted = Vec::new();
+        while let Some(entry) = entries
+            .next_entry()
+            .await
+            .map_err(|e| io_error("list the files", &e))?
+        {
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            let Ok(meta) = entry.metadata().await else {
+                continue;
+            };
+            let old = meta.modified().is_ok_and(|at| at < written_before);
+            if meta.is_file() && old && !keep.contains(&name) && self.path(&name).is_ok() {
+                self.delete(&name).await?;
+                deleted.push(name);
+            }
+        }
+        Ok(deleted)
     }
 
     pub fn root(&self) -> &Path {

@@ -470,3 +470,90 @@ async fn hr_cannot_see_or_change_data_protection_settings() {
     let notice = hr.call("privacy_notice", json!({})).await.body;
     assert_eq!(notice["version"], 1);
 }
+
+/// The columns of `table`, as the database lists them.
+async fn columns(app: &TestApp, table: &str) -> Vec<String> {
+    use sea_orm::ConnectionTrait;
+    let (sql, values): (&str, Vec<sea_orm::Value>) = if crate::helpers::on_postgres() {
+        (
+            "SELECT column_name AS name FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = $1",
+            vec![table.into()],
+        )
+    } else {
+        ("SELECT name FROM pragma_table_info(?)", vec![table.into()])
+    };
+    let backend = app.db.get_database_backend();
+    app.db
+        .query_all_raw(sea_orm::Statement::from_sql_and_values(
+            backend, sql, values,
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.try_get::<String>("", "name").unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_column_naming_a_stored_file_is_one_the_sweep_keeps_files_for() {
+    let app = TestApp::spawn().await;
+    let mut naming = Vec::new();
+    for (table, _) in app::server::personal_data::TABLES {
+        for column in columns(&app, table).await {
+            if column == "stored_name" || column.ends_with("_stored") {
+                naming.push((table.to_string(), column));
+            }
+        }
+    }
+    let mut kept: Vec<(String, String)> = app::server::files::STORED_FILE_COLUMNS
+        .iter()
+        .map(|(t, c)| ((*t).to_owned(), (*c).to_owned()))
+        .collect();
+    naming.sort();
+    kept.sort();
+    assert_eq!(
+        naming, kept,
+        "files::STORED_FILE_COLUMNS must name every such column"
+    );
+}
+
+#[tokio::test]
+async fn retention_deletes_old_files_no_row_names_and_spares_the_others() {
+    let app = TestApp::spawn().await;
+    let opening = public_opening(&app, "Bank teller").await;
+    apply_as(
+        &app,
+        opening,
+        "Elena Neri",
+        "elena@example.it",
+        "+39 347 555 0199",
+        false,
+    )
+    .await;
+    let kept = stored_files(&app);
+    assert_eq!(kept.len(), 1, "the CV");
+    // What a crash between a file and its row leaves: an old file, and a half-written one.
+    let store = app.data_dir().join("files");
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    for name in ["0a1b2c3d.pdf", "4e5f6a7b.pdf.part"] {
+        let file = std::fs::File::create(store.join(name)).unwrap();
+        file.set_modified(two_hours_ago).unwrap();
+    }
+    // An upload another instance is finishing: written a moment ago, no row yet.
+    std::fs::write(store.join("8c9d0e1f.pdf"), b"%PDF-1.7").unwrap();
+    // The CV, old as well, but named by its row.
+    std::fs::File::options()
+        .write(true)
+        .open(store.join(&kept[0]))
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
+
+    let admin = app.signed_in(Role::Admin).await;
+    let outcome = run(&admin).await;
+    assert_eq!(outcome["files_deleted"], 2, "{outcome}");
+    let mut left = vec![kept[0].clone(), "8c9d0e1f.pdf".to_owned()];
+    left.sort();
+    assert_eq!(stored_files(&app), left);
+}
