@@ -186,6 +186,14 @@ pub fn count(lang: Lang, n: impl Into<u64>, what: Counted) -> String {
     format!("{n} {noun}")
 }
 
+/// Under a list cut short: "Showing the first 50 of 173."
+pub fn first_of(lang: Lang, shown: usize, total: u64) -> String {
+    match lang {
+        Lang::It => format!("Sono mostrati i primi {shown} di {total}."),
+        Lang::En => format!("Showing the first {shown} of {total}."),
+    }
+}
+
 /// A list's total: "3 results", or "more than 1000 results" when it was counted up to a limit.
 pub fn total(lang: Lang, total: crate::model::Total, what: Counted) -> String {
     match total {

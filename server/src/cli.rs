@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `create-user`, `seed-demo`,
-//! `run-retention`, `seed-bench`, `backup` and `restore`.
+//! `run-retention`, `run-reminders`, `seed-bench`, `backup` and `restore`.
 
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
@@ -55,13 +55,20 @@ pub enum Command {
     /// Anonymise the rejected candidates the retention policy says are due, then exit (the
     /// server also does this once a day).
     RunRetention,
-    /// Fill a database that has no candidates with synthetic ones for benchmarks: a dozen
-    /// openings, and candidates with CVs (PDF files in the data directory), applications and
-    /// stage histories. See docs/performance.md.
+    /// Send today's reminders (expiring certificates, courses due) now, then exit (the server
+    /// also does this once a day); a reminder already sent is not sent again.
+    RunReminders,
+    /// Fill a database that has no candidates with synthetic data for benchmarks: a dozen
+    /// openings with interview panels; candidates with CVs (PDF files in the data directory),
+    /// applications, stage histories, interviews, scorecards and tests; then employees with
+    /// course records, certificates and notifications. See docs/performance.md.
     SeedBench {
         /// How many candidates to make.
         #[arg(long, default_value_t = bench_data::DEFAULT_CANDIDATES)]
         candidates: u32,
+        /// How many employees to make (a tenth of the candidates unless given).
+        #[arg(long)]
+        employees: Option<u32>,
         /// Add them even though the database already has candidates.
         #[arg(long)]
         force: bool,
@@ -156,6 +163,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::RunReminders => {
+            let db = startup::connect(&config).await?;
+            let backend = startup::backend(&config, db);
+            let today = backend.clock.now().date_naive();
+            let sent = app::server::notifications::reminders::run(&backend, today).await?;
+            println!("reminders: {sent} sent");
+            Ok(())
+        }
         Command::SeedDemo => {
             let db = startup::connect(&config).await?;
             if !demo::seed_if_empty(&db).await? {
@@ -164,7 +179,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             print_demo_logins();
             Ok(())
         }
-        Command::SeedBench { candidates, force } => seed_bench(&config, candidates, force).await,
+        Command::SeedBench {
+            candidates,
+            employees,
+            force,
+        } => seed_bench(&config, candidates, employees, force).await,
         Command::Backup { dir } => {
             let manifest = backup::backup(&config, &dir).await?;
             println!(
@@ -188,7 +207,12 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-async fn seed_bench(config: &Config, candidates: u32, force: bool) -> Result<(), CliError> {
+async fn seed_bench(
+    config: &Config,
+    candidates: u32,
+    employees: Option<u32>,
+    force: bool,
+) -> Result<(), CliError> {
     let db = startup::connect(config).await?;
     let files = startup::backend(config, db.clone()).files;
     println!(
@@ -197,7 +221,11 @@ async fn seed_bench(config: &Config, candidates: u32, force: bool) -> Result<(),
     );
     let started = std::time::Instant::now();
     let step = (u64::from(candidates) / 10).max(1);
-    let options = SeedOptions { candidates, force };
+    let options = SeedOptions {
+        candidates,
+        employees,
+        force,
+    };
     let seeded = bench_data::seed(&db, &files, options, |done| {
         if done % step == 0 || done == u64::from(candidates) {
             println!(
@@ -225,6 +253,20 @@ async fn seed_bench(config: &Config, candidates: u32, force: bool) -> Result<(),
         seeded.openings,
         seeded.elapsed.as_secs_f64()
     );
+    println!(
+        "  with {} interviews ({} scorecards, {} ratings) by {} interviewers, {} practical and \
+         {} online tests",
+        seeded.interviews,
+        seeded.scorecards,
+        seeded.ratings,
+        seeded.interviewers,
+        seeded.practical_tests,
+        seeded.online_tests
+    );
+    println!(
+        "  and {} employees with {} course records, {} certificates and {} notifications",
+        seeded.employees, seeded.course_records, seeded.certificates, seeded.notifications
+    );
     if seeded.hr_owner_created {
         println!(
             "the openings belong to a new HR account, {} (an admin resets its password to \
@@ -243,6 +285,11 @@ async fn serve(config: &Config, demo: bool) -> Result<(), CliError> {
         let db = startup::connect(config).await?;
         demo::seed_if_empty(&db).await?;
         print_demo_logins();
+    }
+    // Before the first request: the files a crash left without their row.
+    let grace = std::time::Duration::from_secs(config.orphan_grace_minutes * 60);
+    if let Err(error) = data_protection::sweep_orphans(&app.backend(), grace).await {
+        tracing::error!(%error, "cannot sweep the files no row names; the daily run tries again");
     }
     let sender = mail_sender(config, app.backend().db)?;
     tokio::spawn(data_protection::run_daily(app.backend()));

@@ -142,6 +142,17 @@ pub struct Config {
     )]
     pub clock_shift_days: i64,
 
+    /// At start, stored files no row names that were written longer ago than this many
+    /// minutes are deleted: what a crash between an upload's file and its row left. With
+    /// several instances on one file store, keep it longer than an upload takes.
+    #[arg(
+        long,
+        env = "PERCORSO_ORPHAN_GRACE_MINUTES",
+        default_value_t = 60,
+        global = true
+    )]
+    pub orphan_grace_minutes: u64,
+
     /// Where email goes.
     #[command(flatten)]
     pub mail: MailConfig,

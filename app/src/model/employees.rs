@@ -135,13 +135,17 @@ pub struct EmployeeRow {
     pub status: EmployeeStatus,
 }
 
-/// What the list's filters offer: the departments in use, the profiles, and the managers.
+/// What the list's filters and HR's forms offer: the departments and locations in use, the
+/// profiles, those who manage someone, and (for the forms only) everyone who may.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployeeChoices {
     pub departments: Vec<String>,
     pub locations: Vec<String>,
     pub profiles: Vec<ProfileTitle>,
-    /// Everyone on the staff who is not gone, by name: who may be someone's manager.
+    /// Those who manage someone now, by name: the list's manager filter.
+    pub managers: Vec<Colleague>,
+    /// Everyone on the staff who is not gone, by name: who may be someone's manager. Empty
+    /// for the list's filters.
     pub staff: Vec<Colleague>,
 }
 

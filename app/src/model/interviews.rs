@@ -426,6 +426,9 @@ pub struct Agenda {
     pub upcoming: Vec<InterviewSummary>,
     /// Scored or cancelled, latest first.
     pub done: Vec<InterviewSummary>,
+    /// How many are to score, and to come, in all (the lists hold the first few).
+    pub to_score_total: u64,
+    pub upcoming_total: u64,
 }
 
 /// A suggested question for a competency of a job profile.

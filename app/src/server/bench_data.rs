@@ -1,20 +1,25 @@
-//! Synthetic recruitment data for benchmarks (`percorso seed-bench`): a dozen openings over the
-//! starter job profiles, then any number of candidates with realistic Italian names, contacts,
-//! a CV (a real PDF in the file store, its text in the database and the search index), and one
-//! to three applications each with a stage history, inserted in batches, a transaction per
-//! thousand candidates.
+//! Synthetic data for benchmarks (`percorso seed-bench`): a dozen openings over the starter
+//! job profiles with their interview panels, then any number of candidates with realistic
+//! Italian names, contacts, a CV (a real PDF in the file store, its text in the database and
+//! the search index), and one to three applications each with a stage history and the
+//! interviews, scorecards and tests that history implies, a transaction per thousand
+//! candidates; then the staff: the hired candidates and their colleagues, with years of
+//! course records, certificates and notifications.
 
+mod assessments;
 mod cv;
 mod pdf;
 mod people;
+mod staff;
+mod starter;
 mod vocabulary;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, Utc};
-use rand::SeedableRng;
 use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
@@ -22,18 +27,33 @@ use sea_orm::{
 
 use crate::model::{AppError, NewUserInput, OpeningStatus, Role, normalise_email, phone_key};
 use crate::server::entities::{
-    application, candidate, candidate_file, job_profile, opening, stage_event, user,
+    application, candidate, candidate_file, course_record, employee, employee_certification,
+    interview, interview_event, job_profile, notification, online_test, online_test_item, opening,
+    opening_interviewer, practical_test, practical_test_criterion, scorecard, stage_event, user,
 };
 use crate::server::files::{DocumentType, FileStore, clean_file_name};
 use crate::server::{accounts::users, recruitment::search};
+use assessments::{Assessed, AssessmentIds, Assessments};
 use people::{OpeningChoice, Person};
+use staff::{Hire, Newcomer, Staff, StaffIds};
+use starter::Starter;
 
 /// How many candidates `seed-bench` makes unless told otherwise.
 pub const DEFAULT_CANDIDATES: u32 = 100_000;
+/// Employees made for each candidate, unless told how many.
+const EMPLOYEES_PER_CANDIDATE: u32 = 10;
+/// One employee in this many manages a team.
+const TEAM_SIZE: u32 = 20;
+/// Interviewer accounts: one for this many candidates, within [`PANELS`].
+const CANDIDATES_PER_INTERVIEWER: u32 = 2_500;
+const PANELS: std::ops::RangeInclusive<u32> = 3..=40;
+/// Interviewers on each opening's panel.
+const PANEL_SIZE: usize = 6;
 
 /// The random generator's seed: the same database gets the same people.
 const SEED: u64 = 20_261_128;
 const CANDIDATES_PER_TRANSACTION: u32 = 1_000;
+const EMPLOYEES_PER_TRANSACTION: usize = 250;
 /// Rows per INSERT: under SQLite's 32,766 parameters for the widest table.
 const ROWS_PER_INSERT: usize = 500;
 
@@ -65,6 +85,8 @@ const BENCH_HR_EMAIL: &str = "selezione.bench@percorso.test";
 #[derive(Debug, Clone, Copy)]
 pub struct SeedOptions {
     pub candidates: u32,
+    /// Employees; a tenth of the candidates if none.
+    pub employees: Option<u32>,
     /// Add candidates even though the database already has some.
     pub force: bool,
 }
@@ -77,6 +99,16 @@ pub struct Seeded {
     pub applications: u64,
     pub stage_events: u64,
     pub files: u64,
+    pub interviewers: u64,
+    pub interviews: u64,
+    pub scorecards: u64,
+    pub ratings: u64,
+    pub practical_tests: u64,
+    pub online_tests: u64,
+    pub employees: u64,
+    pub course_records: u64,
+    pub certificates: u64,
+    pub notifications: u64,
     /// The HR account that owns the openings, and whether it was made now.
     pub hr_owner: String,
     pub hr_owner_created: bool,
@@ -100,6 +132,24 @@ impl From<DbErr> for SeedError {
     }
 }
 
+/// An opening made, as the generator needs it.
+struct Made {
+    id: i32,
+    profile: i32,
+    location: &'static str,
+    choice: OpeningChoice,
+    /// The interviewers on its panel.
+    panel: Vec<i32>,
+}
+
+/// What every batch shares: the openings, the starter data, the owner, the time.
+struct Context<'a> {
+    openings: &'a [Made],
+    starter: &'a Starter,
+    hr: i32,
+    now: DateTime<Utc>,
+}
+
 /// Fills the database; `progress` hears how many candidates are done after each transaction.
 pub async fn seed(
     db: &DatabaseConnection,
@@ -113,18 +163,33 @@ pub async fn seed(
         return Err(SeedError::NotEmpty(existing));
     }
     let (owner, hr_owner_created) = hr_owner(db).await?;
-    let openings = create_openings(db, owner.id).await?;
-    let choices: Vec<OpeningChoice> = openings.iter().map(|(_, choice)| *choice).collect();
+    let starter = Starter::read(db).await?;
     let mut ids = NextIds::read(db).await?;
     let mut rng = StdRng::seed_from_u64(SEED ^ u64::from(ids.candidate.unsigned_abs()));
+    let password_hash =
+        crate::server::accounts::password::hash(crate::server::accounts::sessions::random_token())
+            .await?;
+    let interviewers =
+        (options.candidates / CANDIDATES_PER_INTERVIEWER).clamp(*PANELS.start(), *PANELS.end());
+    let panel = make_interviewers(db, &mut rng, &mut ids, interviewers, &password_hash).await?;
+    let openings = create_openings(db, &mut rng, owner.id, &panel).await?;
+    let choices: Vec<OpeningChoice> = openings.iter().map(|made| made.choice).collect();
     let now = Utc::now();
+    let context = Context {
+        openings: &openings,
+        starter: &starter,
+        hr: owner.id,
+        now,
+    };
     let mut seeded = Seeded {
         openings: openings.len(),
+        interviewers: panel.len() as u64,
         hr_owner: owner.email.clone(),
         hr_owner_created,
         ..Seeded::default()
     };
 
+    let mut hires = Vec::new();
     let mut done = 0;
     while done < options.candidates {
         let size = CANDIDATES_PER_TRANSACTION.min(options.candidates - done);
@@ -138,21 +203,205 @@ pub async fn seed(
                 )
             })
             .collect();
-        let batch = Batch::build(people, &mut ids, &openings, owner.id, now, files).await?;
-        seeded.candidates += batch.candidates.len() as u64;
-        seeded.applications += batch.applications.len() as u64;
-        seeded.stage_events += batch.stage_events.len() as u64;
-        seeded.files += batch.files.len() as u64;
+        let batch = Batch::build(people, &mut rng, &mut ids, &context, files, &mut hires).await?;
+        batch.count(&mut seeded);
         batch.insert(db, files).await?;
         done += size;
         progress(u64::from(done));
     }
+
+    let employees = options
+        .employees
+        .unwrap_or(options.candidates / EMPLOYEES_PER_CANDIDATE);
+    seed_staff(
+        db,
+        &mut rng,
+        &mut ids,
+        &context,
+        hires,
+        employees,
+        &password_hash,
+        &mut seeded,
+    )
+    .await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         settle_postgres(db).await?;
     }
     seeded.elapsed = started.elapsed();
-    tracing::info!(candidates = seeded.candidates, "benchmark data seeded");
+    tracing::info!(
+        candidates = seeded.candidates,
+        employees = seeded.employees,
+        "benchmark data seeded"
+    );
     Ok(seeded)
+}
+
+/// `count` interviewer accounts; answers their ids.
+async fn make_interviewers(
+    db: &DatabaseConnection,
+    rng: &mut StdRng,
+    ids: &mut NextIds,
+    count: u32,
+    password_hash: &str,
+) -> Result<Vec<i32>, DbErr> {
+    let now = Utc::now();
+    let mut made = Vec::new();
+    let mut rows = Vec::new();
+    for _ in 0..count {
+        let id = take(&mut ids.staff.user);
+        let (name, email) = staff::colleague(rng, id);
+        made.push(id);
+        rows.push(user::ActiveModel {
+            id: Set(id),
+            email: Set(email.replace("@staff.", "@selezione.")),
+            name: Set(name),
+            role: Set(Role::Interviewer.as_str().to_owned()),
+            password_hash: Set(password_hash.to_owned()),
+            language: Set(Some("it".to_owned())),
+            time_zone: Set("Europe/Rome".to_owned()),
+            active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            worklist_seen_at: Set(None),
+            email_reminders: Set(true),
+        });
+    }
+    insert_all::<user::Entity, _>(db, rows).await?;
+    Ok(made)
+}
+
+/// The staff: `wanted` employees, the managers first, then the hired candidates, then
+/// colleagues who never applied; a transaction per [`EMPLOYEES_PER_TRANSACTION`].
+#[allow(clippy::too_many_arguments)]
+async fn seed_staff(
+    db: &DatabaseConnection,
+    rng: &mut StdRng,
+    ids: &mut NextIds,
+    context: &Context<'_>,
+    hires: Vec<Hire>,
+    wanted: u32,
+    password_hash: &str,
+    seeded: &mut Seeded,
+) -> Result<(), SeedError> {
+    let mut profiles: Vec<&starter::Profile> = context
+        .starter
+        .profiles
+        .values()
+        .filter(|p| !p.requirements.is_empty())
+        .collect();
+    profiles.sort_by_key(|p| p.id);
+    if profiles.is_empty() || wanted == 0 {
+        return Ok(());
+    }
+    let now = context.now;
+    let managers = (wanted / TEAM_SIZE).max(1);
+    let mut teams: HashMap<i32, Vec<i32>> = HashMap::new();
+    let mut all_managers = Vec::new();
+    let mut staff = Staff::default();
+    let cities: Vec<&'static str> = OPENINGS.iter().map(|o| o.1).collect();
+    let mut hires = hires.into_iter();
+    for serial in 0..wanted {
+        let newcomer = if serial < managers {
+            let profile = profiles[serial as usize % profiles.len()];
+            let (name, email) = staff::colleague(rng, ids.staff.user);
+            let start = now - chrono::Duration::days(rng.gen_range(3 * 365..20 * 365));
+            Newcomer {
+                name,
+                email,
+                profile,
+                location: cities[rng.gen_range(0..cities.len())],
+                start,
+                manager: None,
+                hired: None,
+            }
+        } else if let Some(hire) = hires.next() {
+            let profile = context
+                .starter
+                .profiles
+                .get(&hire.profile)
+                .filter(|p| !p.requirements.is_empty())
+                .unwrap_or(profiles[0]);
+            Newcomer {
+                name: hire.name,
+                email: hire.email,
+                profile,
+                location: hire.location,
+                start: hire.hired_at,
+                manager: None,
+                hired: Some((hire.candidate, hire.application)),
+            }
+        } else {
+            let profile = profiles[rng.gen_range(0..profiles.len())];
+            let (name, email) = staff::colleague(rng, ids.staff.user);
+            let start = now - chrono::Duration::days(rng.gen_range(30..20 * 365));
+            Newcomer {
+                name,
+                email,
+                profile,
+                location: cities[rng.gen_range(0..cities.len())],
+                start,
+                manager: None,
+                hired: None,
+            }
+        };
+        let manager = if serial < managers {
+            None
+        } else {
+            let team = teams
+                .get(&newcomer.profile.id)
+                .filter(|t| !t.is_empty())
+                .unwrap_or(&all_managers);
+            Some(team[serial as usize % team.len()])
+        };
+        let profile_id = newcomer.profile.id;
+        let id = staff.add(
+            rng,
+            &mut ids.staff,
+            context.starter,
+            Newcomer {
+                manager,
+                ..newcomer
+            },
+            password_hash,
+            context.hr,
+            now,
+        );
+        if serial < managers {
+            teams.entry(profile_id).or_default().push(id);
+            all_managers.push(id);
+        }
+        if staff.employees.len() >= EMPLOYEES_PER_TRANSACTION || serial + 1 == wanted {
+            let full = std::mem::take(&mut staff);
+            seeded.employees += full.employees.len() as u64;
+            seeded.course_records += full.records.len() as u64;
+            seeded.certificates += full.certificates.len() as u64;
+            seeded.notifications += full.notifications.len() as u64;
+            insert_staff(db, full).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn insert_staff(db: &DatabaseConnection, staff: Staff) -> Result<(), DbErr> {
+    db.transaction::<_, (), DbErr>(|tx| {
+        Box::pin(async move {
+            insert_all::<user::Entity, _>(tx, staff.users).await?;
+            insert_all::<employee::Entity, _>(tx, staff.employees).await?;
+            insert_all::<crate::server::entities::employee_competency::Entity, _>(
+                tx,
+                staff.competencies,
+            )
+            .await?;
+            insert_all::<course_record::Entity, _>(tx, staff.records).await?;
+            insert_all::<employee_certification::Entity, _>(tx, staff.certificates).await?;
+            insert_all::<notification::Entity, _>(tx, staff.notifications).await?;
+            Ok(())
+        })
+    })
+    .await
+    .map_err(|error| match error {
+        sea_orm::TransactionError::Connection(e) | sea_orm::TransactionError::Transaction(e) => e,
+    })
 }
 
 /// The first active HR account, or a new one (whose random password nobody knows: an admin
@@ -187,11 +436,14 @@ async fn hr_owner(db: &DatabaseConnection) -> Result<(user::Model, bool), AppErr
     Ok((created, true))
 }
 
-/// The dozen openings, over the job profiles found by code.
+/// The dozen openings, over the job profiles found by code, each with a panel drawn from
+/// `interviewers`.
 async fn create_openings(
     db: &DatabaseConnection,
+    rng: &mut StdRng,
     owner: i32,
-) -> Result<Vec<(i32, OpeningChoice)>, SeedError> {
+    interviewers: &[i32],
+) -> Result<Vec<Made>, SeedError> {
     let profiles: HashMap<String, job_profile::Model> = job_profile::Entity::find()
         .all(db)
         .await?
@@ -219,11 +471,34 @@ async fn create_openings(
         }
         .insert(db)
         .await?;
-        let choice = OpeningChoice {
-            profile_code: code,
-            back_office: profile.area == "back_office",
-        };
-        openings.push((created.id, choice));
+        let panel: Vec<i32> = rand::seq::SliceRandom::choose_multiple(
+            interviewers,
+            rng,
+            PANEL_SIZE.min(interviewers.len()),
+        )
+        .copied()
+        .collect();
+        insert_all::<opening_interviewer::Entity, _>(
+            db,
+            panel
+                .iter()
+                .map(|user| opening_interviewer::ActiveModel {
+                    opening_id: Set(created.id),
+                    user_id: Set(*user),
+                })
+                .collect(),
+        )
+        .await?;
+        openings.push(Made {
+            id: created.id,
+            profile: profile.id,
+            location,
+            choice: OpeningChoice {
+                profile_code: code,
+                back_office: profile.area == "back_office",
+            },
+            panel,
+        });
     }
     if openings.is_empty() {
         return Err(SeedError::NoProfiles);
@@ -238,6 +513,8 @@ struct NextIds {
     application: i32,
     stage_event: i32,
     file: i32,
+    assessment: AssessmentIds,
+    staff: StaffIds,
 }
 
 impl NextIds {
@@ -247,6 +524,32 @@ impl NextIds {
             application: next_id::<application::Entity>(db, application::Column::Id).await?,
             stage_event: next_id::<stage_event::Entity>(db, stage_event::Column::Id).await?,
             file: next_id::<candidate_file::Entity>(db, candidate_file::Column::Id).await?,
+            assessment: AssessmentIds {
+                interview: next_id::<interview::Entity>(db, interview::Column::Id).await?,
+                event: next_id::<interview_event::Entity>(db, interview_event::Column::Id).await?,
+                scorecard: next_id::<scorecard::Entity>(db, scorecard::Column::Id).await?,
+                practical: next_id::<practical_test::Entity>(db, practical_test::Column::Id)
+                    .await?,
+                practical_criterion: next_id::<practical_test_criterion::Entity>(
+                    db,
+                    practical_test_criterion::Column::Id,
+                )
+                .await?,
+                online: next_id::<online_test::Entity>(db, online_test::Column::Id).await?,
+                online_item: next_id::<online_test_item::Entity>(db, online_test_item::Column::Id)
+                    .await?,
+            },
+            staff: StaffIds {
+                user: next_id::<user::Entity>(db, user::Column::Id).await?,
+                employee: next_id::<employee::Entity>(db, employee::Column::Id).await?,
+                record: next_id::<course_record::Entity>(db, course_record::Column::Id).await?,
+                certificate: next_id::<employee_certification::Entity>(
+                    db,
+                    employee_certification::Column::Id,
+                )
+                .await?,
+                notification: next_id::<notification::Entity>(db, notification::Column::Id).await?,
+            },
         })
     }
 }
@@ -267,6 +570,17 @@ fn take(next: &mut i32) -> i32 {
     id
 }
 
+/// How good a candidate whose application got as far as `moves` is, from 0 to 1: those who
+/// went further tend to be better.
+fn strength(rng: &mut StdRng, moves: &[people::Move]) -> f64 {
+    let reached = moves
+        .iter()
+        .filter(|m| !m.to.needs_reason())
+        .count()
+        .saturating_sub(1);
+    (rng.gen_range(0.0..0.6) + reached as f64 * 0.08).min(1.0)
+}
+
 /// The rows of one transaction's worth of candidates, their files already in the store.
 struct Batch {
     candidates: Vec<candidate::ActiveModel>,
@@ -275,17 +589,19 @@ struct Batch {
     files: Vec<candidate_file::ActiveModel>,
     documents: Vec<(i32, String)>,
     stored_names: Vec<String>,
+    assessments: Assessments,
 }
 
 impl Batch {
     async fn build(
         people: Vec<Person>,
+        rng: &mut StdRng,
         ids: &mut NextIds,
-        openings: &[(i32, OpeningChoice)],
-        hr: i32,
-        now: DateTime<Utc>,
+        context: &Context<'_>,
         store: &FileStore,
+        hires: &mut Vec<Hire>,
     ) -> Result<Batch, AppError> {
+        let now = context.now;
         let today = (now.year(), now.month());
         let mut batch = Batch {
             candidates: Vec::with_capacity(people.len()),
@@ -294,6 +610,7 @@ impl Batch {
             files: Vec::with_capacity(people.len()),
             documents: Vec::with_capacity(people.len()),
             stored_names: Vec::with_capacity(people.len()),
+            assessments: Assessments::default(),
         };
         for person in people {
             let candidate_id = take(&mut ids.candidate);
@@ -330,19 +647,19 @@ impl Batch {
             });
 
             let mut first_application = None;
+            let mut hired = false;
             for planned in &person.applications {
                 let application_id = take(&mut ids.application);
                 first_application.get_or_insert(application_id);
                 let last = planned.last_move();
+                let stage = last.map_or(crate::model::Stage::Applied, |m| m.to);
                 let stage_changed_at = last.map_or(now, |m| m.at);
+                let made = &context.openings[planned.opening];
                 batch.applications.push(application::ActiveModel {
                     id: Set(application_id),
                     candidate_id: Set(candidate_id),
-                    opening_id: Set(openings[planned.opening].0),
-                    stage: Set(last
-                        .map_or(crate::model::Stage::Applied, |m| m.to)
-                        .as_str()
-                        .to_owned()),
+                    opening_id: Set(made.id),
+                    stage: Set(stage.as_str().to_owned()),
                     stage_reason: Set(last.and_then(|m| m.reason).map(str::to_owned)),
                     source: Set(planned.source.to_owned()),
                     source_detail: Set(planned.source_detail.map(str::to_owned)),
@@ -358,8 +675,35 @@ impl Batch {
                         from_stage: Set(event.from.map(|s| s.as_str().to_owned())),
                         to_stage: Set(event.to.as_str().to_owned()),
                         reason: Set(event.reason.map(str::to_owned)),
-                        actor_id: Set(event.by_hr.then_some(hr)),
+                        actor_id: Set(event.by_hr.then_some(context.hr)),
                         at: Set(event.at),
+                    });
+                }
+                if let Some(profile) = context.starter.profiles.get(&made.profile) {
+                    let strength = strength(rng, &planned.moves);
+                    let assessed = Assessed {
+                        application: application_id,
+                        profile,
+                        practical: profile.practical.map(|i| &context.starter.practicals[i]),
+                        online: profile.online.map(|i| &context.starter.onlines[i]),
+                        panel: &made.panel,
+                        hr: context.hr,
+                        moves: &planned.moves,
+                    };
+                    batch
+                        .assessments
+                        .plan(rng, &mut ids.assessment, &assessed, strength, now);
+                }
+                if stage == crate::model::Stage::Hired && !hired {
+                    hired = true;
+                    hires.push(Hire {
+                        candidate: candidate_id,
+                        application: application_id,
+                        name: name.clone(),
+                        email: person.email.clone(),
+                        profile: made.profile,
+                        location: made.location,
+                        hired_at: stage_changed_at,
                     });
                 }
             }
@@ -398,6 +742,19 @@ impl Batch {
         Ok(batch)
     }
 
+    fn count(&self, seeded: &mut Seeded) {
+        let a = &self.assessments;
+        seeded.candidates += self.candidates.len() as u64;
+        seeded.applications += self.applications.len() as u64;
+        seeded.stage_events += self.stage_events.len() as u64;
+        seeded.files += self.files.len() as u64;
+        seeded.interviews += a.interviews.len() as u64;
+        seeded.scorecards += a.scorecards.len() as u64;
+        seeded.ratings += a.ratings.len() as u64;
+        seeded.practical_tests += a.practical_tests.len() as u64;
+        seeded.online_tests += a.online_tests.len() as u64;
+    }
+
     /// Inserts the rows in one transaction; if it fails, the batch's files are deleted.
     async fn insert(self, db: &DatabaseConnection, store: &FileStore) -> Result<(), AppError> {
         let stored_names = self.stored_names;
@@ -407,11 +764,12 @@ impl Batch {
             self.stage_events,
             self.files,
             self.documents,
+            self.assessments,
         );
         let inserted = db
             .transaction::<_, (), DbErr>(|tx| {
                 Box::pin(async move {
-                    let (candidates, applications, stage_events, files, documents) = rows;
+                    let (candidates, applications, stage_events, files, documents, assessed) = rows;
                     insert_all::<candidate::Entity, _>(tx, candidates).await?;
                     insert_all::<application::Entity, _>(tx, applications).await?;
                     insert_all::<stage_event::Entity, _>(tx, stage_events).await?;
@@ -424,7 +782,7 @@ impl Batch {
                         tx.execute_raw(search::insert_documents(backend, chunk))
                             .await?;
                     }
-                    Ok(())
+                    insert_assessments(tx, assessed).await
                 })
             })
             .await;
@@ -439,6 +797,20 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+async fn insert_assessments(tx: &impl ConnectionTrait, a: Assessments) -> Result<(), DbErr> {
+    use crate::server::entities::{interview_interviewer, scorecard_rating};
+    insert_all::<interview::Entity, _>(tx, a.interviews).await?;
+    insert_all::<interview_interviewer::Entity, _>(tx, a.seats).await?;
+    insert_all::<interview_event::Entity, _>(tx, a.events).await?;
+    insert_all::<scorecard::Entity, _>(tx, a.scorecards).await?;
+    insert_all::<scorecard_rating::Entity, _>(tx, a.ratings).await?;
+    insert_all::<practical_test::Entity, _>(tx, a.practical_tests).await?;
+    insert_all::<practical_test_criterion::Entity, _>(tx, a.practical_criteria).await?;
+    insert_all::<online_test::Entity, _>(tx, a.online_tests).await?;
+    insert_all::<online_test_item::Entity, _>(tx, a.online_items).await?;
+    Ok(())
 }
 
 async fn insert_all<E, A>(tx: &impl ConnectionTrait, models: Vec<A>) -> Result<(), DbErr>
@@ -458,10 +830,22 @@ where
 /// refreshes the planner's statistics and visibility map as autovacuum would in a while.
 async fn settle_postgres(db: &DatabaseConnection) -> Result<(), DbErr> {
     for table in [
+        "users",
         "candidates",
         "applications",
         "stage_events",
         "candidate_files",
+        "interviews",
+        "interview_events",
+        "scorecards",
+        "practical_tests",
+        "practical_test_criteria",
+        "online_tests",
+        "online_test_items",
+        "employees",
+        "course_records",
+        "employee_certifications",
+        "notifications",
     ] {
         db.execute_unprepared(&format!(
             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"

@@ -158,10 +158,12 @@ pub async fn run_retention(
     }
     // The sweep is housekeeping: if the file store cannot be listed, the run (whose
     // anonymisations are committed) is still logged, and the next day's run sweeps.
-    let orphans = sweep_orphans(backend).await.unwrap_or_else(|_| {
-        tracing::error!("the sweep of files without rows failed; the next run tries again");
-        0
-    });
+    let orphans = sweep_orphans(backend, ORPHAN_GRACE)
+        .await
+        .unwrap_or_else(|_| {
+            tracing::error!("the sweep of files without rows failed; the next run tries again");
+            0
+        });
     files_deleted += orphans as u32;
     retention_run::ActiveModel {
         at: Set(now),
@@ -186,12 +188,16 @@ pub async fn run_retention(
     })
 }
 
-/// How long a file no row names is spared: an upload's row follows its file within moments.
-const ORPHAN_GRACE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+/// How long a file no row names is spared by default: an upload's row follows its file within
+/// moments, on whichever instance wrote it.
+pub const ORPHAN_GRACE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 
-/// Deletes the stored files no row names, written over an hour ago (see `FileStore::sweep`),
-/// and answers how many.
-pub async fn sweep_orphans(backend: &Backend) -> Result<usize, AppError> {
+/// Deletes the stored files no row names, written more than `grace` ago (see
+/// `FileStore::sweep`), and answers how many.
+pub async fn sweep_orphans(
+    backend: &Backend,
+    grace: std::time::Duration,
+) -> Result<usize, AppError> {
     use sea_orm::sea_query::Alias;
     let mut keep = std::collections::HashSet::new();
     for (table, column) in crate::server::files::STORED_FILE_COLUMNS {
@@ -204,7 +210,7 @@ pub async fn sweep_orphans(backend: &Backend) -> Result<usize, AppError> {
             keep.insert(row.try_get_by_index::<String>(0)?);
         }
     }
-    let before = std::time::SystemTime::now() - ORPHAN_GRACE;
+    let before = std::time::SystemTime::now() - grace;
     let deleted = backend.files.sweep(&keep, before).await?;
     if !deleted.is_empty() {
         tracing::warn!(

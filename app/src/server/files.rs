@@ -400,6 +400,10 @@ impl FileStore {
         tokio::fs::rename(&part, &path)
             .await
             .map_err(|e| io_error("write a file", &e))?;
+        // The rename itself, on disk: a power cut now keeps the file under its name.
+        if let Ok(directory) = tokio::fs::File::open(&self.root).await {
+            let _ = directory.sync_all().await;
+        }
         Ok(StoredFile {
             stored_name,
             sha256: sha256_hex(bytes),

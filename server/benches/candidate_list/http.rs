@@ -2,59 +2,29 @@
 //! against the benchmark's database, asked for the HTML page and for the JSON server function
 //! as an HR user would, one request at a time; and, when `wrk` is installed, both under load.
 
-use std::net::SocketAddr;
 use std::process::Command;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use app::model::{CandidateFilter, Role, UserId};
-use app::server::accounts::sessions;
 use app::server::entities::user;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use server::config::Config;
-use server::startup;
-use tokio::net::TcpListener;
+
+use crate::served::Served;
 
 /// A running server and an HR user's session on it.
 pub struct Http {
+    served: Served,
     base: String,
     cookie: String,
     client: reqwest::Client,
-    /// Every statement the server runs, counted.
-    statements: Arc<AtomicUsize>,
 }
 
 impl Http {
     /// Starts the server on a free loopback port and signs in the first active HR user (the
     /// one `seed-bench` made the openings' owner).
     pub async fn start(config: &Config, db: &DatabaseConnection) -> Self {
-        let mut served = startup::connect(config).await.expect("the database opens");
-        let statements = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::clone(&statements);
-        let show = std::env::args().any(|a| a == "--show-statements");
-        served.set_metric_callback(move |metric| {
-            seen.fetch_add(1, Ordering::Relaxed);
-            if show {
-                eprintln!(
-                    "{:>8.2} ms  {}",
-                    metric.elapsed.as_secs_f64() * 1000.0,
-                    metric.statement
-                );
-            }
-        });
-        let backend = startup::backend(config, served);
-        let policy = backend.sessions;
-        let router = startup::router(config, backend);
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("a port");
-        let port = listener.local_addr().expect("the port").port();
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-        });
+        let served = Served::start(config).await;
         let hr = user::Entity::find()
             .filter(user::Column::Role.eq(Role::Hr.as_str()))
             .filter(user::Column::Active.eq(true))
@@ -63,20 +33,18 @@ impl Http {
             .await
             .expect("users")
             .expect("an HR user (seed-bench makes one)");
-        let token = sessions::start(db, &policy, UserId(hr.id))
-            .await
-            .expect("a session");
+        let cookie = served.cookie_for(db, UserId(hr.id)).await;
         Self {
-            base: format!("http://127.0.0.1:{port}"),
-            cookie: format!("{}={token}", sessions::COOKIE),
-            client: reqwest::Client::new(),
-            statements,
+            base: served.base.clone(),
+            client: served.client.clone(),
+            cookie,
+            served,
         }
     }
 
     /// The statements the server ran since the last call.
     pub fn statements_run(&self) -> usize {
-        self.statements.swap(0, Ordering::Relaxed)
+        self.served.statements_run()
     }
 
     /// The address of the list page for `filter` at `page`.
@@ -103,17 +71,8 @@ impl Http {
 
     /// Times one GET of the HTML page, reading the whole body; its size in bytes.
     pub async fn html(&self, filter: &CandidateFilter, page: u64) -> (Duration, usize) {
-        let started = Instant::now();
-        let response = self
-            .client
-            .get(self.page_url(filter, page))
-            .header("cookie", &self.cookie)
-            .send()
-            .await
-            .expect("the page answers");
-        assert!(response.status().is_success(), "{}", response.status());
-        let body = response.bytes().await.expect("the page's body");
-        (started.elapsed(), body.len())
+        let url = self.page_url(filter, page);
+        self.served.get(&url[self.base.len()..], &self.cookie).await
     }
 
     /// Times one call of the JSON server function, reading the whole body; its size in bytes.

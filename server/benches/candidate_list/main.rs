@@ -11,18 +11,22 @@
 //! times the list service alone. See docs/performance.md.
 
 mod http;
+#[path = "../common/served.rs"]
+mod served;
+#[path = "../common/timing.rs"]
+mod timing;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::model::{Area, CandidateFilter, CandidateSort, OpeningId, Stage, Total};
 use app::server::entities::{candidate, job_profile, opening};
 use app::server::recruitment::candidates;
 use clap::Parser;
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use timing::{WARM_UP, millis, time};
 
-const WARM_UP: usize = 20;
 /// The pages loaded with `wrk`: a common word, and a name prefix.
 const LOADED: [&str; 2] = ["CV word, common: excel", "name prefix: ross"];
 const DEFAULT_ITERATIONS: usize = 300;
@@ -160,40 +164,6 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
     ]
 }
 
-/// p50, p95 and max of `times`, sorted in place.
-struct Spread {
-    p50: Duration,
-    p95: Duration,
-    max: Duration,
-}
-
-impl Spread {
-    fn of(times: &mut [Duration]) -> Self {
-        times.sort_unstable();
-        Self {
-            p50: percentile(times, 50),
-            p95: percentile(times, 95),
-            max: times[times.len() - 1],
-        }
-    }
-}
-
-/// Times `run` `iterations` times after [`WARM_UP`] untimed runs.
-async fn time<F, Fut>(iterations: usize, mut run: F) -> Spread
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Duration>,
-{
-    let mut times = Vec::with_capacity(iterations);
-    for round in 0..WARM_UP + iterations {
-        let took = run().await;
-        if round >= WARM_UP {
-            times.push(took);
-        }
-    }
-    Spread::of(&mut times)
-}
-
 /// The statements one page runs, counted on a connection of its own.
 async fn statements(db: &DatabaseConnection, case: &Case) -> usize {
     let mut counting = db.clone();
@@ -208,16 +178,6 @@ async fn statements(db: &DatabaseConnection, case: &Case) -> usize {
     count.load(Ordering::SeqCst)
 }
 
-fn millis(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// The value at `percent` of sorted `times` (nearest rank).
-fn percentile(times: &[Duration], percent: usize) -> Duration {
-    let rank = (times.len() * percent).div_ceil(100).max(1);
-    times[rank - 1]
-}
-
 #[tokio::main]
 async fn main() {
     // The same settings as the server (DATABASE_URL, PERCORSO_DATA_DIR), from the environment.
@@ -230,10 +190,7 @@ async fn main() {
         .await
         .expect("candidates");
     assert!(total > 0, "no candidates: run `percorso seed-bench` first");
-    let iterations = std::env::var("PERCORSO_BENCH_ITERATIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_ITERATIONS);
+    let iterations = timing::iterations(DEFAULT_ITERATIONS);
     let only: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))

@@ -321,6 +321,7 @@ pub(crate) fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [W
             json!({"filter": {"q": "", "department": null, "profile": null, "manager": null, "status": null}, "page": 0}),
         ),
         ("list_employee_choices", HR_AND_ADMIN, json!({})),
+        ("employee_filter_choices", HR_AND_ADMIN, json!({})),
         // An employee who does not exist: 404 for everyone signed in (whose records each may
         // read is in `employees.rs`).
         ("get_employee", SIGNED_IN, json!({"id": 999_999})),

@@ -1,5 +1,5 @@
-//! The `percorso` binary: create-user, migrate, seed-bench, run-retention, and graceful shutdown
-//! on SIGTERM.
+//! The `percorso` binary: create-user, migrate, seed-bench, run-retention, run-reminders, and
+//! graceful shutdown on SIGTERM.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use app::model::Role;
 use app::server::entities::{candidate, candidate_file, retention_run};
 use reqwest::StatusCode;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 
 use crate::careers::{file, form, public_opening, send};
@@ -261,4 +261,35 @@ async fn seed_bench_fills_an_empty_database_once_with_cvs_that_download_and_can_
     .await;
     assert_eq!(answer.status, StatusCode::OK, "{answer:?}");
     assert_eq!(candidate::Entity::find().count(&app.db).await.unwrap(), 36);
+}
+
+#[tokio::test]
+async fn run_reminders_sends_what_is_due_today_once_however_often_it_runs() {
+    let (config, dir) = test_config().await;
+    let app = TestApp::spawn_with(config.clone(), dir).await;
+    let worker = app.signed_in(Role::Employee).await;
+    crate::reminders::certificate(
+        &app,
+        &worker,
+        chrono::Utc::now().date_naive() + chrono::TimeDelta::days(20),
+    )
+    .await;
+    let run = || {
+        let output = percorso(&config).arg("run-reminders").output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let first = run();
+    assert!(!first.contains("reminders: 0 sent"), "{first}");
+    let told = app::server::entities::notification::Entity::find()
+        .filter(app::server::entities::notification::Column::UserId.eq(worker.user_id.unwrap().0))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(told, 1, "the employee hears of it once");
+    assert!(run().contains("reminders: 0 sent"), "nothing twice");
 }

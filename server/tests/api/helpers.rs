@@ -76,6 +76,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
         metrics_token: None,
         clock_shift_days: 0,
+        orphan_grace_minutes: 60,
         mail: Default::default(),
     };
     (config, Some(dir))

@@ -1049,3 +1049,111 @@ async fn scorecards_go_into_the_export_keep_their_competencies_and_leave_with_th
         0
     );
 }
+
+/// Puts `user` on `count` interviews of the fixture's application, the first starting
+/// `first_days` days from now and each a day after the last.
+async fn sit_on(f: &Fixture, user: i64, count: i64, first_days: i64) -> Vec<i32> {
+    use app::server::entities::interview_interviewer;
+    use sea_orm::ActiveValue::Set;
+    let now = chrono::Utc::now();
+    let mut made = Vec::new();
+    for n in 0..count {
+        let starts = now + chrono::TimeDelta::days(first_days + n);
+        let found = interview::ActiveModel {
+            application_id: Set(f.application as i32),
+            kind: Set("hr_interview".to_owned()),
+            starts_at: Set(starts),
+            ends_at: Set(starts + chrono::TimeDelta::hours(1)),
+            time_zone: Set("Europe/Rome".to_owned()),
+            location: Set("Sala Verdi".to_owned()),
+            video_link: Set(String::new()),
+            status: Set("scheduled".to_owned()),
+            uid: Set(format!("many-{user}-{first_days}-{n}@percorso.test")),
+            sequence: Set(0),
+            created_by: Set(id(&f.hr) as i32),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        let found = interview::Entity::insert(found)
+            .exec(&f.app.db)
+            .await
+            .unwrap()
+            .last_insert_id;
+        interview_interviewer::Entity::insert(interview_interviewer::ActiveModel {
+            interview_id: Set(found),
+            user_id: Set(user as i32),
+        })
+        .exec(&f.app.db)
+        .await
+        .unwrap();
+        made.push(found);
+    }
+    made
+}
+
+#[tokio::test]
+async fn my_interviews_shows_the_first_fifty_of_a_long_section_says_how_many_and_runs_the_same_statements()
+ {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use app::server::accounts::auth::CurrentUser;
+    use app::server::interviews::views::{self, AGENDA_SECTION};
+
+    let f = fixture().await;
+    let me = CurrentUser {
+        id: f.a.user_id.unwrap(),
+        name: "Marco Rossi".to_owned(),
+        email: String::new(),
+        role: Role::Interviewer,
+        language: None,
+        time_zone: "Europe/Rome".to_owned(),
+        session_id: 0,
+    };
+    let statements = |db: &sea_orm::DatabaseConnection| {
+        let mut counted = db.clone();
+        let count = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::clone(&count);
+        counted.set_metric_callback(move |_| {
+            seen.fetch_add(1, Ordering::SeqCst);
+        });
+        (counted, count)
+    };
+    sit_on(&f, id(&f.a), 2, -10).await;
+    sit_on(&f, id(&f.a), 1, 5).await;
+    let (counted, few) = statements(&f.app.db);
+    let small = views::mine(&counted, &me).await.unwrap();
+    assert_eq!((small.to_score.len(), small.to_score_total), (2, 2));
+
+    let past = sit_on(&f, id(&f.a), 70, -200).await;
+    sit_on(&f, id(&f.a), 60, 10).await;
+    let (counted, many) = statements(&f.app.db);
+    let agenda = views::mine(&counted, &me).await.unwrap();
+    assert_eq!(
+        many.load(Ordering::SeqCst),
+        few.load(Ordering::SeqCst),
+        "the same statements for 3 interviews as for 133"
+    );
+    assert_eq!(agenda.to_score.len() as u64, AGENDA_SECTION);
+    assert_eq!(agenda.to_score_total, 72);
+    assert_eq!(
+        agenda.to_score[0].id.0, past[0],
+        "the oldest, overdue, first"
+    );
+    assert_eq!(agenda.upcoming.len() as u64, AGENDA_SECTION);
+    assert_eq!(agenda.upcoming_total, 61);
+    assert!(
+        agenda
+            .upcoming
+            .windows(2)
+            .all(|w| w[0].starts_at <= w[1].starts_at)
+    );
+
+    let (status, html) = f.a.page("/interviews").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("of 72.") || html.contains("di 72."),
+        "the page says how many are to score"
+    );
+}

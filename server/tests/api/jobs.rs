@@ -192,7 +192,7 @@ async fn the_scheduled_retention_run_happens_once_a_day_and_run_now_still_runs_a
 }
 
 /// A port nothing listens on.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -200,7 +200,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn wait_until_healthy(port: u16, child: &mut Child) {
+pub async fn wait_until_healthy(port: u16, child: &mut Child) {
     let health = format!("http://127.0.0.1:{port}/healthz");
     let started = Instant::now();
     loop {

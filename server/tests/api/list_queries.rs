@@ -34,6 +34,7 @@ async fn a_list_page_runs_the_same_few_statements_for_ten_rows_as_for_fifty() {
     let files = FileStore::new(app.data_dir().join("files"));
     let options = SeedOptions {
         candidates: 120,
+        employees: None,
         force: false,
     };
     bench_data::seed(&app.db, &files, options, |_| {})

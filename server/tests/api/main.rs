@@ -5,12 +5,14 @@
 mod assessment;
 mod authorization;
 mod backup;
+mod bench_seed;
 mod candidates;
 mod careers;
 mod certifications;
 mod cli;
 mod course_records;
 mod courses;
+mod crash;
 mod data_protection;
 mod demo;
 mod documents;

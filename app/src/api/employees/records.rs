@@ -23,13 +23,22 @@ pub async fn list_employees(
     directory::list(&Backend::current()?.db, &filter, page).await
 }
 
-/// The departments, locations, profiles and staff the list's filters and HR's forms offer.
+/// The departments, locations, profiles and staff HR's forms offer.
 #[server(endpoint = "list_employee_choices", input = Json)]
 pub async fn list_employee_choices() -> Result<EmployeeChoices, AppError> {
     use crate::server::employees::records;
     use crate::server::{Backend, accounts::auth};
     auth::authorize(Permission::ManageEmployees)?;
-    records::choices(&Backend::current()?.db).await
+    records::choices(&Backend::current()?.db, true).await
+}
+
+/// The departments, profiles and managers the employee list's filters offer.
+#[server(endpoint = "employee_filter_choices", input = Json)]
+pub async fn employee_filter_choices() -> Result<EmployeeChoices, AppError> {
+    use crate::server::employees::records;
+    use crate::server::{Backend, accounts::auth};
+    auth::authorize(Permission::ManageEmployees)?;
+    records::choices(&Backend::current()?.db, false).await
 }
 
 /// Employee `id`'s page, for HR, the employee and their manager.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::employees::records::{list_employee_choices, list_employees};
+use crate::api::employees::records::{employee_filter_choices, list_employees};
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::calendar_day;
 use crate::components::form::error_text;
@@ -60,7 +60,7 @@ fn EmployeeList() -> impl IntoView {
         let filter = filter.clone();
         Resource::new(move || (), move |()| list_employees(filter.clone(), page))
     };
-    let choices = Resource::new(|| (), |()| list_employee_choices());
+    let choices = Resource::new(|| (), |()| employee_filter_choices());
     view! {
         <Title text=t(Text::EmployeesTitle) />
         <section class="page wide">
@@ -212,7 +212,7 @@ fn Filters(filter: EmployeeFilter, choices: EmployeeChoices) -> impl IntoView {
     );
     let managers = with_any(
         choices
-            .staff
+            .managers
             .iter()
             .map(|s| (s.id.to_string(), s.name.clone()))
             .collect(),

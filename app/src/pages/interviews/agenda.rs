@@ -8,7 +8,7 @@ use crate::api::interviews::scheduling::my_interviews;
 use crate::app::{use_lang, use_texts};
 use crate::components::dates::span;
 use crate::components::guard::{Notice, guarded};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, first_of};
 use crate::model::{InterviewStatus, InterviewSummary, Permission, ScoringState};
 
 #[component]
@@ -19,6 +19,7 @@ pub fn AgendaPage() -> impl IntoView {
 #[component]
 fn Agenda() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
     let agenda = Resource::new(|| (), |()| my_interviews());
     view! {
         <Title text=t(Text::MyInterviewsTitle) />
@@ -29,8 +30,10 @@ fn Agenda() -> impl IntoView {
                     match agenda.await {
                         Ok(agenda) => view! {
                             <h2>{t(Text::InterviewsToScore)}</h2>
+                            {cut_short(lang, agenda.to_score.len(), agenda.to_score_total)}
                             <InterviewTable interviews=agenda.to_score id="to-score" />
                             <h2>{t(Text::InterviewsUpcoming)}</h2>
+                            {cut_short(lang, agenda.upcoming.len(), agenda.upcoming_total)}
                             <InterviewTable interviews=agenda.upcoming id="upcoming" />
                             <h2>{t(Text::InterviewsDone)}</h2>
                             <InterviewTable interviews=agenda.done id="done" />
@@ -42,6 +45,11 @@ fn Agenda() -> impl IntoView {
             </Suspense>
         </section>
     }
+}
+
+/// Says so when a section shows only the first `shown` of `total` interviews.
+fn cut_short(lang: Lang, shown: usize, total: u64) -> Option<impl IntoView> {
+    (total > shown as u64).then(|| view! { <p class="muted">{first_of(lang, shown, total)}</p> })
 }
 
 /// The badge class of a scorecard state.

@@ -135,7 +135,7 @@ pub async fn form(db: &impl ConnectionTrait, id: ApplicationId) -> Result<HireFo
         location: the_opening.location,
         stage: Stage::parse(&found.stage).unwrap_or(Stage::Applied),
         existing,
-        choices: records::choices(db).await?,
+        choices: records::choices(db, true).await?,
     })
 }
 

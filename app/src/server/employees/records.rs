@@ -144,10 +144,42 @@ async fn distinct_text(
         .await?)
 }
 
-/// What the list's filters and HR's form offer.
-pub async fn choices(db: &impl ConnectionTrait) -> Result<EmployeeChoices, AppError> {
+/// The departments in use, in order.
+pub async fn departments(db: &impl ConnectionTrait) -> Result<Vec<String>, AppError> {
+    distinct_text(db, employee::Column::Department).await
+}
+
+/// Those who manage someone now, by name.
+async fn managers(db: &impl ConnectionTrait) -> Result<Vec<Colleague>, AppError> {
+    let ids: Vec<i32> = employee::Entity::find()
+        .select_only()
+        .column(employee::Column::ManagerId)
+        .distinct()
+        .filter(employee::Column::ManagerId.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    let mut managers: Vec<Colleague> = names(db, ids)
+        .await?
+        .into_iter()
+        .map(|(id, name)| Colleague {
+            id: EmployeeId(id),
+            name,
+        })
+        .collect();
+    managers.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.0.cmp(&b.id.0)));
+    Ok(managers)
+}
+
+/// What the list's filters offer (`with_staff` false), or HR's forms (true: also everyone
+/// who may manage).
+pub async fn choices(
+    db: &impl ConnectionTrait,
+    with_staff: bool,
+) -> Result<EmployeeChoices, AppError> {
     Ok(EmployeeChoices {
-        departments: distinct_text(db, employee::Column::Department).await?,
+        managers: managers(db).await?,
+        departments: departments(db).await?,
         locations: distinct_text(db, employee::Column::Location).await?,
         profiles: job_profile::Entity::find()
             .order_by_asc(job_profile::Column::TitleEn)
@@ -156,7 +188,11 @@ pub async fn choices(db: &impl ConnectionTrait) -> Result<EmployeeChoices, AppEr
             .iter()
             .map(profile_title)
             .collect(),
-        staff: staff(db).await?,
+        staff: if with_staff {
+            staff(db).await?
+        } else {
+            Vec::new()
+        },
     })
 }
 

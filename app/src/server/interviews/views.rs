@@ -5,7 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use super::{access, comparison, kits, scorecards, times};
 use crate::model::{
@@ -86,6 +90,17 @@ pub async fn summaries(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
+    let mut panels: HashMap<i32, Vec<i32>> = HashMap::new();
+    for seat in &seats {
+        panels
+            .entry(seat.interview_id)
+            .or_default()
+            .push(seat.user_id);
+    }
+    let cards: HashMap<(i32, i32), scorecard::Model> = cards
+        .into_iter()
+        .map(|c| ((c.interview_id, c.interviewer_id), c))
+        .collect();
     let now = Utc::now();
     Ok(interviews
         .into_iter()
@@ -94,19 +109,14 @@ pub async fn summaries(
             let candidate = candidates.get(&application.candidate_id)?;
             let opening = openings.get(&application.opening_id)?;
             let profile = profiles.get(&opening.profile_id)?;
-            let panel: Vec<Panelist> = seats
-                .iter()
-                .filter(|s| s.interview_id == found.id)
-                .map(|s| Panelist {
-                    id: UserId(s.user_id),
-                    name: people.get(&s.user_id).cloned().unwrap_or_default(),
-                    state: scoring_state(
-                        &found,
-                        cards
-                            .iter()
-                            .find(|c| c.interview_id == found.id && c.interviewer_id == s.user_id),
-                        now,
-                    ),
+            let panel: Vec<Panelist> = panels
+                .get(&found.id)
+                .into_iter()
+                .flatten()
+                .map(|&user| Panelist {
+                    id: UserId(user),
+                    name: people.get(&user).cloned().unwrap_or_default(),
+                    state: scoring_state(&found, cards.get(&(found.id, user)), now),
                 })
                 .collect();
             let mine = panel.iter().find(|p| p.id == viewer.id).map(|p| p.state);
@@ -132,34 +142,81 @@ pub async fn summaries(
         .collect())
 }
 
-/// `user`'s interviews: to score, upcoming, done.
+/// The interviews a section of "My interviews" shows at most; the page says how many more
+/// there are.
+pub const AGENDA_SECTION: u64 = 50;
+
+/// `user`'s interviews: to score (overdue, that is oldest, first), upcoming (soonest first) and
+/// done (latest first), at most [`AGENDA_SECTION`] of each, with the totals of the first two:
+/// a fixed number of statements however many interviews they sat on.
 pub async fn mine(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Agenda, AppError> {
-    let seats: Vec<i32> = interview_interviewer::Entity::find()
-        .filter(interview_interviewer::Column::UserId.eq(user.id.0))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.interview_id)
-        .collect();
-    let interviews = interview::Entity::find()
-        .filter(interview::Column::Id.is_in(seats))
-        .order_by_asc(interview::Column::StartsAt)
+    let me = user.id.0;
+    let seated = || {
+        interview::Column::Id.in_subquery(
+            Query::select()
+                .column(interview_interviewer::Column::InterviewId)
+                .from(interview_interviewer::Entity)
+                .and_where(interview_interviewer::Column::UserId.eq(me))
+                .to_owned(),
+        )
+    };
+    let scored = || {
+        Expr::exists(
+            Query::select()
+                .expr(Expr::val(1))
+                .from(scorecard::Entity)
+                .and_where(
+                    Expr::col((scorecard::Entity, scorecard::Column::InterviewId))
+                        .equals((interview::Entity, interview::Column::Id)),
+                )
+                .and_where(scorecard::Column::InterviewerId.eq(me))
+                .and_where(scorecard::Column::SubmittedAt.is_not_null())
+                .to_owned(),
+        )
+    };
+    let cancelled = || interview::Column::Status.eq(InterviewStatus::Cancelled.as_str());
+    let open = || {
+        interview::Entity::find()
+            .filter(seated())
+            .filter(cancelled().not())
+            .filter(scored().not())
+    };
+    let now = Utc::now();
+    let to_score = open().filter(interview::Column::StartsAt.lte(now));
+    let upcoming = open().filter(interview::Column::StartsAt.gt(now));
+    let to_score_total = to_score.clone().count(db).await?;
+    let upcoming_total = upcoming.clone().count(db).await?;
+    let to_score = to_score
+        .order_by_asc(interview::Column::EndsAt)
+        .order_by_asc(interview::Column::Id)
+        .limit(AGENDA_SECTION)
         .all(db)
         .await?;
-    let now = Utc::now();
-    let mut mine = Agenda::default();
-    for summary in summaries(db, user, interviews).await? {
-        match summary.mine {
-            Some(ScoringState::Submitted | ScoringState::Cancelled) => mine.done.push(summary),
-            _ if summary.starts_at > now => mine.upcoming.push(summary),
-            _ => mine.to_score.push(summary),
-        }
-    }
-    mine.to_score
-        .sort_by_key(|s| (s.mine != Some(ScoringState::Overdue), s.ends_at));
-    mine.done.reverse();
-    mine.done.truncate(50);
-    Ok(mine)
+    let upcoming = upcoming
+        .order_by_asc(interview::Column::StartsAt)
+        .order_by_asc(interview::Column::Id)
+        .limit(AGENDA_SECTION)
+        .all(db)
+        .await?;
+    let done = interview::Entity::find()
+        .filter(seated())
+        .filter(Condition::any().add(cancelled()).add(scored()))
+        .order_by_desc(interview::Column::StartsAt)
+        .order_by_desc(interview::Column::Id)
+        .limit(AGENDA_SECTION)
+        .all(db)
+        .await?;
+    let (to_score_count, upcoming_count) = (to_score.len(), upcoming.len());
+    let mut all = summaries(db, user, [to_score, upcoming, done].concat())
+        .await?
+        .into_iter();
+    Ok(Agenda {
+        to_score: all.by_ref().take(to_score_count).collect(),
+        upcoming: all.by_ref().take(upcoming_count).collect(),
+        done: all.collect(),
+        to_score_total,
+        upcoming_total,
+    })
 }
 
 /// Every interview of opening `id`, soonest first.

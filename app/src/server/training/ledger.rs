@@ -115,7 +115,7 @@ pub async fn ledger(
         period: query.period,
         rows_by: query.rows,
         rows,
-        departments: employees::choices(db).await?.departments,
+        departments: employees::departments(db).await?,
     })
 }
 
