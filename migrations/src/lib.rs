@@ -28,6 +28,7 @@ mod m20261207_000021_course_records;
 mod m20261207_000022_certifications;
 mod m20261207_000023_reminders;
 mod m20261207_000024_candidate_certifications;
+mod m20261207_000025_lists_at_scale;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_certifications::Migration),
             Box::new(m20261207_000023_reminders::Migration),
             Box::new(m20261207_000024_candidate_certifications::Migration),
+            Box::new(m20261207_000025_lists_at_scale::Migration),
         ]
     }
 }

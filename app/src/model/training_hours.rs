@@ -83,7 +83,15 @@ pub struct LedgerQuery {
     pub rows: LedgerRows,
     /// Only this department.
     pub department: Option<String>,
+    /// The page of employee rows, from 0.
+    #[serde(default)]
+    pub page: u64,
 }
+
+/// Employee rows a page of the ledger shows.
+pub const LEDGER_ROWS_PER_PAGE: u64 = 50;
+/// The last page the address may ask for (a million rows), so an offset stays sane.
+const MOST_LEDGER_PAGE: u64 = 20_000;
 
 impl LedgerQuery {
     /// Reads the query from URL pairs (unknown or malformed values are ignored).
@@ -99,6 +107,7 @@ impl LedgerQuery {
                     query.department =
                         (!value.is_empty()).then(|| value.chars().take(120).collect());
                 }
+                "page" => query.page = value.parse().unwrap_or(0).min(MOST_LEDGER_PAGE),
                 _ => {}
             }
         }
@@ -119,6 +128,9 @@ impl LedgerQuery {
                 "department={}",
                 super::recruitment::percent_encode(department)
             ));
+        }
+        if self.page > 0 {
+            pairs.push(format!("page={}", self.page));
         }
         pairs.join("&")
     }
@@ -151,9 +163,23 @@ pub struct Ledger {
     pub year: i32,
     pub period: Period,
     pub rows_by: LedgerRows,
+    /// This page's rows (every department's, by department).
     pub rows: Vec<LedgerRow>,
+    /// This page (from 0), and how many rows there are on all pages.
+    pub page: u64,
+    pub total_rows: u64,
     /// The departments in use, for the filter.
     pub departments: Vec<String>,
+}
+
+impl Ledger {
+    /// How many pages of rows there are (at least one; departments are all on one).
+    pub fn page_count(&self) -> u64 {
+        if self.rows_by == LedgerRows::Department {
+            return 1;
+        }
+        self.total_rows.div_ceil(LEDGER_ROWS_PER_PAGE).max(1)
+    }
 }
 
 /// A job profile's yearly target of training hours, as HR set it.

@@ -224,6 +224,7 @@ pub async fn seed(
         &mut seeded,
     )
     .await?;
+    crate::server::training::ledger::recount_all(db).await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         settle_postgres(db).await?;
     }

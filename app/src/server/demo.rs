@@ -307,5 +307,6 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
     crate::server::assessments::demo::seed(db, &actor, &panelist).await?;
     crate::server::training::demo::seed(db).await?;
     crate::server::training::demo::seed_records(db, DEMO_LOGINS[3].email).await?;
+    crate::server::training::ledger::recount_all(db).await?;
     crate::server::certifications::demo::seed(db).await
 }

@@ -605,6 +605,10 @@ pub mod interview_interviewer {
         pub interview_id: i32,
         #[sea_orm(primary_key, auto_increment = false)]
         pub user_id: i32,
+        /// Nothing left for them to do: their scorecard submitted, or the interview cancelled.
+        pub done: bool,
+        /// The interview's start, copied for the agenda's order.
+        pub starts_at: Option<DateTimeUtc>,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -1475,4 +1479,47 @@ pub mod candidate_certification {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod training_hours {
+    use sea_orm::entity::prelude::*;
+
+    /// An employee's counted training hours of a year, by month (`m01` is January): the
+    /// ledger's running totals, recounted from the course records whenever theirs change.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "training_hours")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub employee_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub year: i32,
+        pub m01: i32,
+        pub m02: i32,
+        pub m03: i32,
+        pub m04: i32,
+        pub m05: i32,
+        pub m06: i32,
+        pub m07: i32,
+        pub m08: i32,
+        pub m09: i32,
+        pub m10: i32,
+        pub m11: i32,
+        pub m12: i32,
+        pub total: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+
+    impl Model {
+        /// The hours of each month, January first.
+        pub fn months(&self) -> [i32; 12] {
+            [
+                self.m01, self.m02, self.m03, self.m04, self.m05, self.m06, self.m07, self.m08,
+                self.m09, self.m10, self.m11, self.m12,
+            ]
+        }
+    }
 }

@@ -258,6 +258,14 @@ pub const TABLES: &[(&str, Holds)] = &[
     ),
     ("stage_events", Holds::Candidate("history")),
     (
+        "training_hours",
+        Holds::Employee {
+            column: "employee_id",
+            key: Key::Employee,
+            hidden: &[],
+        },
+    ),
+    (
         "users",
         Holds::Employee {
             column: "id",

@@ -3,8 +3,15 @@
 
 use std::time::Duration;
 
-/// Untimed runs before the timed ones.
+/// Untimed runs before the timed ones, unless `PERCORSO_BENCH_WARM_UP` says otherwise.
 pub const WARM_UP: usize = 20;
+
+fn warm_up() -> usize {
+    std::env::var("PERCORSO_BENCH_WARM_UP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(WARM_UP)
+}
 
 /// p50, p95 and max of some times.
 pub struct Spread {
@@ -31,10 +38,11 @@ where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Duration>,
 {
+    let warm_up = warm_up();
     let mut times = Vec::with_capacity(iterations);
-    for round in 0..WARM_UP + iterations {
+    for round in 0..warm_up + iterations {
         let took = run().await;
-        if round >= WARM_UP {
+        if round >= warm_up {
             times.push(took);
         }
     }

@@ -267,3 +267,89 @@ async fn seed_bench_makes_assessments_and_staff_that_follow_the_candidates_histo
     assert!(!inbox.items.is_empty());
     assert!(job_profile::Entity::find().count(db).await.unwrap() > 0);
 }
+
+#[tokio::test]
+async fn the_ledger_pages_fifty_employees_whose_totals_match_their_records_in_three_statements() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use app::model::{LEDGER_ROWS_PER_PAGE, LedgerRows};
+    use chrono::Datelike;
+
+    let app = TestApp::spawn().await;
+    let db = &app.db;
+    let files = FileStore::new(app.data_dir().join("files"));
+    let options = SeedOptions {
+        candidates: 0,
+        employees: Some(70),
+        force: false,
+    };
+    bench_data::seed(db, &files, options, |_| {}).await.unwrap();
+    let today = Utc::now().date_naive();
+    // What each employee's counted hours this year are, from the records themselves.
+    let mut expected: HashMap<i32, u32> = HashMap::new();
+    for r in course_record::Entity::find().all(db).await.unwrap() {
+        let counted = r.status == RecordStatus::Completed.as_str()
+            && (r.review == "none" || r.review == "approved")
+            && r.completed_on.is_some_and(|d| d.year() == today.year());
+        if counted {
+            *expected.entry(r.employee_id).or_default() += r.hours as u32;
+        }
+    }
+    let counting = || {
+        let mut counted = db.clone();
+        let count = Arc::new(AtomicUsize::new(0));
+        let seen = Arc::clone(&count);
+        counted.set_metric_callback(move |_| {
+            seen.fetch_add(1, Ordering::SeqCst);
+        });
+        (counted, count)
+    };
+    let (counted, statements) = counting();
+    let first = ledger::ledger(&counted, &LedgerQuery::default(), today)
+        .await
+        .unwrap();
+    assert_eq!(first.rows.len() as u64, LEDGER_ROWS_PER_PAGE);
+    assert_eq!(statements.load(Ordering::SeqCst), 3);
+    let second = ledger::ledger(
+        db,
+        &LedgerQuery {
+            page: 1,
+            ..LedgerQuery::default()
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (first.rows.len() + second.rows.len()) as u64,
+        first.total_rows
+    );
+    assert!(first.total_rows > LEDGER_ROWS_PER_PAGE);
+    let names: Vec<&String> = first.rows.iter().map(|r| &r.label).collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]), "by name");
+    for row in first.rows.iter().chain(&second.rows) {
+        let id = row.employee.unwrap().0;
+        assert_eq!(
+            row.total,
+            expected.get(&id).copied().unwrap_or(0),
+            "employee {id}"
+        );
+    }
+
+    let (counted, statements) = counting();
+    let departments = ledger::ledger(
+        &counted,
+        &LedgerQuery {
+            rows: LedgerRows::Department,
+            ..LedgerQuery::default()
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    assert_eq!(statements.load(Ordering::SeqCst), 2);
+    let everyone: u32 = departments.rows.iter().map(|r| r.total).sum();
+    let staying: u32 = first.rows.iter().chain(&second.rows).map(|r| r.total).sum();
+    assert_eq!(everyone, staying, "the departments add up to the people");
+}

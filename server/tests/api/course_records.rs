@@ -257,6 +257,21 @@ async fn completing_a_course_raises_levels_up_to_the_courses_and_bad_outcomes_ar
         )
         .await;
     assert_eq!(done.status, StatusCode::OK, "{done:?}");
+    let ledger = hr
+        .call(
+            "training_ledger",
+            json!({"query": {"year": today.year(), "period": "month", "rows": "employee", "department": null}}),
+        )
+        .await;
+    let row = ledger.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["employee"] == worker_id)
+        .cloned()
+        .expect("the worker's row");
+    assert_eq!(row["total"], 8, "the ledger counts the completed course");
+    assert_eq!(row["hours"][today.month0() as usize], 8);
     let levels = employee_competency::Entity::find()
         .filter(employee_competency::Column::EmployeeId.eq(worker_id))
         .all(&app.db)
@@ -387,6 +402,22 @@ async fn logged_training_with_its_certificate_counts_once_hr_approve_it() {
     let year_now = Utc::now().year();
     let counted_before = before.body["hours_this_year"].as_u64().unwrap();
     assert_eq!(counted_before, 0, "pending hours do not count");
+    let logged_year = (Utc::now() - TimeDelta::days(3)).year();
+    let in_ledger = || async {
+        let ledger = hr
+            .call(
+                "training_ledger",
+                json!({"query": {"year": logged_year, "period": "year", "rows": "employee", "department": null}}),
+            )
+            .await;
+        ledger.body["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["employee"] == logged.employee_id)
+            .map_or(0, |r| r["total"].as_u64().unwrap())
+    };
+    assert_eq!(in_ledger().await, 0, "nor in the ledger");
 
     let certificate = format!("/training/records/{}/certificate", logged.id);
     let (status, _, bytes) = worker.download(&certificate).await;
@@ -429,6 +460,7 @@ async fn logged_training_with_its_certificate_counts_once_hr_approve_it() {
         after.body["hours_this_year"], expected,
         "approved hours count"
     );
+    assert_eq!(in_ledger().await, 4, "and the ledger counts them");
 }
 
 #[tokio::test]
@@ -631,6 +663,12 @@ async fn the_ledger_sums_counted_hours_by_period_and_department_against_the_targ
         done(bea_id, 12, 9, "rejected"),
     ] {
         record.insert(&app.db).await.unwrap();
+    }
+    // Written straight to the table: recounted as the app's own writes do.
+    for id in [ada_id, bea_id] {
+        app::server::training::ledger::recount(&app.db, app::model::EmployeeId(id))
+            .await
+            .unwrap();
     }
     let ledger = |query: Value| {
         let hr = &hr;

@@ -89,8 +89,12 @@ async fn applicant(clients: Arc<Clients>, opening: i64) {
             .multipart(form)
             .send()
             .await;
-        if sent.is_ok_and(|r| r.status() == StatusCode::OK) {
-            clients.saved.lock().unwrap().applications.push(email);
+        match sent {
+            Ok(r) if r.status() == StatusCode::OK => {
+                clients.saved.lock().unwrap().applications.push(email);
+            }
+            // Refused (ten an hour from one address) or cut off: not so fast.
+            _ => tokio::time::sleep(Duration::from_millis(50)).await,
         }
     }
 }
@@ -269,7 +273,7 @@ fn serve(config: &server::config::Config, port: u16) -> Child {
         // What a crash left is swept at once: only this one instance uses the store.
         .env("PERCORSO_ORPHAN_GRACE_MINUTES", "0")
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap()
 }

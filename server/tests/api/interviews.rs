@@ -832,6 +832,39 @@ async fn my_interviews_puts_what_is_to_score_first_overdue_at_the_top_then_upcom
     assert_eq!(ids(&agenda.body["upcoming"]), vec![upcoming]);
     assert_eq!(ids(&agenda.body["done"]), vec![scored]);
     assert_eq!(agenda.body["done"][0]["mine"], "submitted");
+    assert_eq!(agenda.body["to_score_total"], 2);
+    assert_eq!(agenda.body["upcoming_total"], 1);
+
+    // Moved, it stays upcoming at its new time; cancelled, it is done.
+    let moved =
+        f.hr.call(
+            "reschedule_interview",
+            json!({"id": upcoming, "input": input(&f, "2031-01-07T10:00", "2031-01-07T11:00", &[&f.a]), "reason": {"reason": "Spostato"}}),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{moved:?}");
+    let agenda = f.a.call("my_interviews", json!({})).await;
+    assert_eq!(ids(&agenda.body["upcoming"]), vec![upcoming]);
+    assert!(
+        agenda.body["upcoming"][0]["starts_at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2031-01-07")
+    );
+    let cancelled =
+        f.hr.call(
+            "cancel_interview",
+            json!({"id": upcoming, "reason": {"reason": "Posizione chiusa"}}),
+        )
+        .await;
+    assert_eq!(cancelled.status, StatusCode::OK, "{cancelled:?}");
+    let agenda = f.a.call("my_interviews", json!({})).await;
+    assert_eq!(agenda.body["upcoming"], json!([]));
+    assert_eq!(
+        ids(&agenda.body["done"]),
+        vec![upcoming, scored],
+        "latest first"
+    );
 
     let opening =
         f.hr.call("opening_interviews", json!({"id": f.opening}))
@@ -1083,6 +1116,8 @@ async fn sit_on(f: &Fixture, user: i64, count: i64, first_days: i64) -> Vec<i32>
         interview_interviewer::Entity::insert(interview_interviewer::ActiveModel {
             interview_id: Set(found),
             user_id: Set(user as i32),
+            done: Set(false),
+            starts_at: Set(Some(starts)),
         })
         .exec(&f.app.db)
         .await

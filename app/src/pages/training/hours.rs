@@ -113,6 +113,27 @@ fn LedgerView(ledger: Ledger, query: LedgerQuery) -> impl IntoView {
     let lang = use_lang();
     let period = ledger.period;
     let by_department = ledger.rows_by == LedgerRows::Department;
+    let (page, pages) = (ledger.page, ledger.page_count());
+    let paged = query.clone();
+    let at_page = move |page: u64| {
+        format!(
+            "{HOURS_PAGE}?{}",
+            LedgerQuery {
+                page,
+                ..paged.clone()
+            }
+            .to_query()
+        )
+    };
+    let pager = (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=t(Text::PageOf)>
+                {(page > 0).then(|| view! { <a class="button" href=at_page(page - 1)>{t(Text::Previous)}</a> })}
+                <span>{format!("{} {} {} {pages}", t(Text::PageOf), page + 1, t(Text::Of))}</span>
+                {(page + 1 < pages).then(|| view! { <a class="button" href=at_page(page + 1)>{t(Text::Next)}</a> })}
+            </nav>
+        }
+    });
     let options = |items: Vec<(String, String)>, chosen: String| {
         items
             .into_iter()
@@ -181,6 +202,7 @@ fn LedgerView(ledger: Ledger, query: LedgerQuery) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        {pager}
     }
 }
 

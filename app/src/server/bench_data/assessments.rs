@@ -263,10 +263,13 @@ impl Assessments {
             .choose_multiple(rng, size.min(assessed.panel.len()))
             .copied()
             .collect();
+        let first_seat = self.seats.len();
         for user in &panel {
             self.seats.push(interview_interviewer::ActiveModel {
                 interview_id: Set(id),
                 user_id: Set(*user),
+                done: Set(cancelled),
+                starts_at: Set(Some(starts_at)),
             });
         }
         if cancelled || ends_at > now {
@@ -281,6 +284,13 @@ impl Assessments {
             }
             let submitted_at = ends_at + Duration::minutes(rng.gen_range(10..30 * 60));
             let submitted = roll >= 8 && submitted_at <= now;
+            if submitted
+                && let Some(seat) = self.seats[first_seat..]
+                    .iter_mut()
+                    .find(|s| s.user_id.as_ref() == &user)
+            {
+                seat.done = Set(true);
+            }
             self.scorecard(
                 rng,
                 ids,
@@ -505,9 +515,9 @@ impl Assessments {
             application_id: Set(assessed.application),
             template_id: Set(template.id),
             grader_id: Set(assessed.panel.first().copied().unwrap_or(assessed.hr)),
-            token_hash: Set(crate::server::accounts::sessions::hash_token(&format!(
-                "bench-online-{id}"
-            ))),
+            token_hash: Set(crate::server::accounts::sessions::hash_token(
+                &crate::server::accounts::sessions::random_token(),
+            )),
             title_it: Set(template.title_it.clone()),
             title_en: Set(template.title_en.clone()),
             instructions_it: Set(template.instructions_it.clone()),

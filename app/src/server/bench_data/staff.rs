@@ -508,6 +508,7 @@ impl Staff {
         for _ in 0..rng.gen_range(2..5) {
             held.push(rng.gen_range(0..starter.certifications.len()));
         }
+        held.sort_unstable();
         held.dedup();
         for index in held {
             if rng.gen_bool(0.08) {

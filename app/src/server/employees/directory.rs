@@ -15,12 +15,13 @@ use crate::server::entities::{employee, user};
 /// Most rows one CSV export holds.
 pub const EXPORT_LIMIT: u64 = 100_000;
 
-/// The employees matching `filter`, by name then id.
+/// The employees matching `filter`, by name then account.
 fn filtered(filter: &EmployeeFilter) -> Select<employee::Entity> {
     let mut query = employee::Entity::find()
         .join(JoinType::InnerJoin, employee::Relation::User.def())
+        // By name, then account (one each): the order of the index on users' names.
         .order_by_asc(user::Column::Name)
-        .order_by_asc(employee::Column::Id);
+        .order_by_asc(user::Column::Id);
     for word in filter.q.split_whitespace().take(8) {
         let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_'], ""));
         query = query.filter(

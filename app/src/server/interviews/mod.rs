@@ -9,6 +9,7 @@ pub mod invitations;
 pub mod kits;
 pub mod scheduling;
 pub mod scorecards;
+pub mod seats;
 pub mod times;
 pub mod views;
 

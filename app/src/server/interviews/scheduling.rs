@@ -203,11 +203,13 @@ async fn set_panel(
         interview_interviewer::ActiveModel {
             interview_id: Set(interview_id),
             user_id: Set(member.id),
+            done: Set(false),
+            starts_at: Set(None),
         }
         .insert(db)
         .await?;
     }
-    Ok(())
+    super::seats::refresh(db, interview_id).await
 }
 
 async fn record(
@@ -567,6 +569,7 @@ pub async fn cancel(
             model.sequence = Set(sequence);
             model.updated_at = Set(Utc::now());
             let saved = model.update(tx).await?;
+            super::seats::refresh(tx, saved.id).await?;
             record(tx, &saved, "cancelled", Some(reason.clone()), &actor).await?;
             let cancelled = Change::Cancelled { reason };
             let everyone = Audience {

@@ -211,8 +211,9 @@ pub async fn submit(
             if card.submitted_at.is_some() {
                 return Err(refuse("form", "scorecard_submitted"));
             }
+            let interview = card.interview_id;
             write_content(tx, card, &input, Some(Utc::now())).await?;
-            Ok(())
+            super::seats::refresh(tx, interview).await
         })
     })
     .await?;

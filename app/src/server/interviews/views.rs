@@ -5,10 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait,
 };
 
 use super::{access, comparison, kits, scorecards, times};
@@ -148,72 +147,70 @@ pub const AGENDA_SECTION: u64 = 50;
 
 /// `user`'s interviews: to score (overdue, that is oldest, first), upcoming (soonest first) and
 /// done (latest first), at most [`AGENDA_SECTION`] of each, with the totals of the first two:
-/// a fixed number of statements however many interviews they sat on.
+/// a fixed number of statements, reading through the index of their seats the few still open
+/// and the latest done, however many interviews they sat on.
 pub async fn mine(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Agenda, AppError> {
-    let me = user.id.0;
-    let seated = || {
-        interview::Column::Id.in_subquery(
-            Query::select()
-                .column(interview_interviewer::Column::InterviewId)
-                .from(interview_interviewer::Entity)
-                .and_where(interview_interviewer::Column::UserId.eq(me))
-                .to_owned(),
-        )
-    };
-    let scored = || {
-        Expr::exists(
-            Query::select()
-                .expr(Expr::val(1))
-                .from(scorecard::Entity)
-                .and_where(
-                    Expr::col((scorecard::Entity, scorecard::Column::InterviewId))
-                        .equals((interview::Entity, interview::Column::Id)),
-                )
-                .and_where(scorecard::Column::InterviewerId.eq(me))
-                .and_where(scorecard::Column::SubmittedAt.is_not_null())
-                .to_owned(),
-        )
-    };
-    let cancelled = || interview::Column::Status.eq(InterviewStatus::Cancelled.as_str());
-    let open = || {
-        interview::Entity::find()
-            .filter(seated())
-            .filter(cancelled().not())
-            .filter(scored().not())
-    };
     let now = Utc::now();
-    let to_score = open().filter(interview::Column::StartsAt.lte(now));
-    let upcoming = open().filter(interview::Column::StartsAt.gt(now));
+    let seats = |done: bool| {
+        interview_interviewer::Entity::find()
+            .filter(interview_interviewer::Column::UserId.eq(user.id.0))
+            .filter(interview_interviewer::Column::Done.eq(done))
+    };
+    let to_score = seats(false).filter(interview_interviewer::Column::StartsAt.lte(now));
+    let upcoming = seats(false).filter(interview_interviewer::Column::StartsAt.gt(now));
     let to_score_total = to_score.clone().count(db).await?;
     let upcoming_total = upcoming.clone().count(db).await?;
-    let to_score = to_score
+    let open = |seats: sea_orm::Select<interview_interviewer::Entity>| {
+        interview::Entity::find().filter(
+            interview::Column::Id.in_subquery(
+                seats
+                    .select_only()
+                    .column(interview_interviewer::Column::InterviewId)
+                    .into_query(),
+            ),
+        )
+    };
+    // Past their start and not done: oldest end first, which puts the overdue at the top.
+    let to_score = open(to_score)
         .order_by_asc(interview::Column::EndsAt)
         .order_by_asc(interview::Column::Id)
         .limit(AGENDA_SECTION)
         .all(db)
         .await?;
-    let upcoming = upcoming
-        .order_by_asc(interview::Column::StartsAt)
-        .order_by_asc(interview::Column::Id)
-        .limit(AGENDA_SECTION)
-        .all(db)
-        .await?;
-    let done = interview::Entity::find()
-        .filter(seated())
-        .filter(Condition::any().add(cancelled()).add(scored()))
-        .order_by_desc(interview::Column::StartsAt)
-        .order_by_desc(interview::Column::Id)
-        .limit(AGENDA_SECTION)
-        .all(db)
-        .await?;
-    let (to_score_count, upcoming_count) = (to_score.len(), upcoming.len());
-    let mut all = summaries(db, user, [to_score, upcoming, done].concat())
-        .await?
-        .into_iter();
+    let upcoming = open(
+        upcoming
+            .order_by_asc(interview_interviewer::Column::StartsAt)
+            .order_by_asc(interview_interviewer::Column::InterviewId)
+            .limit(AGENDA_SECTION),
+    )
+    .order_by_asc(interview::Column::StartsAt)
+    .order_by_asc(interview::Column::Id)
+    .all(db)
+    .await?;
+    let done = open(
+        seats(true)
+            .order_by_desc(interview_interviewer::Column::StartsAt)
+            .order_by_desc(interview_interviewer::Column::InterviewId)
+            .limit(AGENDA_SECTION),
+    )
+    .order_by_desc(interview::Column::StartsAt)
+    .order_by_desc(interview::Column::Id)
+    .all(db)
+    .await?;
+    let ids = |list: &[interview::Model]| list.iter().map(|i| i.id).collect::<Vec<i32>>();
+    let sections = [ids(&to_score), ids(&upcoming), ids(&done)];
+    let mut found: HashMap<i32, InterviewSummary> =
+        summaries(db, user, [to_score, upcoming, done].concat())
+            .await?
+            .into_iter()
+            .map(|s| (s.id.0, s))
+            .collect();
+    let [to_score, upcoming, done] =
+        sections.map(|ids| ids.iter().filter_map(|id| found.remove(id)).collect());
     Ok(Agenda {
-        to_score: all.by_ref().take(to_score_count).collect(),
-        upcoming: all.by_ref().take(upcoming_count).collect(),
-        done: all.collect(),
+        to_score,
+        upcoming,
+        done,
         to_score_total,
         upcoming_total,
     })

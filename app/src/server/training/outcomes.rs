@@ -100,10 +100,11 @@ pub async fn record(
             if changed.rows_affected != 1 {
                 return Err(refuse("status", "record_changed"));
             }
-            if outcome.status == RecordStatus::Completed
-                && let Some(course) = course
-            {
-                raise_levels(tx, employee, course, now).await?;
+            if outcome.status == RecordStatus::Completed {
+                super::ledger::recount(tx, employee).await?;
+                if let Some(course) = course {
+                    raise_levels(tx, employee, course, now).await?;
+                }
             }
             if frees_place && let Some(session) = session {
                 promote_waiting(tx, session, now).await?;
@@ -236,8 +237,11 @@ pub async fn review(
             if decided.rows_affected != 1 {
                 return Err(refuse("form", "not_pending"));
             }
-            if approve && let Some(course) = found.course_id {
-                raise_levels(tx, EmployeeId(found.employee_id), course, now).await?;
+            if approve {
+                super::ledger::recount(tx, EmployeeId(found.employee_id)).await?;
+                if let Some(course) = found.course_id {
+                    raise_levels(tx, EmployeeId(found.employee_id), course, now).await?;
+                }
             }
             Ok(())
         })
