@@ -5,9 +5,8 @@
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use app::model::{CandidateFilter, Role, UserId};
-use app::server::entities::user;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use app::model::CandidateFilter;
+use sea_orm::DatabaseConnection;
 use server::config::Config;
 
 use crate::served::Served;
@@ -25,15 +24,9 @@ impl Http {
     /// one `seed-bench` made the openings' owner).
     pub async fn start(config: &Config, db: &DatabaseConnection) -> Self {
         let served = Served::start(config).await;
-        let hr = user::Entity::find()
-            .filter(user::Column::Role.eq(Role::Hr.as_str()))
-            .filter(user::Column::Active.eq(true))
-            .order_by_asc(user::Column::Id)
-            .one(db)
-            .await
-            .expect("users")
-            .expect("an HR user (seed-bench makes one)");
-        let cookie = served.cookie_for(db, UserId(hr.id)).await;
+        let cookie = served
+            .cookie_for(db, crate::served::hr_user(db).await)
+            .await;
         Self {
             base: served.base.clone(),
             client: served.client.clone(),

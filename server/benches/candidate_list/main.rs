@@ -16,8 +16,7 @@ mod served;
 #[path = "../common/timing.rs"]
 mod timing;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use app::model::{Area, CandidateFilter, CandidateSort, OpeningId, Stage, Total};
@@ -166,12 +165,7 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
 
 /// The statements one page runs, counted on a connection of its own.
 async fn statements(db: &DatabaseConnection, case: &Case) -> usize {
-    let mut counting = db.clone();
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = Arc::clone(&count);
-    counting.set_metric_callback(move |_| {
-        seen.fetch_add(1, Ordering::SeqCst);
-    });
+    let (counting, count) = served::counting(db);
     candidates::list(&counting, &case.filter, case.page)
         .await
         .expect("the page loads");

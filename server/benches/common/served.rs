@@ -7,10 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use app::model::UserId;
+use app::model::{Role, UserId};
 use app::server::SessionPolicy;
 use app::server::accounts::sessions;
-use sea_orm::DatabaseConnection;
+use app::server::entities::user;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use server::config::Config;
 use server::startup;
 use tokio::net::TcpListener;
@@ -93,4 +94,28 @@ impl Served {
         let body = response.bytes().await.expect("the page's body");
         (started.elapsed(), body.len())
     }
+}
+
+/// The first active HR account: the one `seed-bench` made the openings' owner.
+pub async fn hr_user(db: &DatabaseConnection) -> UserId {
+    let hr = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Hr.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Id)
+        .one(db)
+        .await
+        .expect("users")
+        .expect("an HR user (seed-bench makes one)");
+    UserId(hr.id)
+}
+
+/// A connection to the same database that counts the statements run through it.
+pub fn counting(db: &DatabaseConnection) -> (DatabaseConnection, Arc<AtomicUsize>) {
+    let mut counting = db.clone();
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&count);
+    counting.set_metric_callback(move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+    (counting, count)
 }

@@ -15,8 +15,7 @@ mod served;
 #[path = "../common/timing.rs"]
 mod timing;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use app::model::{
@@ -115,15 +114,7 @@ async fn current_user(db: &DatabaseConnection, id: i32) -> CurrentUser {
 }
 
 async fn cases(db: &DatabaseConnection) -> Vec<Case> {
-    let hr = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Hr.as_str()))
-        .filter(user::Column::Active.eq(true))
-        .order_by_asc(user::Column::Id)
-        .one(db)
-        .await
-        .expect("users")
-        .expect("an HR user (seed-bench makes one)");
-    let hr = UserId(hr.id);
+    let hr = served::hr_user(db).await;
     let mut cases = Vec::new();
 
     if let Some(interviewer) =
@@ -254,12 +245,7 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
 
 /// The statements one run of `service` makes, counted on a connection of its own.
 async fn statements(db: &DatabaseConnection, service: &Service) -> usize {
-    let mut counting = db.clone();
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = Arc::clone(&count);
-    counting.set_metric_callback(move |_| {
-        seen.fetch_add(1, Ordering::SeqCst);
-    });
+    let (counting, count) = served::counting(db);
     service.run(&counting).await;
     count.load(Ordering::SeqCst)
 }

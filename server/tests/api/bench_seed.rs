@@ -20,7 +20,7 @@ use app::server::training::ledger;
 use chrono::Utc;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, counting};
 
 #[tokio::test]
 async fn seed_bench_makes_assessments_and_staff_that_follow_the_candidates_histories() {
@@ -270,8 +270,7 @@ async fn seed_bench_makes_assessments_and_staff_that_follow_the_candidates_histo
 
 #[tokio::test]
 async fn the_ledger_pages_fifty_employees_whose_totals_match_their_records_in_three_statements() {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::Ordering;
 
     use app::model::{LEDGER_ROWS_PER_PAGE, LedgerRows};
     use chrono::Datelike;
@@ -296,16 +295,7 @@ async fn the_ledger_pages_fifty_employees_whose_totals_match_their_records_in_th
             *expected.entry(r.employee_id).or_default() += r.hours as u32;
         }
     }
-    let counting = || {
-        let mut counted = db.clone();
-        let count = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::clone(&count);
-        counted.set_metric_callback(move |_| {
-            seen.fetch_add(1, Ordering::SeqCst);
-        });
-        (counted, count)
-    };
-    let (counted, statements) = counting();
+    let (counted, statements) = counting(db);
     let first = ledger::ledger(&counted, &LedgerQuery::default(), today)
         .await
         .unwrap();
@@ -337,7 +327,7 @@ async fn the_ledger_pages_fifty_employees_whose_totals_match_their_records_in_th
         );
     }
 
-    let (counted, statements) = counting();
+    let (counted, statements) = counting(db);
     let departments = ledger::ledger(
         &counted,
         &LedgerQuery {

@@ -11,6 +11,24 @@ use server::config::{AddressList, Config, LogFormat};
 use server::startup::{self, Application};
 
 /// Which database the tests run on.
+/// A connection to the test database that counts the statements run through it.
+pub fn counting(
+    db: &DatabaseConnection,
+) -> (
+    DatabaseConnection,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut counted = db.clone();
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&count);
+    counted.set_metric_callback(move |_| {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+    (counted, count)
+}
+
 pub fn on_postgres() -> bool {
     std::env::var("PERCORSO_TEST_DATABASE").is_ok_and(|v| v == "postgres")
 }

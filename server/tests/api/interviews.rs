@@ -1130,8 +1130,7 @@ async fn sit_on(f: &Fixture, user: i64, count: i64, first_days: i64) -> Vec<i32>
 #[tokio::test]
 async fn my_interviews_shows_the_first_fifty_of_a_long_section_says_how_many_and_runs_the_same_statements()
  {
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::Ordering;
 
     use app::server::accounts::auth::CurrentUser;
     use app::server::interviews::views::{self, AGENDA_SECTION};
@@ -1146,24 +1145,15 @@ async fn my_interviews_shows_the_first_fifty_of_a_long_section_says_how_many_and
         time_zone: "Europe/Rome".to_owned(),
         session_id: 0,
     };
-    let statements = |db: &sea_orm::DatabaseConnection| {
-        let mut counted = db.clone();
-        let count = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::clone(&count);
-        counted.set_metric_callback(move |_| {
-            seen.fetch_add(1, Ordering::SeqCst);
-        });
-        (counted, count)
-    };
     sit_on(&f, id(&f.a), 2, -10).await;
     sit_on(&f, id(&f.a), 1, 5).await;
-    let (counted, few) = statements(&f.app.db);
+    let (counted, few) = crate::helpers::counting(&f.app.db);
     let small = views::mine(&counted, &me).await.unwrap();
     assert_eq!((small.to_score.len(), small.to_score_total), (2, 2));
 
     let past = sit_on(&f, id(&f.a), 70, -200).await;
     sit_on(&f, id(&f.a), 60, 10).await;
-    let (counted, many) = statements(&f.app.db);
+    let (counted, many) = crate::helpers::counting(&f.app.db);
     let agenda = views::mine(&counted, &me).await.unwrap();
     assert_eq!(
         many.load(Ordering::SeqCst),

@@ -1,8 +1,7 @@
 //! The candidate list runs the same, documented number of SQL statements a page whatever the
 //! page size: counted with sea-orm's metric callback, so a query per row (N+1) fails here.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
 use app::model::{Area, CandidateFilter, CandidateSort, PageRequest, Role, Total};
 use app::server::bench_data::{self, SeedOptions};
@@ -15,18 +14,7 @@ use reqwest::StatusCode;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait};
 
 use crate::careers::public_opening;
-use crate::helpers::{TestApp, on_postgres};
-
-/// A connection to the test database that counts the statements run through it.
-fn counting(db: &DatabaseConnection) -> (DatabaseConnection, Arc<AtomicUsize>) {
-    let mut counted = db.clone();
-    let count = Arc::new(AtomicUsize::new(0));
-    let seen = Arc::clone(&count);
-    counted.set_metric_callback(move |_| {
-        seen.fetch_add(1, Ordering::SeqCst);
-    });
-    (counted, count)
-}
+use crate::helpers::{TestApp, counting, on_postgres};
 
 #[tokio::test]
 async fn a_list_page_runs_the_same_few_statements_for_ten_rows_as_for_fifty() {
