@@ -325,9 +325,8 @@ async fn killed_twenty_times_mid_write_the_server_keeps_every_acknowledged_write
         .as_i64()
         .expect("a kit competency");
 
-    let port = free_port();
     let clients = Arc::new(Clients {
-        base: Mutex::new(format!("http://127.0.0.1:{port}")),
+        base: Mutex::new(String::new()),
         writing: AtomicBool::new(false),
         stop: AtomicBool::new(false),
         serial: AtomicU64::new(1),
@@ -348,6 +347,9 @@ async fn killed_twenty_times_mid_write_the_server_keeps_every_acknowledged_write
     let files = config.data_dir.join("files");
     let mut rng = rand::thread_rng();
     for round in 0..=KILLS {
+        // A new port each time: the last one may be another test's by now.
+        let port = free_port();
+        *clients.base.lock().unwrap() = format!("http://127.0.0.1:{port}");
         let mut server = serve(&config, port);
         wait_until_healthy(port, &mut server).await;
         check(&db, &config.database_url(), &clients, &files, round).await;
