@@ -22,7 +22,10 @@ use crate::server::entities::{course_record, employee, job_profile, training_hou
 /// The statement that recounts the running totals from the course records: everyone's, or
 /// employee `only`'s. Completed records count unless HR rejected them or have yet to approve
 /// them.
-fn recount_statement(backend: DatabaseBackend, only: Option<i32>) -> InsertStatement {
+fn recount_statement(
+    backend: DatabaseBackend,
+    only: Option<i32>,
+) -> Result<InsertStatement, AppError> {
     let (year, month) = match backend {
         DatabaseBackend::Sqlite => (
             "CAST(strftime('%Y', completed_on) AS INTEGER)",
@@ -76,8 +79,11 @@ fn recount_statement(backend: DatabaseBackend, only: Option<i32>) -> InsertState
             H::Total,
         ])
         .select_from(select)
-        .expect("as many columns as values")
-        .to_owned()
+        .map_err(|error| {
+            tracing::error!(%error, "the recount's columns and values differ");
+            AppError::Internal
+        })
+        .map(|insert| insert.to_owned())
 }
 
 /// Recounts employee `id`'s running totals from their course records: run it in the
@@ -92,7 +98,7 @@ pub async fn recount(db: &impl ConnectionTrait, id: EmployeeId) -> Result<(), Ap
         .filter(training_hours::Column::EmployeeId.eq(id.0))
         .exec(db)
         .await?;
-    db.execute(&recount_statement(db.get_database_backend(), Some(id.0)))
+    db.execute(&recount_statement(db.get_database_backend(), Some(id.0))?)
         .await?;
     Ok(())
 }
@@ -100,7 +106,7 @@ pub async fn recount(db: &impl ConnectionTrait, id: EmployeeId) -> Result<(), Ap
 /// Recounts everyone's running totals (after records were loaded in bulk).
 pub async fn recount_all(db: &impl ConnectionTrait) -> Result<(), AppError> {
     training_hours::Entity::delete_many().exec(db).await?;
-    db.execute(&recount_statement(db.get_database_backend(), None))
+    db.execute(&recount_statement(db.get_database_backend(), None)?)
         .await?;
     Ok(())
 }
