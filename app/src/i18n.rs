@@ -194,6 +194,14 @@ pub fn first_of(lang: Lang, shown: usize, total: u64) -> String {
     }
 }
 
+/// Above a page of a list: "Showing 51–100 of 173."
+pub fn showing(lang: Lang, first: u64, last: u64, total: u64) -> String {
+    match lang {
+        Lang::It => format!("Sono mostrati {first}–{last} di {total}."),
+        Lang::En => format!("Showing {first}–{last} of {total}."),
+    }
+}
+
 /// A list's total: "3 results", or "more than 1000 results" when it was counted up to a limit.
 pub fn total(lang: Lang, total: crate::model::Total, what: Counted) -> String {
     match total {

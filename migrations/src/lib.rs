@@ -29,6 +29,8 @@ mod m20261207_000022_certifications;
 mod m20261207_000023_reminders;
 mod m20261207_000024_candidate_certifications;
 mod m20261207_000025_lists_at_scale;
+mod m20261207_000026_compliance_cells;
+mod m20261207_000027_assessment_scores;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -65,6 +67,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_reminders::Migration),
             Box::new(m20261207_000024_candidate_certifications::Migration),
             Box::new(m20261207_000025_lists_at_scale::Migration),
+            Box::new(m20261207_000026_compliance_cells::Migration),
+            Box::new(m20261207_000027_assessment_scores::Migration),
         ]
     }
 }

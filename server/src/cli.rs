@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `create-user`, `seed-demo`,
-//! `run-retention`, `run-reminders`, `seed-bench`, `backup` and `restore`.
+//! `run-retention`, `run-reminders`, `rebuild`, `seed-bench`, `backup` and `restore`.
 
 use app::i18n::{Lang, field_error_message};
 use app::model::{AppError, NewUserInput, Role};
@@ -58,6 +58,10 @@ pub enum Command {
     /// Send today's reminders (expiring certificates, courses due) now, then exit (the server
     /// also does this once a day); a reminder already sent is not sent again.
     RunReminders,
+    /// Refill the tables kept from others (each person's compliance cells, each application's
+    /// fit and levels) from their sources, then exit. Needed only after instances of an older
+    /// build ran beside a newer one on the same database (docs/deploy.md).
+    Rebuild,
     /// Fill a database that has no candidates with synthetic data for benchmarks: a dozen
     /// openings with interview panels; candidates with CVs (PDF files in the data directory),
     /// applications, stage histories, interviews, scorecards and tests; then employees with
@@ -169,6 +173,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let today = backend.clock.now().date_naive();
             let sent = app::server::notifications::reminders::run(&backend, today).await?;
             println!("reminders: {sent} sent");
+            Ok(())
+        }
+        Command::Rebuild => {
+            let db = startup::connect(&config).await?;
+            app::server::rebuilds::request_all(&db).await?;
+            app::server::rebuilds::run_pending(&db).await?;
+            println!("rebuilt: {}", app::server::rebuilds::ALL.join(", "));
             Ok(())
         }
         Command::SeedDemo => {

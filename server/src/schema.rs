@@ -2,6 +2,7 @@
 //! once take turns instead of racing to create the same tables, and naming the migrations a
 //! database has and this build knows.
 
+use app::server::rebuilds;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, SqliteTransactionMode,
@@ -11,10 +12,11 @@ use sea_orm::{
 /// The PostgreSQL advisory lock key held while migrating (any constant shared by all instances).
 const MIGRATION_LOCK: i64 = 0x5065_7263_6f72_736f; // "Percorso"
 
-/// Brings the schema up to date. On PostgreSQL an advisory lock, held by a transaction of its
-/// own while the migrations run on other connections, lets one instance migrate while the
-/// others wait and then find nothing to do. On SQLite the migrations run in one transaction
-/// that takes the write lock at its start, with the same effect for processes sharing the file.
+/// Brings the schema up to date, then fills the derived tables a migration asked for
+/// (`rebuilds`). On PostgreSQL an advisory lock, held by a transaction of its own while the
+/// migrations run on other connections, lets one instance migrate while the others wait and
+/// then find nothing to do. On SQLite the migrations run in one transaction that takes the
+/// write lock at its start, with the same effect for processes sharing the file.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     match db.get_database_backend() {
         DatabaseBackend::Postgres => {
@@ -22,7 +24,7 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
             lock.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
                 .await?;
             Migrator::up(db, None).await?;
-            lock.commit().await
+            lock.commit().await?;
         }
         _ => {
             let tx = db
@@ -32,9 +34,12 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
                 })
                 .await?;
             Migrator::up(&tx, None).await?;
-            tx.commit().await
+            tx.commit().await?;
         }
     }
+    rebuilds::run_pending(db)
+        .await
+        .map_err(|error| DbErr::Custom(format!("rebuilding derived tables: {error}")))
 }
 
 /// The name of the last migration applied to `db`, if any.

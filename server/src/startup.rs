@@ -77,6 +77,24 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError
 /// the write-ahead log).
 const SQLITE_MMAP_BYTES: u64 = 1 << 30;
 
+/// The settings of every SQLite connection: write-ahead log, foreign keys, a wait for the
+/// write lock, durable commits and a memory map.
+pub fn tune_sqlite(
+    o: sea_orm::sqlx::sqlite::SqliteConnectOptions,
+) -> sea_orm::sqlx::sqlite::SqliteConnectOptions {
+    o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+        // Every commit reaches the disk before the answer: an application, a
+        // scorecard or an upload acknowledged survives a power cut, not only a crash
+        // (NORMAL could lose the last commits then). SQLite's default, made explicit;
+        // its cost is measured by the `writes` benchmark (docs/performance.md).
+        .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Full)
+        // Reads straight from the operating system's cache, shared by every
+        // connection of the pool, rather than each connection's own small page cache.
+        .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
+}
+
 /// Opens the database as [`connect`] does, without migrating it.
 pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let url = config.database_url();
@@ -89,14 +107,7 @@ pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
         .sqlx_logging(false)
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(10))
-        .map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
-                // Reads straight from the operating system's cache, shared by every
-                // connection of the pool, rather than each connection's own small page cache.
-                .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string())
-        });
+        .map_sqlx_sqlite_opts(tune_sqlite);
     Ok(Database::connect(options).await?)
 }
 

@@ -1,4 +1,5 @@
-//! Previous/next links for a list paginated in SQL.
+//! Previous/next controls for a list paginated in SQL: buttons for an island's list, links
+//! for a page rendered on the server (they work without JavaScript).
 
 use leptos::prelude::*;
 
@@ -30,4 +31,20 @@ pub fn Pager(page: RwSignal<u64>, page_count: Signal<u64>) -> impl IntoView {
             </button>
         </nav>
     }
+}
+
+/// "Page 2 of 5" with previous and next links to `href(page)` (zero-based); nothing when
+/// everything fits on one page.
+#[component]
+pub fn LinkPager(page: u64, page_count: u64, href: impl Fn(u64) -> String) -> impl IntoView {
+    let t = use_texts();
+    (page_count > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=t(Text::PageOf)>
+                {(page > 0).then(|| view! { <a class="button" rel="prev" href=href(page - 1)>{t(Text::Previous)}</a> })}
+                <span>{format!("{} {} {} {page_count}", t(Text::PageOf), page + 1, t(Text::Of))}</span>
+                {(page + 1 < page_count).then(|| view! { <a class="button" rel="next" href=href(page + 1)>{t(Text::Next)}</a> })}
+            </nav>
+        }
+    })
 }

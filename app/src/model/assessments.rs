@@ -441,7 +441,37 @@ pub struct ApplicationAssessment {
     pub assessment: Assessment,
 }
 
-/// An opening's candidates side by side.
+/// Candidates an opening's comparison shows a page.
+pub const COMPARISON_PAGE_SIZE: u64 = 50;
+
+/// What an opening's comparison is sorted by, best first: those not assessed in it last, ties
+/// by the candidate's name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparisonSort {
+    #[default]
+    Fit,
+    Competency(CompetencyId),
+}
+
+impl ComparisonSort {
+    /// `sort=fit` or `sort=<competency id>`; the fit when absent or unknown.
+    pub fn parse(value: Option<&str>) -> ComparisonSort {
+        value
+            .and_then(|v| v.parse().ok())
+            .map_or(ComparisonSort::Fit, ComparisonSort::Competency)
+    }
+
+    /// Its value in the page's address.
+    pub fn as_query(self) -> String {
+        match self {
+            ComparisonSort::Fit => "fit".to_owned(),
+            ComparisonSort::Competency(id) => id.to_string(),
+        }
+    }
+}
+
+/// An opening's candidates side by side, a page at a time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpeningAssessment {
     pub opening_id: OpeningId,
@@ -449,13 +479,76 @@ pub struct OpeningAssessment {
     pub title_en: String,
     /// The profile's competencies, heaviest first (each candidate's are in this order).
     pub competencies: Vec<Named<CompetencyId>>,
-    /// The applications still in the running and those hired, by name.
+    /// The order shown: the one asked for, or the fit when that competency is not the
+    /// profile's.
+    pub sort: ComparisonSort,
+    /// The page shown, from 0 (the last one when a later page was asked for).
+    pub page: u64,
+    pub per_page: u64,
+    /// The applications still in the running and those hired, over all pages.
+    pub total: u64,
+    /// This page's, in `sort`'s order.
     pub candidates: Vec<Assessment>,
+}
+
+impl OpeningAssessment {
+    /// How many pages there are (one, even when empty).
+    pub fn page_count(&self) -> u64 {
+        self.total.div_ceil(self.per_page.max(1)).max(1)
+    }
+
+    /// The positions (from 1) of the first and last candidate shown, when any is.
+    pub fn shown(&self) -> Option<(u64, u64)> {
+        let first = self.page * self.per_page;
+        let count = self.candidates.len() as u64;
+        (count > 0).then(|| (first + 1, first + count))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_comparison_sort_is_the_fit_and_a_number_is_a_competency() {
+        assert_eq!(ComparisonSort::parse(Some("x")), ComparisonSort::Fit);
+        assert_eq!(ComparisonSort::parse(None), ComparisonSort::Fit);
+        assert_eq!(ComparisonSort::parse(Some("fit")), ComparisonSort::Fit);
+        let seven = ComparisonSort::parse(Some("7"));
+        assert_eq!(seven, ComparisonSort::Competency(CompetencyId(7)));
+        assert_eq!(seven.as_query(), "7");
+        assert_eq!(ComparisonSort::Fit.as_query(), "fit");
+    }
+
+    #[test]
+    fn a_comparison_page_counts_its_pages_and_the_positions_it_shows() {
+        let page = |page: u64, total: u64, shown: usize| OpeningAssessment {
+            opening_id: OpeningId(1),
+            title_it: String::new(),
+            title_en: String::new(),
+            competencies: Vec::new(),
+            sort: ComparisonSort::Fit,
+            page,
+            per_page: COMPARISON_PAGE_SIZE,
+            total,
+            candidates: (0..shown)
+                .map(|_| Assessment {
+                    application_id: ApplicationId(1),
+                    candidate_id: CandidateId(1),
+                    candidate_name: String::new(),
+                    stage: super::super::Stage::Applied,
+                    competencies: Vec::new(),
+                    fit: Fit::default(),
+                })
+                .collect(),
+        };
+        assert_eq!(page(0, 0, 0).page_count(), 1);
+        assert_eq!(page(0, 0, 0).shown(), None);
+        assert_eq!(page(0, 50, 50).page_count(), 1);
+        assert_eq!(page(1, 120, 50).shown(), Some((51, 100)));
+        assert_eq!(page(2, 120, 20).page_count(), 3);
+        assert_eq!(page(2, 120, 20).shown(), Some((101, 120)));
+    }
 
     #[test]
     fn the_evidence_level_is_the_mean_of_every_rating_and_test_level() {

@@ -81,8 +81,110 @@ pub struct Cell {
     pub renewal_pending: bool,
 }
 
-impl Cell {
-    fn of_standing(standing: Standing, date: Option<NaiveDate>) -> Cell {
+/// What a person has of one requirement, whatever the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// A verified certificate or a counted completion: valid until its expiry, if any.
+    Held,
+    /// Only a certificate waiting for HR's verification.
+    Pending,
+    Missing,
+}
+
+impl Coverage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Held => "held",
+            Coverage::Pending => "pending",
+            Coverage::Missing => "missing",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Coverage> {
+        [Coverage::Held, Coverage::Pending, Coverage::Missing]
+            .into_iter()
+            .find(|h| h.as_str() == value)
+    }
+
+    /// How bad a gap it is, as a row's summary ranks it with [`CellState`]s (`None` when held:
+    /// a held requirement's state depends on the day).
+    pub fn gap(self) -> Option<CellState> {
+        match self {
+            Coverage::Held => None,
+            Coverage::Pending => Some(CellState::Pending),
+            Coverage::Missing => Some(CellState::Missing),
+        }
+    }
+}
+
+/// One cell whatever the day, as the compliance cells keep it: what the person has, until
+/// when, the date the cell shows, and whether a renewal waits for HR. [`CellFacts::on`] reads
+/// it on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellFacts {
+    pub coverage: Coverage,
+    pub expires_on: Option<NaiveDate>,
+    pub shown_on: Option<NaiveDate>,
+    pub renewal_pending: bool,
+}
+
+impl CellFacts {
+    /// Nothing held or waiting.
+    pub const MISSING: CellFacts = CellFacts {
+        coverage: Coverage::Missing,
+        expires_on: None,
+        shown_on: None,
+        renewal_pending: false,
+    };
+
+    /// A certification from the person's certificates of it, each (verification, issue date,
+    /// expiry): the latest verified one counts; with none, one waiting makes it pending.
+    pub fn certification(held: &[CertificateDates]) -> CellFacts {
+        let verified = held
+            .iter()
+            .filter(|(v, _, _)| *v == Verification::Verified)
+            .max_by_key(|(_, issued, _)| *issued);
+        let waiting = held.iter().find(|(v, issued, _)| {
+            *v == Verification::Pending && verified.is_none_or(|(_, counted, _)| issued >= counted)
+        });
+        match (verified, waiting) {
+            (Some((_, _, expires)), waiting) => CellFacts {
+                coverage: Coverage::Held,
+                expires_on: *expires,
+                shown_on: *expires,
+                renewal_pending: waiting.is_some(),
+            },
+            (None, Some(_)) => CellFacts {
+                coverage: Coverage::Pending,
+                ..CellFacts::MISSING
+            },
+            (None, None) => CellFacts::MISSING,
+        }
+    }
+
+    /// A mandatory course from the person's last completion, if any, and how long a
+    /// completion counts: past its validity it is expired (due again).
+    pub fn course(completed_on: Option<NaiveDate>, validity_months: Option<u32>) -> CellFacts {
+        let Some(completed_on) = completed_on else {
+            return CellFacts::MISSING;
+        };
+        let expires_on = expiry_after(completed_on, validity_months);
+        CellFacts {
+            coverage: Coverage::Held,
+            expires_on,
+            shown_on: expires_on.or(Some(completed_on)),
+            renewal_pending: false,
+        }
+    }
+
+    /// The cell on `today`.
+    pub fn on(&self, today: NaiveDate) -> Cell {
+        let standing = match self.coverage {
+            Coverage::Held => Standing::of(Verification::Verified, self.expires_on, today),
+            Coverage::Pending => Standing::Pending,
+            Coverage::Missing => Standing::Rejected,
+        };
         let state = match standing {
             Standing::Valid => CellState::Ok,
             Standing::Expiring { .. } => CellState::Expiring,
@@ -92,49 +194,35 @@ impl Cell {
         };
         Cell {
             state,
-            date,
-            renewal_pending: false,
+            date: (self.coverage == Coverage::Held)
+                .then_some(self.shown_on)
+                .flatten(),
+            renewal_pending: self.renewal_pending,
         }
     }
+}
 
-    /// A certification from the person's certificates of it, each (verification, issue date,
-    /// expiry): the latest verified one counts; with none, one waiting makes it pending.
-    pub fn certification(held: &[CertificateDates], today: NaiveDate) -> Cell {
-        let verified = held
-            .iter()
-            .filter(|(v, _, _)| *v == Verification::Verified)
-            .max_by_key(|(_, issued, _)| *issued);
-        let waiting = held.iter().find(|(v, issued, _)| {
-            *v == Verification::Pending && verified.is_none_or(|(_, counted, _)| issued >= counted)
-        });
-        match (verified, waiting) {
-            (Some((_, _, expires)), waiting) => Cell {
-                renewal_pending: waiting.is_some(),
-                ..Cell::of_standing(
-                    Standing::of(Verification::Verified, *expires, today),
-                    *expires,
-                )
-            },
-            (None, Some(_)) => Cell::of_standing(Standing::Pending, None),
-            (None, None) => Cell::of_standing(Standing::Rejected, None),
+/// A person's compliance whatever the day, from their cells: the worst gap (missing or
+/// pending) and the first expiry of what they hold. On any day their worst cell is the
+/// worse of the gap and the first expiry's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplianceSummary {
+    pub gap: Option<CellState>,
+    pub first_expiry: Option<NaiveDate>,
+}
+
+impl ComplianceSummary {
+    pub fn of<'a>(cells: impl IntoIterator<Item = &'a CellFacts>) -> Self {
+        let mut summary = ComplianceSummary::default();
+        for cell in cells {
+            if let Some(gap) = cell.coverage.gap() {
+                summary.gap = Some(summary.gap.map_or(gap, |g| g.min(gap)));
+            } else if let Some(expires) = cell.expires_on {
+                summary.first_expiry =
+                    Some(summary.first_expiry.map_or(expires, |e| e.min(expires)));
+            }
         }
-    }
-
-    /// A mandatory course from the person's last completion, if any, and how long a
-    /// completion counts: past its validity it is expired (due again).
-    pub fn course(
-        completed_on: Option<NaiveDate>,
-        validity_months: Option<u32>,
-        today: NaiveDate,
-    ) -> Cell {
-        let Some(completed_on) = completed_on else {
-            return Cell::of_standing(Standing::Rejected, None);
-        };
-        let expires = expiry_after(completed_on, validity_months);
-        Cell::of_standing(
-            Standing::of(Verification::Verified, expires, today),
-            expires.or(Some(completed_on)),
-        )
+        summary
     }
 }
 
@@ -165,7 +253,14 @@ pub struct ComplianceQuery {
     /// Only this manager's reports.
     pub manager: Option<EmployeeId>,
     pub sort: ComplianceSort,
+    /// The page, zero-based.
+    pub page: u64,
 }
+
+/// Rows a page of the matrix shows.
+pub const COMPLIANCE_ROWS_PER_PAGE: u64 = 50;
+/// The last page the address may ask for, so an offset stays sane.
+const MOST_COMPLIANCE_PAGE: u64 = 20_000;
 
 impl ComplianceQuery {
     /// Reads the query from URL pairs (unknown or malformed values are ignored).
@@ -181,6 +276,9 @@ impl ComplianceQuery {
                 "profile" => query.profile = value.parse().ok(),
                 "manager" => query.manager = value.parse().ok().map(EmployeeId),
                 "sort" if value == "name" => query.sort = ComplianceSort::Name,
+                "page" => {
+                    query.page = value.parse().unwrap_or(0).min(MOST_COMPLIANCE_PAGE);
+                }
                 _ => {}
             }
         }
@@ -201,6 +299,9 @@ impl ComplianceQuery {
         }
         if let Some(manager) = self.manager {
             pairs.push(format!("manager={manager}"));
+        }
+        if self.page > 0 {
+            pairs.push(format!("page={}", self.page));
         }
         pairs.join("&")
     }
@@ -255,13 +356,9 @@ pub struct ComplianceCounts {
 }
 
 impl ComplianceCounts {
-    /// Counts the cells of `rows`.
-    pub fn of(rows: &[ComplianceRow]) -> Self {
-        let mut counts = ComplianceCounts::default();
-        for cell in rows.iter().flat_map(|r| r.cells.iter().flatten()) {
-            *counts.slot(cell.state) += 1;
-        }
-        counts
+    /// Adds `count` cells in `state`.
+    pub fn add(&mut self, state: CellState, count: u32) {
+        *self.slot(state) += count;
     }
 
     fn slot(&mut self, state: CellState) -> &mut u32 {
@@ -280,19 +377,30 @@ impl ComplianceCounts {
     }
 }
 
-/// The compliance matrix: the columns every shown profile requires, a row per person, the
-/// counts, and the filters' choices.
+/// The compliance matrix: the columns every profile the filters keep requires, a page of rows
+/// (a row per person), the counts, and the filters' choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComplianceMatrix {
     pub today: NaiveDate,
     pub columns: Vec<RequirementColumn>,
+    /// The page's rows.
     pub rows: Vec<ComplianceRow>,
+    /// The cells of every row the filters keep, by state.
     pub counts: ComplianceCounts,
+    pub page: u64,
+    /// The rows the filters keep, over all pages.
+    pub total_rows: u64,
     pub departments: Vec<String>,
     /// (id, Italian title, English title).
     pub profiles: Vec<(i32, String, String)>,
     /// (employee id, name) of everyone who manages someone.
     pub managers: Vec<(EmployeeId, String)>,
+}
+
+impl ComplianceMatrix {
+    pub fn page_count(&self) -> u64 {
+        self.total_rows.div_ceil(COMPLIANCE_ROWS_PER_PAGE).max(1)
+    }
 }
 
 /// One person's requirements, each with its cell, as their pages show it.
@@ -329,7 +437,7 @@ mod tests {
                 Some(day("2029-12-20")),
             ),
         ];
-        let cell = Cell::certification(&held, today);
+        let cell = CellFacts::certification(&held).on(today);
         assert_eq!(cell.state, CellState::Expiring);
         assert_eq!(cell.date, Some(day("2027-02-01")));
         assert!(cell.renewal_pending);
@@ -340,28 +448,31 @@ mod tests {
         let today = day("2027-01-01");
         let pending = [(Verification::Pending, day("2026-12-01"), None)];
         assert_eq!(
-            Cell::certification(&pending, today).state,
+            CellFacts::certification(&pending).on(today).state,
             CellState::Pending
         );
         let rejected = [(Verification::Rejected, day("2026-12-01"), None)];
         assert_eq!(
-            Cell::certification(&rejected, today).state,
+            CellFacts::certification(&rejected).on(today).state,
             CellState::Missing
         );
-        assert_eq!(Cell::certification(&[], today).state, CellState::Missing);
+        assert_eq!(
+            CellFacts::certification(&[]).on(today).state,
+            CellState::Missing
+        );
     }
 
     #[test]
     fn a_mandatory_course_is_due_again_once_its_validity_has_run_out() {
         let today = day("2027-01-01");
-        let lapsed = Cell::course(Some(day("2025-06-01")), Some(12), today);
+        let lapsed = CellFacts::course(Some(day("2025-06-01")), Some(12)).on(today);
         assert_eq!(lapsed.state, CellState::Expired);
         assert_eq!(lapsed.date, Some(day("2026-06-01")));
-        let for_ever = Cell::course(Some(day("2020-06-01")), None, today);
+        let for_ever = CellFacts::course(Some(day("2020-06-01")), None).on(today);
         assert_eq!(for_ever.state, CellState::Ok);
         assert_eq!(for_ever.date, Some(day("2020-06-01")));
         assert_eq!(
-            Cell::course(None, Some(12), today).state,
+            CellFacts::course(None, Some(12)).on(today).state,
             CellState::Missing
         );
     }
@@ -397,13 +508,29 @@ mod tests {
             CellState::Expired
         );
         assert_eq!(row(vec![None]).worst(), CellState::Ok);
-        let rows = [row(vec![
-            cell(CellState::Ok),
-            cell(CellState::Pending),
-            None,
-        ])];
-        let counts = ComplianceCounts::of(&rows);
-        assert_eq!((counts.ok, counts.pending, counts.missing), (1, 1, 0));
+    }
+
+    #[test]
+    fn a_summary_keeps_the_worst_gap_and_the_first_expiry_of_what_is_held() {
+        let held = |expires: &str| CellFacts {
+            expires_on: Some(day(expires)),
+            ..CellFacts::course(Some(day("2020-01-01")), None)
+        };
+        let waiting = CellFacts::certification(&[(Verification::Pending, day("2026-01-01"), None)]);
+        let cells = [
+            held("2027-05-01"),
+            waiting,
+            held("2027-02-01"),
+            CellFacts::course(None, None),
+        ];
+        let summary = ComplianceSummary::of(&cells);
+        assert_eq!(summary.gap, Some(CellState::Missing));
+        assert_eq!(summary.first_expiry, Some(day("2027-02-01")));
+        assert_eq!(
+            ComplianceSummary::of(&cells[..2]).gap,
+            Some(CellState::Pending)
+        );
+        assert_eq!(ComplianceSummary::of(&[]), ComplianceSummary::default());
     }
 
     #[test]
@@ -413,6 +540,7 @@ mod tests {
             profile: Some(3),
             manager: Some(EmployeeId(7)),
             sort: ComplianceSort::Name,
+            page: 3,
         };
         let written = query.to_query();
         let pairs: Vec<(String, String)> = written

@@ -225,6 +225,10 @@ pub async fn seed(
     )
     .await?;
     crate::server::training::ledger::recount_all(db).await?;
+    crate::server::write(db, |tx| {
+        Box::pin(crate::server::certifications::compliance::refresh_all(tx))
+    })
+    .await?;
     if db.get_database_backend() == DatabaseBackend::Postgres {
         settle_postgres(db).await?;
     }
@@ -756,9 +760,15 @@ impl Batch {
         seeded.online_tests += a.online_tests.len() as u64;
     }
 
-    /// Inserts the rows in one transaction; if it fails, the batch's files are deleted.
+    /// Inserts the rows in one transaction, with the applications' stored fit and levels
+    /// worked out from them; if it fails, the batch's files are deleted.
     async fn insert(self, db: &DatabaseConnection, store: &FileStore) -> Result<(), AppError> {
         let stored_names = self.stored_names;
+        let application_ids: Vec<i32> = self
+            .applications
+            .iter()
+            .filter_map(|a| a.id.clone().take())
+            .collect();
         let rows = (
             self.candidates,
             self.applications,
@@ -783,7 +793,10 @@ impl Batch {
                         tx.execute_raw(search::insert_documents(backend, chunk))
                             .await?;
                     }
-                    insert_assessments(tx, assessed).await
+                    insert_assessments(tx, assessed).await?;
+                    crate::server::assessments::scores::refresh(tx, application_ids)
+                        .await
+                        .map_err(|error| DbErr::Custom(format!("assessment scores: {error}")))
                 })
             })
             .await;

@@ -308,5 +308,10 @@ async fn seed_recruitment(db: &DatabaseConnection) -> Result<(), AppError> {
     crate::server::training::demo::seed(db).await?;
     crate::server::training::demo::seed_records(db, DEMO_LOGINS[3].email).await?;
     crate::server::training::ledger::recount_all(db).await?;
-    crate::server::certifications::demo::seed(db).await
+    crate::server::assessments::scores::refresh_all(db).await?;
+    crate::server::certifications::demo::seed(db).await?;
+    crate::server::write(db, |tx| {
+        Box::pin(crate::server::certifications::compliance::refresh_all(tx))
+    })
+    .await
 }

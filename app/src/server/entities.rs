@@ -1523,3 +1523,115 @@ pub mod training_hours {
         }
     }
 }
+
+pub mod compliance_cell {
+    use sea_orm::entity::prelude::*;
+
+    /// Where one requirement of an employee's job profile stands whatever the day: `coverage`
+    /// is held (until `expires_on`, or for good), pending verification, or missing. Kept by
+    /// `certifications::compliance::refresh` as its sources change.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "compliance_cells")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub employee_id: i32,
+        /// "certification" or "course".
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub kind: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub requirement_id: i32,
+        pub coverage: String,
+        pub expires_on: Option<Date>,
+        /// The date the cell shows: the expiry, or a completion that does not expire.
+        pub shown_on: Option<Date>,
+        pub renewal_pending: bool,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod compliance_summary {
+    use sea_orm::entity::prelude::*;
+
+    /// An employee's compliance whatever the day: the worst gap among their requirements (1
+    /// missing, 2 pending; none without one) and the first expiry among what they hold.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "compliance_summaries")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub employee_id: i32,
+        pub gap: Option<i16>,
+        pub first_expiry: Option<Date>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod pending_rebuild {
+    use sea_orm::entity::prelude::*;
+
+    /// A derived table to fill from its sources at the next start (see `server::rebuilds`).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "pending_rebuilds")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub name: String,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod application_score {
+    use sea_orm::entity::prelude::*;
+
+    /// An application's fit as its evidence stands (`assess`), kept by
+    /// `assessments::scores::refresh` in the transactions that change the evidence, so an
+    /// opening's comparison pages by fit in SQL.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "application_scores")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub application_id: i32,
+        pub opening_id: i32,
+        /// None before any competency is assessed.
+        pub fit_percent: Option<i16>,
+        pub assessed_weight: i32,
+        pub total_weight: i32,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod application_level {
+    use sea_orm::entity::prelude::*;
+
+    /// An application's level in one competency of its profile, in tenths, for those assessed
+    /// (kept with `application_score`).
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "application_levels")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub application_id: i32,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub competency_id: i32,
+        pub opening_id: i32,
+        pub level_tenths: i16,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod mail;
 pub mod notifications;
 pub mod personal_data;
+pub mod rebuilds;
 pub mod recruitment;
 pub mod text;
 pub mod training;

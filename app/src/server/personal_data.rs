@@ -72,6 +72,9 @@ const CATALOGUE: &str = "the catalogue and framework: no person's data";
 const TEMPLATE: &str = "test templates and banks: no person's data";
 const INDEX: &str =
     "the search index, derived from the candidate's record and files; rebuilt or removed with them";
+const SCORES: &str = "figures derived from an application's scorecards and graded tests (which the \
+     candidate's export carries) for sorting the comparison; worked out again as they change, \
+     removed with the application";
 
 /// What an export leaves out of a message: its text (a copy of what was sent, with links that
 /// may still open something) and the sender's bookkeeping.
@@ -93,6 +96,8 @@ pub const TABLES: &[(&str, Holds)] = &[
             hidden: &["token_hash"],
         },
     ),
+    ("application_levels", Holds::Nobody(SCORES)),
+    ("application_scores", Holds::Nobody(SCORES)),
     ("applications", Holds::Candidate("applications")),
     (
         "audit_events",
@@ -117,6 +122,22 @@ pub const TABLES: &[(&str, Holds)] = &[
     ("certifications", Holds::Nobody(CATALOGUE)),
     ("competencies", Holds::Nobody(CATALOGUE)),
     ("competency_levels", Holds::Nobody(CATALOGUE)),
+    (
+        "compliance_cells",
+        Holds::Employee {
+            column: "employee_id",
+            key: Key::Employee,
+            hidden: &[],
+        },
+    ),
+    (
+        "compliance_summaries",
+        Holds::Employee {
+            column: "employee_id",
+            key: Key::Employee,
+            hidden: &[],
+        },
+    ),
     ("course_competencies", Holds::Nobody(CATALOGUE)),
     ("course_profiles", Holds::Nobody(CATALOGUE)),
     (
@@ -276,7 +297,7 @@ pub const TABLES: &[(&str, Holds)] = &[
 ];
 
 /// The tables of the database that are its own bookkeeping, not the product's.
-pub const SYSTEM_TABLES: &[&str] = &["seaql_migrations", "sqlite_sequence"];
+pub const SYSTEM_TABLES: &[&str] = &["pending_rebuilds", "seaql_migrations", "sqlite_sequence"];
 
 /// The rows of `table` that meet every condition of `filter` (a column equal to a value), as
 /// JSON objects by column name, without the columns `hidden`. `table` and the columns come

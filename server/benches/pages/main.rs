@@ -19,8 +19,8 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use app::model::{
-    ComplianceQuery, ComplianceSort, EmployeeFilter, EmployeeStatus, LedgerQuery, LedgerRows,
-    OpeningId, Role, UserId,
+    ComparisonSort, ComplianceQuery, ComplianceSort, EmployeeFilter, EmployeeStatus, LedgerQuery,
+    LedgerRows, OpeningId, Role, UserId,
 };
 use app::server::accounts::auth::CurrentUser;
 use app::server::assessments::summary;
@@ -57,9 +57,11 @@ impl Service {
         let today = chrono::Utc::now().date_naive();
         match self {
             Service::MyInterviews(user) => drop(views::mine(db, user).await.expect("agenda")),
-            Service::Comparison(id) => {
-                drop(summary::for_opening(db, *id).await.expect("comparison"))
-            }
+            Service::Comparison(id) => drop(
+                summary::for_opening(db, *id, ComparisonSort::Fit, 0)
+                    .await
+                    .expect("comparison"),
+            ),
             Service::Employees(filter, page) => {
                 drop(directory::list(db, filter, *page).await.expect("employees"))
             }
@@ -207,6 +209,13 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
     cases.push(compliance(
         "everyone, worst first",
         ComplianceQuery::default(),
+    ));
+    cases.push(compliance(
+        "everyone, worst first, page 100",
+        ComplianceQuery {
+            page: 100,
+            ..ComplianceQuery::default()
+        },
     ));
     cases.push(compliance(
         "one department, by name",

@@ -51,8 +51,14 @@ fn rome(days: i64, hour: u32) -> String {
     format!("{day}T{hour:02}:00")
 }
 
-/// An interview yesterday with `interviewer`, whose submitted scorecard gives `ratings`.
-pub async fn rated(hr: &Browser, interviewer: &Browser, application: i64, ratings: &[(i64, u8)]) {
+/// An interview yesterday with `interviewer`, whose submitted scorecard gives `ratings`;
+/// answers the interview's id.
+pub async fn rated(
+    hr: &Browser,
+    interviewer: &Browser,
+    application: i64,
+    ratings: &[(i64, u8)],
+) -> i64 {
     let scheduled = hr
         .call(
             "schedule_interview",
@@ -73,10 +79,11 @@ pub async fn rated(hr: &Browser, interviewer: &Browser, application: i64, rating
         )
         .await;
     assert_eq!(submitted.status, StatusCode::OK, "{submitted:?}");
+    scheduled.body["id"].as_i64().unwrap()
 }
 
 /// The complaint role-play given to `application` and graded with `points`, in rubric order.
-async fn role_play(
+pub async fn role_play(
     app: &TestApp,
     hr: &Browser,
     grader: &Browser,

@@ -4,24 +4,25 @@
 //! compliance matrix on a chosen day with its CSV.
 
 use app::model::{
-    CellState, ComplianceQuery, ComplianceSort, EmployeeChange, EmployeeId, EmployeeStatus,
-    JobProfileId, Role,
+    CellState, ComplianceQuery, ComplianceSort, CourseId, EmployeeChange, EmployeeId,
+    EmployeeStatus, JobProfileId, Role,
 };
 use app::server::certifications::compliance;
 use app::server::employees::records;
 use app::server::entities::{
-    certification, course, course_record, employee, employee_certification, employee_competency,
-    job_profile,
+    certification, compliance_cell, course, course_record, employee, employee_certification,
+    employee_competency, job_profile,
 };
+use app::server::training::course_editor;
 use chrono::{NaiveDate, TimeDelta, Utc};
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
 use crate::documents::pdf;
 use crate::employees::read_csv;
-use crate::helpers::{Browser, TestApp};
+use crate::helpers::{Browser, TestApp, assert_compliance_agrees, assert_compliance_agrees_on};
 
 async fn employee_of(app: &TestApp, who: &Browser) -> employee::Model {
     app.employee_of(who).await
@@ -595,6 +596,9 @@ async fn holding(
     .insert(&app.db)
     .await
     .unwrap();
+    compliance::refresh(&app.db, &[EmployeeId(employee)])
+        .await
+        .unwrap();
 }
 
 fn on(day: &str) -> NaiveDate {
@@ -730,6 +734,26 @@ async fn the_compliance_matrix_states_each_requirement_on_a_day_with_the_worst_r
         "only the columns the rows need"
     );
 
+    // Around the first aid certificate's warning and expiry: ok the day before the 90 days,
+    // expiring from the first of them through its last day, expired the day after.
+    for (day, state) in [
+        ("2026-11-02", CellState::Ok),
+        ("2026-11-03", CellState::Expiring),
+        ("2027-02-01", CellState::Expiring),
+        ("2027-02-02", CellState::Expired),
+    ] {
+        let matrix = compliance::matrix(&app.db, &ComplianceQuery::default(), on(day))
+            .await
+            .unwrap();
+        let at = matrix
+            .columns
+            .iter()
+            .position(|c| c.name_en == "Workplace first aider")
+            .unwrap();
+        let row = matrix.rows.iter().find(|r| r.employee.0 == ada).unwrap();
+        assert_eq!(row.cells[at].unwrap().state, state, "on {day}");
+        assert_compliance_agrees_on(&app.db, on(day)).await;
+    }
     let (status, page) = hr.page("/compliance?department=Ricevimento").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("compliance-counts") && page.contains("data-state=\"missing\""));
@@ -792,6 +816,9 @@ async fn a_mandatory_course_completed_counts_until_its_validity_runs_out() {
     .insert(&app.db)
     .await
     .unwrap();
+    compliance::refresh(&app.db, &[EmployeeId(me)])
+        .await
+        .unwrap();
     let after = compliance::matrix(&app.db, &ComplianceQuery::default(), today)
         .await
         .unwrap();
@@ -984,4 +1011,146 @@ async fn certifications_a_candidate_states_become_certificates_to_verify_when_th
         waiting.body[0]["employee_name"], "Irene Gallo",
         "{waiting:?}"
     );
+}
+
+/// The state of `employee`'s cell `column` in the matrix today (none when not required).
+async fn cell_today(app: &TestApp, employee: i32, column: &str) -> Option<CellState> {
+    let today = Utc::now().date_naive();
+    let matrix = compliance::matrix(&app.db, &ComplianceQuery::default(), today)
+        .await
+        .unwrap();
+    let at = matrix.columns.iter().position(|c| c.name_en == column)?;
+    matrix.rows.iter().find(|r| r.employee.0 == employee)?.cells[at].map(|c| c.state)
+}
+
+#[tokio::test]
+async fn the_matrix_follows_profiles_uploads_verdicts_completions_and_the_catalogue() {
+    let app = TestApp::spawn().await;
+    let hr = app.signed_in(Role::Hr).await;
+    let (agent, teller) = (
+        app.signed_in(Role::Employee).await,
+        app.signed_in(Role::Employee).await,
+    );
+    let agent_id = place(&app, &agent, "Contact-centre agent", "Contact centre", None).await;
+    let teller_id = place(&app, &teller, "Bank teller", "Sportello", None).await;
+    let crm = course::Entity::find()
+        .filter(course::Column::Code.eq("crm-ticketing"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let aml = certification_by_code(&app, "anti-money-laundering").await;
+    assert_eq!(
+        cell_today(&app, agent_id, &crm.title_en).await,
+        Some(CellState::Missing),
+        "a new profile's requirements are missing at first"
+    );
+    assert_compliance_agrees(&app.db).await;
+
+    let enrolled = hr
+        .call(
+            "enrol_employee",
+            json!({"id": agent_id, "input": {"course_id": crm.id.to_string(), "session_id": ""}}),
+        )
+        .await;
+    assert_eq!(enrolled.status, StatusCode::OK, "{enrolled:?}");
+    let record = course_record::Entity::find()
+        .filter(course_record::Column::EmployeeId.eq(agent_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let done = hr
+        .call(
+            "record_outcome",
+            json!({"id": record.id, "input": {"status": "completed", "hours": "8", "score": "",
+                "completed_on": days_ago(2)}}),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{done:?}");
+    assert_eq!(
+        cell_today(&app, agent_id, &crm.title_en).await,
+        Some(CellState::Ok),
+        "a completion counts at once"
+    );
+
+    upload(&teller, aml.id, "AML-7", &days_ago(10), "", scan()).await;
+    assert_eq!(
+        cell_today(&app, teller_id, &aml.name_en).await,
+        Some(CellState::Pending),
+        "an upload waits for HR"
+    );
+    let holding = holdings_of(&app, teller_id).await[0].id;
+    let (status, _, _) = post_page(
+        &hr,
+        &format!("/certificates/{holding}"),
+        &[("decision", "approve")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        cell_today(&app, teller_id, &aml.name_en).await,
+        Some(CellState::Ok),
+        "verified, it counts"
+    );
+    assert_compliance_agrees(&app.db).await;
+
+    // HR make the course lapse after a month: the completion two days ago still counts, and
+    // the teller's profile now requires it too.
+    let teller_profile = profile_titled(&app, "Bank teller").await;
+    let mut input = course_editor::form(&app.db, Some(CourseId(crm.id)))
+        .await
+        .unwrap()
+        .input;
+    input.validity_months = "1".to_owned();
+    input.profiles.push(teller_profile);
+    course_editor::save(&app.db, hr.user_id.unwrap(), Some(CourseId(crm.id)), &input)
+        .await
+        .unwrap();
+    assert_eq!(
+        cell_today(&app, teller_id, &crm.title_en).await,
+        Some(CellState::Missing),
+        "a profile newly requiring a course shows it missing"
+    );
+    assert_eq!(
+        cell_today(&app, agent_id, &crm.title_en).await,
+        Some(CellState::Expiring),
+        "a month's validity: expiring within 90 days"
+    );
+    assert_compliance_agrees(&app.db).await;
+
+    // Another profile, other requirements: nothing kept of the teller's.
+    let agent_profile = profile_titled(&app, "Contact-centre agent").await;
+    records::update(
+        &app.db,
+        EmployeeId(teller_id),
+        EmployeeChange {
+            profile: Some(JobProfileId(agent_profile)),
+            department: "Sportello".to_owned(),
+            location: "Treviso".to_owned(),
+            manager: None,
+            start_date: None,
+            status: EmployeeStatus::Active,
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(cell_today(&app, teller_id, &aml.name_en).await, None);
+    let kept = compliance_cell::Entity::find()
+        .filter(compliance_cell::Column::EmployeeId.eq(teller_id))
+        .filter(compliance_cell::Column::Kind.eq("certification"))
+        .filter(compliance_cell::Column::RequirementId.eq(aml.id))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        kept, 0,
+        "the teller's old requirement is gone from the cells"
+    );
+    assert_eq!(
+        cell_today(&app, teller_id, &crm.title_en).await,
+        Some(CellState::Missing),
+        "the agent's course is theirs now"
+    );
+    assert_compliance_agrees(&app.db).await;
 }

@@ -380,3 +380,74 @@ impl Browser {
         (status, response.text().await.unwrap_or_default())
     }
 }
+
+/// Checks that the compliance matrix, which reads the stored cells, shows everyone with a job
+/// profile (page by page) what their certificates and course records give on `today`, worst
+/// rows first, and counts exactly those cells.
+pub async fn assert_compliance_agrees_on(db: &DatabaseConnection, today: chrono::NaiveDate) {
+    use app::model::{CellState, ComplianceCounts, ComplianceQuery, EmployeeStatus};
+    use app::server::certifications::compliance;
+    use app::server::entities::employee;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let staff: std::collections::HashMap<i32, employee::Model> = employee::Entity::find()
+        .filter(employee::Column::ProfileId.is_not_null())
+        .filter(employee::Column::Status.ne(EmployeeStatus::Left.as_str()))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.id, e))
+        .collect();
+    let mut counted = ComplianceCounts::default();
+    let mut order = Vec::new();
+    let mut page = 0;
+    loop {
+        let query = ComplianceQuery {
+            page,
+            ..ComplianceQuery::default()
+        };
+        let matrix = compliance::matrix(db, &query, today).await.unwrap();
+        assert_eq!(matrix.total_rows as usize, staff.len());
+        for row in &matrix.rows {
+            let person = &staff[&row.employee.0];
+            let live = compliance::of_person(db, row.employee, person.profile_id, today)
+                .await
+                .unwrap();
+            let mut expected: Vec<_> = live
+                .items
+                .iter()
+                .map(|(column, cell)| (column.requirement, *cell))
+                .collect();
+            let mut shown: Vec<_> = matrix
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .filter_map(|(column, cell)| Some((column.requirement, (*cell)?)))
+                .collect();
+            expected.sort_by_key(|(r, _)| *r);
+            shown.sort_by_key(|(r, _)| *r);
+            assert_eq!(shown, expected, "employee {}", row.employee);
+            for (_, cell) in &shown {
+                counted.add(cell.state, 1);
+            }
+            order.push((row.worst(), row.soonest()));
+        }
+        if page + 1 >= matrix.page_count() {
+            assert_eq!(matrix.counts, counted, "the counts cover every page");
+            break;
+        }
+        page += 1;
+    }
+    assert_eq!(order.len(), staff.len(), "every page, every person once");
+    let keys: Vec<(CellState, chrono::NaiveDate)> = order
+        .iter()
+        .map(|(worst, soonest)| (*worst, soonest.unwrap_or(chrono::NaiveDate::MAX)))
+        .collect();
+    assert!(keys.is_sorted(), "the worst rows first: {keys:?}");
+}
+
+/// [`assert_compliance_agrees_on`] today.
+pub async fn assert_compliance_agrees(db: &DatabaseConnection) {
+    assert_compliance_agrees_on(db, chrono::Utc::now().date_naive()).await;
+}

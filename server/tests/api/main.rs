@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 mod assessment;
+mod assessment_scores;
 mod authorization;
 mod backup;
 mod bench_seed;

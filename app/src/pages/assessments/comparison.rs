@@ -1,6 +1,7 @@
-//! An opening's candidates side by side: a chart of their fit (SVG drawn on the server, its
-//! figures also in the table) and a table of the fit and each competency's level, sorted by
-//! the fit or by any competency through plain links, so it works without JavaScript.
+//! An opening's candidates side by side, fifty a page: a chart of their fit (SVG drawn on the
+//! server, its figures also in the table) and a table of the fit and each competency's level,
+//! sorted by the fit or by any competency and paged through plain links (`?sort=..&page=..`),
+//! so it works without JavaScript. The server sorts and pages; the page shows what it got.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,54 +10,21 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::assessment::tenths;
 use crate::api::assessments::summary::get_opening_assessment;
 use crate::app::{use_lang, use_texts};
-use crate::components::guard::{Notice, guarded, set_page_status};
-use crate::i18n::Text;
-use crate::model::{AppError, Assessment, CompetencyId, OpeningAssessment, OpeningId, Permission};
+use crate::components::guard::{Notice, guarded, refusal, set_page_status};
+use crate::components::pager::LinkPager;
+use crate::i18n::{Text, field_error_message, showing};
+use crate::model::{
+    AppError, Assessment, ComparisonSort, OpeningAssessment, OpeningId, Permission,
+};
 use crate::pages::{RecordPath, record_path};
 
-/// What the table is sorted by, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortBy {
-    Fit,
-    Competency(CompetencyId),
-}
-
-impl SortBy {
-    /// `?sort=fit` or `?sort=<competency id>`; the fit when absent or unknown.
-    pub fn parse(value: Option<&str>) -> SortBy {
-        value
-            .and_then(|v| v.parse().ok())
-            .map_or(SortBy::Fit, SortBy::Competency)
+/// The address of page `page` (from 0) sorted by `sort`, relative to the page itself.
+fn address(sort: ComparisonSort, page: u64) -> String {
+    if page == 0 {
+        format!("?sort={}", sort.as_query())
+    } else {
+        format!("?sort={}&page={page}", sort.as_query())
     }
-
-    fn query(self) -> String {
-        match self {
-            SortBy::Fit => "?sort=fit".to_owned(),
-            SortBy::Competency(id) => format!("?sort={id}"),
-        }
-    }
-}
-
-/// The candidate's figure `by` sorts on: none (last) when not assessed.
-fn key(candidate: &Assessment, by: SortBy) -> Option<u16> {
-    match by {
-        SortBy::Fit => candidate.fit.percent.map(u16::from),
-        SortBy::Competency(id) => candidate
-            .competencies
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.level_tenths),
-    }
-}
-
-/// `candidates` best first by `by`, those not assessed last, ties by name.
-pub fn sorted(mut candidates: Vec<Assessment>, by: SortBy) -> Vec<Assessment> {
-    candidates.sort_by(|a, b| {
-        key(b, by)
-            .cmp(&key(a, by))
-            .then_with(|| a.candidate_name.cmp(&b.candidate_name))
-    });
-    candidates
 }
 
 #[component]
@@ -73,19 +41,35 @@ pub fn ComparisonPage() -> impl IntoView {
 #[component]
 fn ComparisonLoader(id: OpeningId) -> impl IntoView {
     let t = use_texts();
-    let found = Resource::new(move || id, get_opening_assessment);
+    let lang = use_lang();
     let query = use_query_map();
+    let found = Resource::new(
+        move || {
+            query.with(|q| {
+                let sort = ComparisonSort::parse(q.get("sort").as_deref());
+                let page = q.get("page").and_then(|p| p.parse::<u64>().ok());
+                (id, sort, page.unwrap_or(0))
+            })
+        },
+        |(id, sort, page)| get_opening_assessment(id, sort, page),
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t(Text::Loading)}</p> }>
             {move || Suspend::new(async move {
-                let by = query.with(|q| SortBy::parse(q.get("sort").as_deref()));
                 match found.await {
-                    Ok(found) => view! { <ComparisonView found by /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        set_page_status(404);
-                        view! { <Notice text=Text::NotFound /> }.into_any()
+                    Ok(found) => view! { <ComparisonView found /> }.into_any(),
+                    Err(AppError::Invalid(errors)) => {
+                        set_page_status(422);
+                        let message = errors
+                            .get("page")
+                            .map_or_else(|| t(Text::GenericError).to_owned(), |e| field_error_message(lang, e));
+                        view! {
+                            <p class="alert error" role="alert">{message}</p>
+                            <p><a href=address(ComparisonSort::Fit, 0)>{t(Text::FirstPage)}</a></p>
+                        }
+                        .into_any()
                     }
-                    Err(_) => view! { <Notice text=Text::GenericError /> }.into_any(),
+                    Err(error) => refusal(&error),
                 }
             })}
         </Suspense>
@@ -136,7 +120,7 @@ fn FitChart(candidates: Vec<Assessment>) -> impl IntoView {
 }
 
 #[component]
-fn ComparisonView(found: OpeningAssessment, by: SortBy) -> impl IntoView {
+fn ComparisonView(found: OpeningAssessment) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let title = format!(
@@ -144,12 +128,15 @@ fn ComparisonView(found: OpeningAssessment, by: SortBy) -> impl IntoView {
         t(Text::CompareCandidates),
         lang.pick(&found.title_it, &found.title_en)
     );
-    let candidates = sorted(found.candidates, by);
-    let header = move |label: String, sort: SortBy| {
+    let by = found.sort;
+    let (page, page_count, total) = (found.page, found.page_count(), found.total);
+    let shown = found.shown();
+    let candidates = found.candidates;
+    let header = move |label: String, sort: ComparisonSort| {
         let current = sort == by;
         view! {
             <th scope="col" aria-sort=if current { "descending" } else { "none" }>
-                <a href=sort.query()>{label}{current.then_some(" ↓")}</a>
+                <a href=address(sort, 0)>{label}{current.then_some(" ↓")}</a>
             </th>
         }
     };
@@ -164,14 +151,17 @@ fn ComparisonView(found: OpeningAssessment, by: SortBy) -> impl IntoView {
                 view! {
                     <FitChart candidates=candidates.clone() />
                     <p class="hint">{t(Text::FitFormula)}</p>
+                    <p class="muted" id="comparison-shown" aria-live="polite">
+                        {shown.map(|(first, last)| showing(lang, first, last, total))}
+                    </p>
                     <div class="table-wrap" tabindex="0" role="region" aria-label=t(Text::CompareCandidates)>
                         <table id="comparison">
                             <thead>
                                 <tr>
                                     <th scope="col">{t(Text::Candidate)}</th>
                                     <th scope="col">{t(Text::StageLabel)}</th>
-                                    {header(t(Text::FitScore).to_owned(), SortBy::Fit)}
-                                    {found.competencies.iter().map(|c| header(lang.pick(&c.name_it, &c.name_en).to_owned(), SortBy::Competency(c.id))).collect_view()}
+                                    {header(t(Text::FitScore).to_owned(), ComparisonSort::Fit)}
+                                    {found.competencies.iter().map(|c| header(lang.pick(&c.name_it, &c.name_en).to_owned(), ComparisonSort::Competency(c.id))).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
@@ -195,6 +185,7 @@ fn ComparisonView(found: OpeningAssessment, by: SortBy) -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    <LinkPager page page_count href=move |p| address(by, p) />
                     <p class="hint">{t(Text::LevelFromEvidence)}</p>
                 }
                 .into_any()
@@ -206,47 +197,13 @@ fn ComparisonView(found: OpeningAssessment, by: SortBy) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ApplicationId, CandidateId, Fit, Stage};
-
-    fn candidate(name: &str, fit: Option<u8>) -> Assessment {
-        Assessment {
-            application_id: ApplicationId(1),
-            candidate_id: CandidateId(1),
-            candidate_name: name.to_owned(),
-            stage: Stage::Interview,
-            competencies: Vec::new(),
-            fit: Fit {
-                percent: fit,
-                assessed_weight: 1,
-                total_weight: 1,
-            },
-        }
-    }
 
     #[test]
-    fn candidates_sort_best_first_with_those_not_assessed_last() {
-        let order: Vec<String> = sorted(
-            vec![
-                candidate("Bruno", None),
-                candidate("Anna", Some(60)),
-                candidate("Carla", Some(90)),
-                candidate("Dario", Some(60)),
-            ],
-            SortBy::Fit,
-        )
-        .into_iter()
-        .map(|c| c.candidate_name)
-        .collect();
-        assert_eq!(order, ["Carla", "Anna", "Dario", "Bruno"]);
-    }
-
-    #[test]
-    fn an_unknown_sort_is_the_fit() {
-        assert_eq!(SortBy::parse(Some("x")), SortBy::Fit);
-        assert_eq!(SortBy::parse(None), SortBy::Fit);
+    fn the_first_page_leaves_the_page_out_of_its_address() {
+        assert_eq!(address(ComparisonSort::Fit, 0), "?sort=fit");
         assert_eq!(
-            SortBy::parse(Some("7")),
-            SortBy::Competency(CompetencyId(7))
+            address(ComparisonSort::Competency(crate::model::CompetencyId(7)), 2),
+            "?sort=7&page=2"
         );
     }
 }

@@ -2,7 +2,7 @@
 //! their job profile requires (certifications and mandatory courses), each cell ok, expiring,
 //! expired, pending verification or missing with its date, in text and a sign as well as
 //! colour; the counts at the top, filters by department, profile and manager, the worst rows
-//! first or by name, and the same as CSV.
+//! first or by name, fifty a page with plain links between pages, and the same as CSV.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,9 +13,11 @@ use crate::api::certifications::compliance::compliance_report;
 use crate::app::{use_lang, use_page_texts, use_texts};
 use crate::components::dates::calendar_day;
 use crate::components::guard::{guarded, refusal};
+use crate::components::pager::LinkPager;
 use crate::i18n::{PageText, Text};
 use crate::model::{
-    CellState, ComplianceMatrix, ComplianceQuery, ComplianceSort, Permission, Requirement,
+    COMPLIANCE_ROWS_PER_PAGE, CellState, ComplianceMatrix, ComplianceQuery, ComplianceSort,
+    Permission, Requirement,
 };
 
 /// The page's address.
@@ -38,7 +40,14 @@ fn Compliance() -> impl IntoView {
             .collect();
         ComplianceQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     });
-    let csv = format!("/compliance.csv?{}", query.to_query());
+    let csv = format!(
+        "/compliance.csv?{}",
+        ComplianceQuery {
+            page: 0,
+            ..query.clone()
+        }
+        .to_query()
+    );
     let matrix = {
         let query = query.clone();
         Resource::new(move || (), move |()| compliance_report(query.clone()))
@@ -99,6 +108,25 @@ fn MatrixView(matrix: ComplianceMatrix, query: ComplianceQuery) -> impl IntoView
         (ComplianceSort::Worst, PageText::WorstFirst),
         (ComplianceSort::Name, PageText::ByName),
     ];
+    let (page, page_count) = (matrix.page, matrix.page_count());
+    let paged = query.clone();
+    let at_page = move |page: u64| {
+        format!(
+            "{COMPLIANCE_PAGE}?{}",
+            ComplianceQuery {
+                page,
+                ..paged.clone()
+            }
+            .to_query()
+        )
+    };
+    let pager = view! { <LinkPager page page_count href=at_page /> };
+    let first = page * COMPLIANCE_ROWS_PER_PAGE + 1;
+    let shown = (!matrix.rows.is_empty()).then(|| {
+        let last = first + matrix.rows.len() as u64 - 1;
+        view! { <p class="hint" id="compliance-shown">{crate::i18n::showing(lang, first, last, matrix.total_rows)}</p> }
+    });
+
     view! {
         <form class="filters panel" method="get" action=COMPLIANCE_PAGE>
             <div class="filter-fields">
@@ -123,8 +151,9 @@ fn MatrixView(matrix: ComplianceMatrix, query: ComplianceQuery) -> impl IntoView
                 </li>
             }).collect_view()}
         </ul>
+        {shown}
         {if matrix.rows.is_empty() {
-            view! { <p id="no-compliance">{t(Text::NothingHere)}</p> }.into_any()
+            view! { <p id="no-compliance">{t(Text::NothingHere)}</p> {pager} }.into_any()
         } else {
             view! {
                 <div class="table-wrap">
@@ -171,6 +200,7 @@ fn MatrixView(matrix: ComplianceMatrix, query: ComplianceQuery) -> impl IntoView
                         </tbody>
                     </table>
                 </div>
+                {pager}
             }
                 .into_any()
         }}

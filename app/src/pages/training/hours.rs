@@ -11,6 +11,7 @@ use crate::api::training::hours::{training_ledger, training_targets};
 use crate::app::{use_lang, use_texts};
 use crate::components::form::{FormMessages, FormState};
 use crate::components::guard::{guarded, refusal, set_page_status};
+use crate::components::pager::LinkPager;
 use crate::i18n::{Lang, Text, field_error_message};
 use crate::model::{
     AppError, HoursTarget, JobProfileId, Ledger, LedgerQuery, LedgerRow, LedgerRows,
@@ -125,15 +126,7 @@ fn LedgerView(ledger: Ledger, query: LedgerQuery) -> impl IntoView {
             .to_query()
         )
     };
-    let pager = (pages > 1).then(|| {
-        view! {
-            <nav class="pager" aria-label=t(Text::PageOf)>
-                {(page > 0).then(|| view! { <a class="button" href=at_page(page - 1)>{t(Text::Previous)}</a> })}
-                <span>{format!("{} {} {} {pages}", t(Text::PageOf), page + 1, t(Text::Of))}</span>
-                {(page + 1 < pages).then(|| view! { <a class="button" href=at_page(page + 1)>{t(Text::Next)}</a> })}
-            </nav>
-        }
-    });
+    let pager = view! { <LinkPager page page_count=pages href=at_page /> };
     let options = |items: Vec<(String, String)>, chosen: String| {
         items
             .into_iter()

@@ -106,6 +106,7 @@ pub async fn grade(
             }
             let passed = total >= test.pass_mark;
             let now = Utc::now();
+            let application = test.application_id;
             let mut model: practical_test::ActiveModel = test.into();
             model.status = Set(TestStatus::Graded.as_str().to_owned());
             model.passed = Set(Some(passed));
@@ -113,6 +114,7 @@ pub async fn grade(
             model.graded_at = Set(Some(now));
             model.updated_at = Set(now);
             model.update(tx).await?;
+            crate::server::assessments::scores::refresh(tx, [application]).await?;
             Ok(passed)
         })
     })

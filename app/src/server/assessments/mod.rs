@@ -8,6 +8,7 @@ pub mod grading;
 pub mod materials;
 pub mod online;
 pub mod practical;
+pub mod scores;
 pub mod summary;
 pub mod templates;
 

@@ -207,6 +207,10 @@ pub async fn save(
     check_against_catalogue(db, &fields, id).await?;
     let saved = crate::server::write(db, move |tx| {
         Box::pin(async move {
+            let before = match id {
+                Some(id) => super::compliance::RequirementTerms::of_certification(tx, id.0).await?,
+                None => None,
+            };
             let now = Utc::now();
             let validity = fields.validity_months.and_then(|m| i32::try_from(m).ok());
             let row = certification::ActiveModel {
@@ -256,6 +260,8 @@ pub async fn save(
                 .insert(tx)
                 .await?;
             }
+            let after = super::compliance::RequirementTerms::of_certification(tx, saved.id).await?;
+            super::compliance::requirement_changed(tx, before, after.unwrap_or_default()).await?;
             Ok(CertificationId(saved.id))
         })
     })

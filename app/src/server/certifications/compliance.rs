@@ -1,22 +1,29 @@
 //! Compliance: each job profile's requirements (the certifications it requires and its
 //! mandatory courses) and where each person stands against theirs on a day, as the matrix HR
-//! filter and export, and as one person's list on their pages.
+//! filter, page and export, and as one person's list on their pages. The matrix reads the
+//! compliance cells kept here ([`refresh`]) as certificates, completions, profiles and the
+//! catalogue change, so a page costs the same for ten people or ten thousand.
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::{Days, NaiveDate};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, LockType, Order, Query, SelectStatement};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 use crate::model::{
-    AppError, Cell, CertificateDates, ComplianceCounts, ComplianceMatrix, ComplianceQuery,
-    ComplianceRow, ComplianceSort, EmployeeId, EmployeeStatus, PersonCompliance, RecordStatus,
-    Requirement, RequirementColumn, Review, Verification,
+    AppError, COMPLIANCE_ROWS_PER_PAGE, Cell, CellFacts, CellState, CertificateDates,
+    ComplianceCounts, ComplianceMatrix, ComplianceQuery, ComplianceRow, ComplianceSort,
+    ComplianceSummary, Coverage, EXPIRY_WARNINGS, EmployeeId, EmployeeStatus, PersonCompliance,
+    RecordStatus, Requirement, RequirementColumn, Review, Verification,
 };
 use crate::server::csv_out::CsvOut;
 use crate::server::employees::records;
 use crate::server::entities::{
-    certification, certification_profile, course, course_profile, course_record, employee,
-    employee_certification, job_profile,
+    certification, certification_profile, compliance_cell, compliance_summary, course,
+    course_profile, course_record, employee, employee_certification, job_profile, user,
 };
 
 /// What the profiles ask for: each profile's requirements, and each requirement's column and
@@ -98,13 +105,12 @@ pub(crate) async fn requirements(
     })
 }
 
-/// Each cell of `people` (employee id, profile) on `today`, by (employee, requirement).
-pub(crate) async fn cells(
+/// Each cell of `people` (employee id, profile) whatever the day, by (employee, requirement).
+pub(crate) async fn facts(
     db: &impl ConnectionTrait,
     people: &[(i32, i32)],
     wanted: &Requirements,
-    today: NaiveDate,
-) -> Result<HashMap<(i32, Requirement), Cell>, AppError> {
+) -> Result<HashMap<(i32, Requirement), CellFacts>, AppError> {
     let ids: Vec<i32> = people.iter().map(|(e, _)| *e).collect();
     let mut certificates: HashMap<(i32, i32), Vec<CertificateDates>> = HashMap::new();
     for chunk in ids.chunks(500) {
@@ -143,7 +149,7 @@ pub(crate) async fn cells(
         for (employee, course, on) in rows {
             if let (Some(course), Some(on)) = (course, on) {
                 let last = completed.entry((employee, course)).or_insert(on);
-                *last = (*last).max(on);
+                *last = std::cmp::max(*last, on);
             }
         }
     }
@@ -151,22 +157,251 @@ pub(crate) async fn cells(
     for (employee, profile) in people {
         for requirement in wanted.by_profile.get(profile).into_iter().flatten() {
             let cell = match requirement {
-                Requirement::Certification(kind) => Cell::certification(
+                Requirement::Certification(kind) => CellFacts::certification(
                     certificates
                         .get(&(*employee, *kind))
                         .map_or(&[][..], Vec::as_slice),
-                    today,
                 ),
-                Requirement::Course(course) => Cell::course(
+                Requirement::Course(course) => CellFacts::course(
                     completed.get(&(*employee, *course)).copied(),
                     wanted.course_validity.get(course).copied().flatten(),
-                    today,
                 ),
             };
             out.insert((*employee, *requirement), cell);
         }
     }
     Ok(out)
+}
+
+/// Each cell of `people` (employee id, profile) on `today`, by (employee, requirement).
+pub(crate) async fn cells(
+    db: &impl ConnectionTrait,
+    people: &[(i32, i32)],
+    wanted: &Requirements,
+    today: NaiveDate,
+) -> Result<HashMap<(i32, Requirement), Cell>, AppError> {
+    Ok(facts(db, people, wanted)
+        .await?
+        .into_iter()
+        .map(|(key, facts)| (key, facts.on(today)))
+        .collect())
+}
+
+/// A requirement as the compliance cells store it: (kind, id).
+fn stored(requirement: Requirement) -> (&'static str, i32) {
+    match requirement {
+        Requirement::Certification(id) => ("certification", id),
+        Requirement::Course(id) => ("course", id),
+    }
+}
+
+/// A stored requirement read back; `None` for a kind this build does not know.
+fn requirement_of(kind: &str, id: i32) -> Option<Requirement> {
+    match kind {
+        "certification" => Some(Requirement::Certification(id)),
+        "course" => Some(Requirement::Course(id)),
+        _ => None,
+    }
+}
+
+/// Recomputes the compliance cells and summaries of employees `ids` from their profile,
+/// certificates and course records: run it in the transaction that changes one of those, so
+/// the matrix always agrees with them. Each employee row is locked first, so that two
+/// refreshes of one person take turns.
+pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<(), AppError> {
+    // In one order everywhere, so that refreshes of overlapping people cannot deadlock.
+    let ids: BTreeSet<EmployeeId> = ids.iter().copied().collect();
+    let ids: Vec<EmployeeId> = ids.into_iter().collect();
+    for chunk in ids.chunks(500) {
+        let chunk: Vec<i32> = chunk.iter().map(|id| id.0).collect();
+        let people: Vec<(i32, Option<i32>)> = employee::Entity::find()
+            .select_only()
+            .column(employee::Column::Id)
+            .column(employee::Column::ProfileId)
+            .filter(employee::Column::Id.is_in(chunk.clone()))
+            .order_by_asc(employee::Column::Id)
+            // Not FOR UPDATE: rows that point to the employee (a certificate just added) take
+            // a key-share lock that this one must not wait for.
+            .lock(LockType::NoKeyUpdate)
+            .into_tuple()
+            .all(db)
+            .await?;
+        compliance_cell::Entity::delete_many()
+            .filter(compliance_cell::Column::EmployeeId.is_in(chunk.clone()))
+            .exec(db)
+            .await?;
+        compliance_summary::Entity::delete_many()
+            .filter(compliance_summary::Column::EmployeeId.is_in(chunk))
+            .exec(db)
+            .await?;
+        let people: Vec<(i32, i32)> = people
+            .into_iter()
+            .filter_map(|(id, profile)| Some((id, profile?)))
+            .collect();
+        let profiles: BTreeSet<i32> = people.iter().map(|(_, p)| *p).collect();
+        let wanted = requirements(db, &profiles).await?;
+        let found = facts(db, &people, &wanted).await?;
+        let mut by_person: HashMap<i32, Vec<CellFacts>> = HashMap::new();
+        let mut cells = Vec::with_capacity(found.len());
+        for ((employee, requirement), facts) in &found {
+            by_person.entry(*employee).or_default().push(*facts);
+            let (kind, requirement_id) = stored(*requirement);
+            cells.push(compliance_cell::ActiveModel {
+                employee_id: Set(*employee),
+                kind: Set(kind.to_owned()),
+                requirement_id: Set(requirement_id),
+                coverage: Set(facts.coverage.as_str().to_owned()),
+                expires_on: Set(facts.expires_on),
+                shown_on: Set(facts.shown_on),
+                renewal_pending: Set(facts.renewal_pending),
+            });
+        }
+        for batch in cells.chunks(500) {
+            compliance_cell::Entity::insert_many(batch.to_vec())
+                .exec_without_returning(db)
+                .await?;
+        }
+        let summaries: Vec<compliance_summary::ActiveModel> = by_person
+            .iter()
+            .map(|(employee, cells)| {
+                let summary = ComplianceSummary::of(cells);
+                compliance_summary::ActiveModel {
+                    employee_id: Set(*employee),
+                    gap: Set(summary.gap.map(gap_rank)),
+                    first_expiry: Set(summary.first_expiry),
+                }
+            })
+            .collect();
+        for batch in summaries.chunks(500) {
+            compliance_summary::Entity::insert_many(batch.to_vec())
+                .exec_without_returning(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Refreshes everyone whose job profile is one of `profiles` (after the catalogue changed
+/// what those profiles require).
+pub async fn refresh_profiles(
+    db: &impl ConnectionTrait,
+    profiles: impl IntoIterator<Item = i32>,
+) -> Result<(), AppError> {
+    let profiles: Vec<i32> = profiles.into_iter().collect();
+    if profiles.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<EmployeeId> = employee::Entity::find()
+        .select_only()
+        .column(employee::Column::Id)
+        .filter(employee::Column::ProfileId.is_in(profiles))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(EmployeeId)
+        .collect();
+    refresh(db, &ids).await
+}
+
+/// What a certification or course of the catalogue asks of people, as far as compliance
+/// goes: whether it is active, how long a completion counts, and the profiles requiring it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequirementTerms {
+    pub active: bool,
+    pub validity_months: Option<i32>,
+    pub profiles: BTreeSet<i32>,
+}
+
+impl RequirementTerms {
+    /// The terms of certification `id` as stored now (`None` when there is no such one).
+    pub async fn of_certification(
+        db: &impl ConnectionTrait,
+        id: i32,
+    ) -> Result<Option<RequirementTerms>, AppError> {
+        let Some(found) = certification::Entity::find_by_id(id).one(db).await? else {
+            return Ok(None);
+        };
+        let profiles = certification_profile::Entity::find()
+            .filter(certification_profile::Column::CertificationId.eq(id))
+            .all(db)
+            .await?;
+        Ok(Some(RequirementTerms {
+            active: found.active,
+            // A certificate's expiry is set when it is added: the validity does not reach it.
+            validity_months: None,
+            profiles: profiles.into_iter().map(|p| p.profile_id).collect(),
+        }))
+    }
+
+    /// The terms of course `id` as stored now (`None` when there is no such one).
+    pub async fn of_course(
+        db: &impl ConnectionTrait,
+        id: i32,
+    ) -> Result<Option<RequirementTerms>, AppError> {
+        let Some(found) = course::Entity::find_by_id(id).one(db).await? else {
+            return Ok(None);
+        };
+        let profiles = course_profile::Entity::find()
+            .filter(course_profile::Column::CourseId.eq(id))
+            .all(db)
+            .await?;
+        Ok(Some(RequirementTerms {
+            active: found.active,
+            validity_months: found.validity_months,
+            profiles: profiles.into_iter().map(|p| p.profile_id).collect(),
+        }))
+    }
+}
+
+/// After the catalogue changed a requirement from `before` (none for a new one) to `after`:
+/// refreshes everyone whose profile required it or requires it, unless nothing they are
+/// asked changed (a new name, say).
+pub async fn requirement_changed(
+    db: &impl ConnectionTrait,
+    before: Option<RequirementTerms>,
+    after: RequirementTerms,
+) -> Result<(), AppError> {
+    let before = before.unwrap_or_default();
+    if before == after || (!before.active && !after.active) {
+        return Ok(());
+    }
+    // The profiles' rows locked first: a profile given to someone meanwhile (which takes a
+    // key-share lock on it) waits for this change, or this change waits for it and then
+    // finds them among the profile's people.
+    let profiles: Vec<i32> = before.profiles.union(&after.profiles).copied().collect();
+    job_profile::Entity::find()
+        .filter(job_profile::Column::Id.is_in(profiles.clone()))
+        .order_by_asc(job_profile::Column::Id)
+        .lock_exclusive()
+        .all(db)
+        .await?;
+    refresh_profiles(db, profiles).await
+}
+
+/// Refreshes everyone (after data was loaded in bulk, or when a migration asks).
+pub async fn refresh_all(db: &impl ConnectionTrait) -> Result<(), AppError> {
+    let ids: Vec<EmployeeId> = employee::Entity::find()
+        .select_only()
+        .column(employee::Column::Id)
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(EmployeeId)
+        .collect();
+    refresh(db, &ids).await
+}
+
+/// A state's rank as the summaries store it (0 is the worst), and the SQL below reads it.
+fn gap_rank(state: CellState) -> i16 {
+    match state {
+        CellState::Expired => 0,
+        CellState::Missing => 1,
+        CellState::Pending => 2,
+        CellState::Expiring => 3,
+        CellState::Ok => 4,
+    }
 }
 
 /// Columns in the order pages show them: certifications, then courses, each by English name.
@@ -179,33 +414,250 @@ fn ordered(columns: impl IntoIterator<Item = RequirementColumn>) -> Vec<Requirem
     columns
 }
 
-/// The matrix for HR on `today`: the staff still with the company who have a job profile,
-/// filtered and ordered by `query`.
-pub async fn matrix(
+/// The people `query`'s filters keep: still with the company, with a job profile.
+fn kept(query: &ComplianceQuery) -> SelectStatement {
+    let mut select = Query::select();
+    select
+        .from(employee::Entity)
+        .and_where(
+            Expr::col((employee::Entity, employee::Column::Status))
+                .ne(EmployeeStatus::Left.as_str()),
+        )
+        .and_where(Expr::col((employee::Entity, employee::Column::ProfileId)).is_not_null());
+    if let Some(department) = &query.department {
+        select.and_where(
+            Expr::col((employee::Entity, employee::Column::Department)).eq(department.as_str()),
+        );
+    }
+    if let Some(profile) = query.profile {
+        select.and_where(Expr::col((employee::Entity, employee::Column::ProfileId)).eq(profile));
+    }
+    if let Some(manager) = query.manager {
+        select.and_where(Expr::col((employee::Entity, employee::Column::ManagerId)).eq(manager.0));
+    }
+    select
+}
+
+/// The last day a held requirement is still ok rather than expiring, seen from `today`.
+fn warned_from(today: NaiveDate) -> NaiveDate {
+    let widest = EXPIRY_WARNINGS.iter().copied().max().unwrap_or(0);
+    today + Days::new(u64::from(widest))
+}
+
+/// The SQL for a row's worst state on `today`, as a rank (`gap_rank`): the worse of its gap
+/// and its first expiry's state (an expired one beats any gap; a gap beats expiring).
+fn worst_rank(today: NaiveDate) -> Expr {
+    let first_expiry = Expr::col((
+        compliance_summary::Entity,
+        compliance_summary::Column::FirstExpiry,
+    ));
+    let gap = Expr::col((compliance_summary::Entity, compliance_summary::Column::Gap));
+    Expr::case(first_expiry.clone().lt(today), gap_rank(CellState::Expired))
+        .case(gap.clone().is_not_null(), gap)
+        .case(
+            first_expiry.lte(warned_from(today)),
+            gap_rank(CellState::Expiring),
+        )
+        .finally(gap_rank(CellState::Ok))
+        .into()
+}
+
+/// The SQL for the date that orders rows equally bad: the first expiry when it makes the
+/// row's worst state, else a day after any other.
+fn worst_date(today: NaiveDate) -> Expr {
+    let first_expiry = Expr::col((
+        compliance_summary::Entity,
+        compliance_summary::Column::FirstExpiry,
+    ));
+    let gap = Expr::col((compliance_summary::Entity, compliance_summary::Column::Gap));
+    Expr::case(first_expiry.clone().lt(today), first_expiry.clone())
+        .case(
+            gap.is_null()
+                .and(first_expiry.clone().lte(warned_from(today))),
+            first_expiry,
+        )
+        .finally(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(today))
+        .into()
+}
+
+/// The SQL counting the kept people's cells in `state` on `today`.
+fn cells_in(state: CellState, today: NaiveDate) -> Expr {
+    let coverage = Expr::col((compliance_cell::Entity, compliance_cell::Column::Coverage));
+    let expires = Expr::col((compliance_cell::Entity, compliance_cell::Column::ExpiresOn));
+    let held = coverage.clone().eq(Coverage::Held.as_str());
+    let condition = match state {
+        CellState::Missing => coverage.eq(Coverage::Missing.as_str()),
+        CellState::Pending => coverage.eq(Coverage::Pending.as_str()),
+        CellState::Expired => held.and(expires.lt(today)),
+        CellState::Expiring => held.and(
+            expires
+                .clone()
+                .gte(today)
+                .and(expires.lte(warned_from(today))),
+        ),
+        CellState::Ok => held.and(expires.clone().is_null().or(expires.gt(warned_from(today)))),
+    };
+    let counted: Expr = Expr::case(condition, 1).finally(0).into();
+    counted.sum()
+}
+
+/// A number from a result: a sum is a BIGINT on PostgreSQL, NULL over no rows.
+fn number(found: &sea_orm::QueryResult, index: usize) -> Result<u64, AppError> {
+    let value: Option<i64> = found.try_get_by_index::<Option<i64>>(index).or_else(|_| {
+        found
+            .try_get_by_index::<Option<i32>>(index)
+            .map(|v| v.map(i64::from))
+    })?;
+    Ok(u64::try_from(value.unwrap_or(0)).unwrap_or(0))
+}
+
+/// The cells of the people `query` keeps, by state on `today`.
+async fn counts(
     db: &impl ConnectionTrait,
     query: &ComplianceQuery,
     today: NaiveDate,
-) -> Result<ComplianceMatrix, AppError> {
-    let mut staff = employee::Entity::find()
-        .filter(employee::Column::Status.ne(EmployeeStatus::Left.as_str()))
-        .filter(employee::Column::ProfileId.is_not_null());
-    if let Some(department) = &query.department {
-        staff = staff.filter(employee::Column::Department.eq(department.as_str()));
+) -> Result<ComplianceCounts, AppError> {
+    let mut select = kept(query);
+    select.inner_join(
+        compliance_cell::Entity,
+        Expr::col((compliance_cell::Entity, compliance_cell::Column::EmployeeId))
+            .equals((employee::Entity, employee::Column::Id)),
+    );
+    for state in CellState::ALL {
+        select.expr(cells_in(state, today));
     }
-    if let Some(profile) = query.profile {
-        staff = staff.filter(employee::Column::ProfileId.eq(profile));
+    let mut counts = ComplianceCounts::default();
+    if let Some(found) = db.query_one(&select).await? {
+        for (index, state) in CellState::ALL.into_iter().enumerate() {
+            counts.add(
+                state,
+                u32::try_from(number(&found, index)?).unwrap_or(u32::MAX),
+            );
+        }
     }
-    if let Some(manager) = query.manager {
-        staff = staff.filter(employee::Column::ManagerId.eq(manager.0));
+    Ok(counts)
+}
+
+/// One row of the page before its cells: (employee, name, department, profile).
+type Person = (i32, String, String, i32);
+
+/// The page of people `query` asks for (all of them with `every`), in its order on `today`,
+/// and how many there are in all.
+async fn people(
+    db: &impl ConnectionTrait,
+    query: &ComplianceQuery,
+    today: NaiveDate,
+    every: bool,
+) -> Result<(Vec<Person>, u64), AppError> {
+    let mut count = kept(query);
+    count.expr(Expr::col((employee::Entity, employee::Column::Id)).count());
+    let total = match db.query_one(&count).await? {
+        Some(found) => number(&found, 0)?,
+        None => 0,
+    };
+    let mut select = kept(query);
+    select
+        .column((employee::Entity, employee::Column::Id))
+        .column((user::Entity, user::Column::Name))
+        .column((employee::Entity, employee::Column::Department))
+        .column((employee::Entity, employee::Column::ProfileId))
+        .inner_join(
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id))
+                .equals((employee::Entity, employee::Column::UserId)),
+        );
+    if query.sort == ComplianceSort::Worst {
+        select
+            .left_join(
+                compliance_summary::Entity,
+                Condition::all().add(
+                    Expr::col((
+                        compliance_summary::Entity,
+                        compliance_summary::Column::EmployeeId,
+                    ))
+                    .equals((employee::Entity, employee::Column::Id)),
+                ),
+            )
+            .order_by_expr(worst_rank(today), Order::Asc)
+            .order_by_expr(worst_date(today), Order::Asc);
     }
-    let staff = staff.all(db).await?;
-    let people: Vec<(i32, i32)> = staff
-        .iter()
-        .filter_map(|e| Some((e.id, e.profile_id?)))
-        .collect();
-    let profile_ids: BTreeSet<i32> = people.iter().map(|(_, p)| *p).collect();
+    select
+        .order_by((user::Entity, user::Column::Name), Order::Asc)
+        .order_by((employee::Entity, employee::Column::Id), Order::Asc);
+    if !every {
+        select
+            .limit(COMPLIANCE_ROWS_PER_PAGE)
+            .offset(query.page.saturating_mul(COMPLIANCE_ROWS_PER_PAGE));
+    }
+    let mut found = Vec::new();
+    for row in db.query_all(&select).await? {
+        found.push((
+            row.try_get_by_index(0)?,
+            row.try_get_by_index(1)?,
+            row.try_get_by_index(2)?,
+            row.try_get_by_index(3)?,
+        ));
+    }
+    Ok((found, total))
+}
+
+/// The stored cells of `ids`, by (employee, requirement).
+async fn stored_cells(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<HashMap<(i32, Requirement), CellFacts>, AppError> {
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for cell in compliance_cell::Entity::find()
+            .filter(compliance_cell::Column::EmployeeId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            let (Some(requirement), Some(coverage)) = (
+                requirement_of(&cell.kind, cell.requirement_id),
+                Coverage::parse(&cell.coverage),
+            ) else {
+                continue;
+            };
+            found.insert(
+                (cell.employee_id, requirement),
+                CellFacts {
+                    coverage,
+                    expires_on: cell.expires_on,
+                    shown_on: cell.shown_on,
+                    renewal_pending: cell.renewal_pending,
+                },
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// The rows of `query` (a page, or all of them with `every`) on `today`, with the columns
+/// every kept profile requires, the profiles, and how many rows there are in all.
+async fn rows(
+    db: &impl ConnectionTrait,
+    query: &ComplianceQuery,
+    today: NaiveDate,
+    every: bool,
+) -> Result<
+    (
+        Vec<RequirementColumn>,
+        Vec<ComplianceRow>,
+        u64,
+        Vec<job_profile::Model>,
+    ),
+    AppError,
+> {
+    let mut kept_profiles = kept(query);
+    kept_profiles
+        .column((employee::Entity, employee::Column::ProfileId))
+        .distinct();
+    let mut profile_ids = BTreeSet::new();
+    for row in db.query_all(&kept_profiles).await? {
+        profile_ids.insert(row.try_get_by_index::<i32>(0)?);
+    }
     let wanted = requirements(db, &profile_ids).await?;
-    let found = cells(db, &people, &wanted, today).await?;
     let columns = ordered(
         wanted
             .by_profile
@@ -220,58 +672,61 @@ pub async fn matrix(
         .all(db)
         .await?;
     let titles: HashMap<i32, &job_profile::Model> = profiles.iter().map(|p| (p.id, p)).collect();
-    let names = records::names(db, staff.iter().map(|e| e.id)).await?;
-    let mut rows: Vec<ComplianceRow> = staff
-        .iter()
-        .filter_map(|e| {
-            let profile = titles.get(&e.profile_id?)?;
+    let (people, total) = people(db, query, today, every).await?;
+    let ids: Vec<i32> = people.iter().map(|(id, ..)| *id).collect();
+    let found = stored_cells(db, &ids).await?;
+    let rows = people
+        .into_iter()
+        .filter_map(|(id, name, department, profile)| {
+            let profile = titles.get(&profile)?;
+            let required = wanted.by_profile.get(&profile.id);
             Some(ComplianceRow {
-                employee: EmployeeId(e.id),
-                name: names.get(&e.id).cloned().unwrap_or_default(),
-                department: e.department.clone(),
+                employee: EmployeeId(id),
+                name,
+                department,
                 profile_it: profile.title_it.clone(),
                 profile_en: profile.title_en.clone(),
                 cells: columns
                     .iter()
-                    .map(|c| found.get(&(e.id, c.requirement)).copied())
+                    .map(|c| {
+                        if !required.is_some_and(|r| r.contains(&c.requirement)) {
+                            return None;
+                        }
+                        Some(found.get(&(id, c.requirement))?.on(today))
+                    })
                     .collect(),
             })
         })
         .collect();
-    match query.sort {
-        ComplianceSort::Worst => rows.sort_by(|a, b| {
-            let key = |r: &ComplianceRow| (r.worst(), r.soonest().unwrap_or(NaiveDate::MAX));
-            key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
-        }),
-        ComplianceSort::Name => rows.sort_by(|a, b| a.name.cmp(&b.name)),
-    }
-    let everyone = employee::Entity::find()
-        .filter(employee::Column::Status.ne(EmployeeStatus::Left.as_str()))
-        .all(db)
-        .await?;
-    let departments: BTreeSet<String> = everyone
-        .iter()
-        .map(|e| e.department.clone())
-        .filter(|d| !d.is_empty())
-        .collect();
-    let manager_ids: BTreeSet<i32> = everyone.iter().filter_map(|e| e.manager_id).collect();
-    let manager_names = records::names(db, manager_ids.iter().copied()).await?;
-    let mut managers: Vec<(EmployeeId, String)> = manager_names
-        .into_iter()
-        .map(|(id, name)| (EmployeeId(id), name))
-        .collect();
-    managers.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok((columns, rows, total, profiles))
+}
+
+/// A page of the matrix for HR on `today`: the staff still with the company who have a job
+/// profile, filtered and ordered by `query`, with the counts over every page. A fixed number
+/// of statements, however many people.
+pub async fn matrix(
+    db: &impl ConnectionTrait,
+    query: &ComplianceQuery,
+    today: NaiveDate,
+) -> Result<ComplianceMatrix, AppError> {
+    let (columns, rows, total_rows, profiles) = rows(db, query, today, false).await?;
     Ok(ComplianceMatrix {
         today,
-        counts: ComplianceCounts::of(&rows),
+        counts: counts(db, query, today).await?,
         columns,
         rows,
-        departments: departments.into_iter().collect(),
+        page: query.page,
+        total_rows,
+        departments: records::departments(db).await?,
         profiles: profiles
             .iter()
             .map(|p| (p.id, p.title_it.clone(), p.title_en.clone()))
             .collect(),
-        managers,
+        managers: records::managers(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
     })
 }
 
@@ -331,18 +786,18 @@ fn cell_text(cell: Option<&Cell>) -> String {
     }
 }
 
-/// The matrix as CSV, in English: a row per person, a column per requirement, and the worst
-/// state of each row.
+/// The matrix as CSV, in English: a row per person (every page), a column per requirement,
+/// and the worst state of each row.
 pub async fn export_csv(
     db: &impl ConnectionTrait,
     query: &ComplianceQuery,
     today: NaiveDate,
 ) -> Result<String, AppError> {
-    let found = matrix(db, query, today).await?;
+    let (columns, rows, ..) = rows(db, query, today, true).await?;
     let mut header: Vec<&str> = vec!["employee_id", "employee", "department", "profile", "worst"];
-    header.extend(found.columns.iter().map(|c| c.name_en.as_str()));
+    header.extend(columns.iter().map(|c| c.name_en.as_str()));
     let mut out = CsvOut::new(&header)?;
-    for row in &found.rows {
+    for row in &rows {
         let mut fields = vec![
             row.employee.to_string(),
             row.name.clone(),

@@ -225,7 +225,7 @@ pub async fn add(
         .save(&document.bytes, document.kind.extension())
         .await?;
     let stored_name = stored.stored_name.clone();
-    let written = employee_certification::ActiveModel {
+    let holding = employee_certification::ActiveModel {
         employee_id: Set(own.id),
         certification_id: Set(kind.id),
         credential_id: Set(fields.credential_id),
@@ -242,8 +242,22 @@ pub async fn add(
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
-    }
-    .insert(db)
+    };
+    let employee = EmployeeId(own.id);
+    let written = crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            let row = holding.insert(tx).await.map_err(|error| {
+                // Two uploads of the same credential at once: the index keeps one.
+                if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+                    AppError::on_field("credential_id", "credential_taken")
+                } else {
+                    error.into()
+                }
+            })?;
+            super::compliance::refresh(tx, &[employee]).await?;
+            Ok(row)
+        })
+    })
     .await;
     match written {
         Ok(row) => {
@@ -256,11 +270,7 @@ pub async fn add(
         }
         Err(error) => {
             files.delete(&stored_name).await.ok();
-            // Two uploads of the same credential at once: the index keeps one.
-            if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
-                return Err(AppError::on_field("credential_id", "credential_taken"));
-            }
-            Err(error.into())
+            Err(error)
         }
     }
 }
@@ -361,7 +371,7 @@ pub async fn decide(
                 )
                 .await?;
             }
-            Ok(())
+            super::compliance::refresh(tx, &[employee]).await
         })
     })
     .await?;

@@ -256,6 +256,7 @@ pub async fn hire(
             )
             .await?;
             crate::server::training::enrolment::induct(tx, employee_id, profile.id, now).await?;
+            crate::server::certifications::compliance::refresh(tx, &[employee_id]).await?;
             if let Some(account) = invite {
                 invitations::invite(tx, account, candidate_lang, &public_url, now).await?;
             }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use crate::model::{
@@ -150,7 +150,7 @@ pub async fn departments(db: &impl ConnectionTrait) -> Result<Vec<String>, AppEr
 }
 
 /// Those who manage someone now, by name.
-async fn managers(db: &impl ConnectionTrait) -> Result<Vec<Colleague>, AppError> {
+pub async fn managers(db: &impl ConnectionTrait) -> Result<Vec<Colleague>, AppError> {
     let ids: Vec<i32> = employee::Entity::find()
         .select_only()
         .column(employee::Column::ManagerId)
@@ -249,9 +249,9 @@ pub async fn check_profile(
     }
 }
 
-/// HR change employee `id`'s record.
+/// HR change employee `id`'s record (and so, with the profile, what they must hold).
 pub async fn update(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     id: EmployeeId,
     change: EmployeeChange,
 ) -> Result<(), AppError> {
@@ -269,7 +269,13 @@ pub async fn update(
     model.start_date = Set(change.start_date);
     model.status = Set(change.status.as_str().to_owned());
     model.updated_at = Set(Utc::now());
-    model.update(db).await?;
+    crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            model.update(tx).await?;
+            crate::server::certifications::compliance::refresh(tx, &[id]).await
+        })
+    })
+    .await?;
     tracing::info!(employee_id = %id, "employee record changed");
     Ok(())
 }

@@ -570,6 +570,8 @@ pub async fn cancel(
             model.updated_at = Set(Utc::now());
             let saved = model.update(tx).await?;
             super::seats::refresh(tx, saved.id).await?;
+            // Its scorecards no longer count towards the application's assessment.
+            crate::server::assessments::scores::refresh(tx, [saved.application_id]).await?;
             record(tx, &saved, "cancelled", Some(reason.clone()), &actor).await?;
             let cancelled = Change::Cancelled { reason };
             let everyone = Audience {

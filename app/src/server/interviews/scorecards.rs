@@ -205,6 +205,7 @@ pub async fn submit(
     check_competencies(db, &found, &input).await?;
     let user = user.clone();
     let user_id = user.id;
+    let application = found.application_id;
     crate::server::write(db, move |tx| {
         Box::pin(async move {
             let card = find_or_start(tx, &user, id).await?;
@@ -213,7 +214,8 @@ pub async fn submit(
             }
             let interview = card.interview_id;
             write_content(tx, card, &input, Some(Utc::now())).await?;
-            super::seats::refresh(tx, interview).await
+            super::seats::refresh(tx, interview).await?;
+            crate::server::assessments::scores::refresh(tx, [application]).await
         })
     })
     .await?;
@@ -237,6 +239,7 @@ pub async fn amend(
     check_competencies(db, &found, &input.scorecard).await?;
     let user = user.clone();
     let user_id = user.id;
+    let application = found.application_id;
     crate::server::write(db, move |tx| {
         Box::pin(async move {
             let card = find(tx, id.0, user.id.0)
@@ -261,6 +264,7 @@ pub async fn amend(
             let submitted_at = card.submitted_at;
             let card_id = card.id;
             write_content(tx, card, &input.scorecard, submitted_at).await?;
+            crate::server::assessments::scores::refresh(tx, [application]).await?;
             audit::record(
                 tx,
                 user.id,

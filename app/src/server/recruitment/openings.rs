@@ -361,10 +361,22 @@ pub async fn update(
     crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input).await?;
+            // Read again, locked: another edit may have changed the profile since.
+            let current = opening::Entity::find_by_id(id.0)
+                .lock_exclusive()
+                .one(tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let profile_changed = current.profile_id != input.profile_id.0;
             let mut model: opening::ActiveModel = existing.into();
             apply(&mut model, &input);
             model.update(tx).await?;
-            write_team(tx, id.0, &input.interviewer_ids).await
+            write_team(tx, id.0, &input.interviewer_ids).await?;
+            if profile_changed {
+                // Its applications are now assessed against another profile.
+                crate::server::assessments::scores::refresh_openings(tx, [id.0]).await?;
+            }
+            Ok(())
         })
     })
     .await?;

@@ -146,6 +146,13 @@ pub async fn save(
     check_against_catalogue(db, &fields, id).await?;
     let saved = crate::server::write(db, move |tx| {
         Box::pin(async move {
+            let before = match id {
+                Some(id) => {
+                    crate::server::certifications::compliance::RequirementTerms::of_course(tx, id.0)
+                        .await?
+                }
+                None => None,
+            };
             let now = Utc::now();
             let mut row = course::ActiveModel {
                 title_it: Set(fields.title_it),
@@ -205,6 +212,16 @@ pub async fn save(
                 .insert(tx)
                 .await?;
             }
+            let after = crate::server::certifications::compliance::RequirementTerms::of_course(
+                tx, saved.id,
+            )
+            .await?;
+            crate::server::certifications::compliance::requirement_changed(
+                tx,
+                before,
+                after.unwrap_or_default(),
+            )
+            .await?;
             Ok(CourseId(saved.id))
         })
     })

@@ -89,9 +89,10 @@ fn recount_statement(
 /// Recounts employee `id`'s running totals from their course records: run it in the
 /// transaction that changes one of them, so the ledger always agrees with the records.
 pub async fn recount(db: &impl ConnectionTrait, id: EmployeeId) -> Result<(), AppError> {
-    // Locked, so that two recounts of one employee take turns rather than both inserting.
+    // Locked, so that two recounts of one employee take turns rather than both inserting (not
+    // FOR UPDATE, which would also wait for rows just written that point to the employee).
     employee::Entity::find_by_id(id.0)
-        .lock_exclusive()
+        .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
         .one(db)
         .await?;
     training_hours::Entity::delete_many()

@@ -102,6 +102,7 @@ pub async fn record(
             }
             if outcome.status == RecordStatus::Completed {
                 super::ledger::recount(tx, employee).await?;
+                crate::server::certifications::compliance::refresh(tx, &[employee]).await?;
                 if let Some(course) = course {
                     raise_levels(tx, employee, course, now).await?;
                 }
@@ -239,6 +240,11 @@ pub async fn review(
             }
             if approve {
                 super::ledger::recount(tx, EmployeeId(found.employee_id)).await?;
+                crate::server::certifications::compliance::refresh(
+                    tx,
+                    &[EmployeeId(found.employee_id)],
+                )
+                .await?;
                 if let Some(course) = found.course_id {
                     raise_levels(tx, EmployeeId(found.employee_id), course, now).await?;
                 }

@@ -67,7 +67,7 @@ async fn items(
 }
 
 /// Scores what the server can of test `test` and, when no short answer waits for the grader,
-/// gives the result.
+/// gives the result (and refreshes the application's stored assessment).
 pub async fn score(
     db: &impl ConnectionTrait,
     test: online_test::Model,
@@ -120,6 +120,10 @@ pub async fn score(
     }
     model.updated_at = Set(now);
     model.update(db).await?;
+    if !waiting {
+        // Graded: its levels now count towards the application's assessment.
+        crate::server::assessments::scores::refresh(db, [test.application_id]).await?;
+    }
     Ok(())
 }
 
@@ -464,10 +468,12 @@ pub async fn finish_typing(
 
 /// Closes every started test whose time, with its grace, is over at `now`: those whose
 /// candidate never came back. Staff pages call it before reading, so a test left open shows as
-/// handed in, with what was saved in time.
+/// handed in, with what was saved in time. One statement when none is, read through the index
+/// on status and deadline.
 pub async fn close_overdue(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), AppError> {
     let started = online_test::Entity::find()
         .filter(online_test::Column::Status.eq(OnlineStatus::Started.as_str()))
+        .filter(online_test::Column::DeadlineAt.lt(now - TimeDelta::seconds(GRACE_SECONDS)))
         .all(db)
         .await?;
     for test in started.iter().filter(|t| over(t, now)) {
