@@ -1,7 +1,8 @@
 //! What keeps the compliance matrix fast at scale, and how derived tables get filled:
 //! - `compliance_cells`: for each employee and each requirement of their job profile, what
 //!   they hold whatever the day (held until a date, waiting for verification, or missing),
-//!   kept by the app as certificates, course records, profiles and the catalogue change;
+//!   kept by the app as certificates, course records, profiles and the catalogue change; an
+//!   index on (coverage, expiry) counts everyone's cells in a state on a day;
 //! - `compliance_summaries`: per employee, the worst gap (missing or pending) and the first
 //!   expiry among what they hold, from which the matrix orders its rows on any day;
 //! - `pending_rebuilds`: derived tables the app fills from their sources at its next start
@@ -80,6 +81,16 @@ impl MigrationTrait for Migration {
                         (Employees::Table, Employees::Id),
                         ForeignKeyAction::Cascade,
                     ))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_compliance_cells_state")
+                    .table(ComplianceCells::Table)
+                    .col(ComplianceCells::Coverage)
+                    .col(ComplianceCells::ExpiresOn)
                     .to_owned(),
             )
             .await?;

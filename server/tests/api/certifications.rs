@@ -1153,4 +1153,30 @@ async fn the_matrix_follows_profiles_uploads_verdicts_completions_and_the_catalo
         "the agent's course is theirs now"
     );
     assert_compliance_agrees(&app.db).await;
+
+    // Gone from the company, gone from the matrix and its counts.
+    let before = compliance::matrix(&app.db, &ComplianceQuery::default(), Utc::now().date_naive())
+        .await
+        .unwrap()
+        .counts;
+    records::update(
+        &app.db,
+        EmployeeId(agent_id),
+        EmployeeChange {
+            profile: Some(JobProfileId(agent_profile)),
+            department: "Contact centre".to_owned(),
+            location: "Treviso".to_owned(),
+            manager: None,
+            start_date: None,
+            status: EmployeeStatus::Left,
+        },
+    )
+    .await
+    .unwrap();
+    let after = compliance::matrix(&app.db, &ComplianceQuery::default(), Utc::now().date_naive())
+        .await
+        .unwrap();
+    assert!(after.rows.iter().all(|r| r.employee.0 != agent_id));
+    assert!(after.counts.expiring < before.expiring, "{before:?} → {:?}", after.counts);
+    assert_compliance_agrees(&app.db).await;
 }

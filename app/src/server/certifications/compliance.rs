@@ -7,7 +7,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, LockType, Order, Query, SelectStatement};
+use sea_orm::sea_query::{
+    Condition, Expr, ExprTrait, LockType, Order, Query, SelectStatement, SubQueryStatement,
+};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -206,18 +208,19 @@ fn requirement_of(kind: &str, id: i32) -> Option<Requirement> {
 
 /// Recomputes the compliance cells and summaries of employees `ids` from their profile,
 /// certificates and course records: run it in the transaction that changes one of those, so
-/// the matrix always agrees with them. Each employee row is locked first, so that two
-/// refreshes of one person take turns.
+/// the matrix always agrees with them. Only people with a profile who have not left have
+/// cells. Each employee row is locked first, so that two refreshes of one person take turns.
 pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<(), AppError> {
     // In one order everywhere, so that refreshes of overlapping people cannot deadlock.
     let ids: BTreeSet<EmployeeId> = ids.iter().copied().collect();
     let ids: Vec<EmployeeId> = ids.into_iter().collect();
     for chunk in ids.chunks(500) {
         let chunk: Vec<i32> = chunk.iter().map(|id| id.0).collect();
-        let people: Vec<(i32, Option<i32>)> = employee::Entity::find()
+        let people: Vec<(i32, Option<i32>, String)> = employee::Entity::find()
             .select_only()
             .column(employee::Column::Id)
             .column(employee::Column::ProfileId)
+            .column(employee::Column::Status)
             .filter(employee::Column::Id.is_in(chunk.clone()))
             .order_by_asc(employee::Column::Id)
             // Not FOR UPDATE: rows that point to the employee (a certificate just added) take
@@ -234,9 +237,11 @@ pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<()
             .filter(compliance_summary::Column::EmployeeId.is_in(chunk))
             .exec(db)
             .await?;
+        // Cells only for whom the matrix covers: those with a profile who have not left.
         let people: Vec<(i32, i32)> = people
             .into_iter()
-            .filter_map(|(id, profile)| Some((id, profile?)))
+            .filter(|(_, _, status)| status != EmployeeStatus::Left.as_str())
+            .filter_map(|(id, profile, _)| Some((id, profile?)))
             .collect();
         let profiles: BTreeSet<i32> = people.iter().map(|(_, p)| *p).collect();
         let wanted = requirements(db, &profiles).await?;
@@ -480,25 +485,24 @@ fn worst_date(today: NaiveDate) -> Expr {
         .into()
 }
 
-/// The SQL counting the kept people's cells in `state` on `today`.
+/// The SQL condition on a compliance cell for being in `state` on `today`. Each is a range of
+/// the index on (coverage, expiry), so that counting everyone's cells reads only the index.
 fn cells_in(state: CellState, today: NaiveDate) -> Expr {
     let coverage = Expr::col((compliance_cell::Entity, compliance_cell::Column::Coverage));
     let expires = Expr::col((compliance_cell::Entity, compliance_cell::Column::ExpiresOn));
     let held = coverage.clone().eq(Coverage::Held.as_str());
-    let condition = match state {
+    match state {
         CellState::Missing => coverage.eq(Coverage::Missing.as_str()),
         CellState::Pending => coverage.eq(Coverage::Pending.as_str()),
         CellState::Expired => held.and(expires.lt(today)),
-        CellState::Expiring => held.and(
+        CellState::Expiring => held.and(expires.between(today, warned_from(today))),
+        CellState::Ok => held.and(
             expires
                 .clone()
-                .gte(today)
-                .and(expires.lte(warned_from(today))),
+                .is_null()
+                .or(expires.gt(warned_from(today))),
         ),
-        CellState::Ok => held.and(expires.clone().is_null().or(expires.gt(warned_from(today)))),
-    };
-    let counted: Expr = Expr::case(condition, 1).finally(0).into();
-    counted.sum()
+    }
 }
 
 /// A number from a result: a sum is a BIGINT on PostgreSQL, NULL over no rows.
@@ -511,20 +515,35 @@ fn number(found: &sea_orm::QueryResult, index: usize) -> Result<u64, AppError> {
     Ok(u64::try_from(value.unwrap_or(0)).unwrap_or(0))
 }
 
-/// The cells of the people `query` keeps, by state on `today`.
+/// Whether `query` narrows the matrix beyond everyone it covers.
+fn is_filtered(query: &ComplianceQuery) -> bool {
+    query.department.is_some() || query.profile.is_some() || query.manager.is_some()
+}
+
+/// The cells of the people `query` keeps, by state on `today`: one statement of a count per
+/// state. Only the people the matrix covers have cells (`refresh`), so without a filter the
+/// counts read the cells alone.
 async fn counts(
     db: &impl ConnectionTrait,
     query: &ComplianceQuery,
     today: NaiveDate,
 ) -> Result<ComplianceCounts, AppError> {
-    let mut select = kept(query);
-    select.inner_join(
-        compliance_cell::Entity,
-        Expr::col((compliance_cell::Entity, compliance_cell::Column::EmployeeId))
-            .equals((employee::Entity, employee::Column::Id)),
-    );
+    let mut select = Query::select();
     for state in CellState::ALL {
-        select.expr(cells_in(state, today));
+        let mut count = Query::select();
+        count
+            .expr(Expr::col((compliance_cell::Entity, compliance_cell::Column::EmployeeId)).count())
+            .from(compliance_cell::Entity)
+            .and_where(cells_in(state, today));
+        if is_filtered(query) {
+            let mut people = kept(query);
+            people.column((employee::Entity, employee::Column::Id));
+            count.and_where(
+                Expr::col((compliance_cell::Entity, compliance_cell::Column::EmployeeId))
+                    .in_subquery(people),
+            );
+        }
+        select.expr(Expr::from(SubQueryStatement::SelectStatement(count)));
     }
     let mut counts = ComplianceCounts::default();
     if let Some(found) = db.query_one(&select).await? {
@@ -649,10 +668,17 @@ async fn rows(
     ),
     AppError,
 > {
-    let mut kept_profiles = kept(query);
+    // The profiles someone kept has: a probe per profile, not a pass over everyone.
+    let mut holder = kept(query);
+    holder.expr(Expr::val(1)).and_where(
+        Expr::col((employee::Entity, employee::Column::ProfileId))
+            .equals((job_profile::Entity, job_profile::Column::Id)),
+    );
+    let mut kept_profiles = Query::select();
     kept_profiles
-        .column((employee::Entity, employee::Column::ProfileId))
-        .distinct();
+        .column((job_profile::Entity, job_profile::Column::Id))
+        .from(job_profile::Entity)
+        .and_where(Expr::exists(holder));
     let mut profile_ids = BTreeSet::new();
     for row in db.query_all(&kept_profiles).await? {
         profile_ids.insert(row.try_get_by_index::<i32>(0)?);

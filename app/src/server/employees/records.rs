@@ -149,26 +149,30 @@ pub async fn departments(db: &impl ConnectionTrait) -> Result<Vec<String>, AppEr
     distinct_text(db, employee::Column::Department).await
 }
 
-/// Those who manage someone now, by name.
+/// Those who manage someone now, by name (one statement).
 pub async fn managers(db: &impl ConnectionTrait) -> Result<Vec<Colleague>, AppError> {
-    let ids: Vec<i32> = employee::Entity::find()
-        .select_only()
+    let mut managing = sea_orm::sea_query::Query::select();
+    managing
         .column(employee::Column::ManagerId)
-        .distinct()
-        .filter(employee::Column::ManagerId.is_not_null())
-        .into_tuple::<i32>()
+        .from(employee::Entity)
+        .and_where(employee::Column::ManagerId.is_not_null());
+    Ok(employee::Entity::find()
+        .select_only()
+        .column(employee::Column::Id)
+        .column(user::Column::Name)
+        .inner_join(user::Entity)
+        .filter(employee::Column::Id.in_subquery(managing))
+        .order_by_asc(user::Column::Name)
+        .order_by_asc(employee::Column::Id)
+        .into_tuple::<(i32, String)>()
         .all(db)
-        .await?;
-    let mut managers: Vec<Colleague> = names(db, ids)
         .await?
         .into_iter()
         .map(|(id, name)| Colleague {
             id: EmployeeId(id),
             name,
         })
-        .collect();
-    managers.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.0.cmp(&b.id.0)));
-    Ok(managers)
+        .collect())
 }
 
 /// What the list's filters offer (`with_staff` false), or HR's forms (true: also everyone
