@@ -4,8 +4,9 @@
 //!   comparison pages by fit through an index instead of assessing every application;
 //! - `application_levels`: each application's level per competency of its profile (only those
 //!   assessed), so it pages by one competency's level the same way;
-//! - an index on the online tests' status and deadline, so closing the overdue ones (which
-//!   every staff page asks for first) reads the few started tests, not all of them;
+//! - an index of the started online tests by deadline, so closing the overdue ones (which
+//!   every staff page asks for first) reads the few started tests, not all of them. Partial,
+//!   so that it is no choice for the queries that read an application's tests by status;
 //! - a request (`pending_rebuilds`) that the app fill both tables from the evidence already
 //!   there at its next start.
 
@@ -53,7 +54,7 @@ enum PendingRebuilds {
 
 const SCORES_BY_FIT: &str = "idx_application_scores_opening_fit";
 const LEVELS_BY_LEVEL: &str = "idx_application_levels_opening_competency_level";
-const ONLINE_STATUS_DEADLINE: &str = "idx_online_tests_status_deadline";
+const ONLINE_STARTED_DEADLINE: &str = "idx_online_tests_started_deadline";
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -126,13 +127,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // The query must name the status as this literal (not a bound value) to use it.
         manager
             .create_index(
                 Index::create()
-                    .name(ONLINE_STATUS_DEADLINE)
+                    .name(ONLINE_STARTED_DEADLINE)
                     .table(OnlineTests::Table)
-                    .col(OnlineTests::Status)
                     .col(OnlineTests::DeadlineAt)
+                    .and_where(Expr::col(OnlineTests::Status).eq("started"))
                     .to_owned(),
             )
             .await?;
@@ -159,7 +161,7 @@ impl MigrationTrait for Migration {
         manager
             .drop_index(
                 Index::drop()
-                    .name(ONLINE_STATUS_DEADLINE)
+                    .name(ONLINE_STARTED_DEADLINE)
                     .table(OnlineTests::Table)
                     .to_owned(),
             )

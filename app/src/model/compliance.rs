@@ -253,7 +253,8 @@ pub struct ComplianceQuery {
     /// Only this manager's reports.
     pub manager: Option<EmployeeId>,
     pub sort: ComplianceSort,
-    /// The page, zero-based.
+    /// The page, zero-based (the first when a caller leaves it out).
+    #[serde(default)]
     pub page: u64,
 }
 

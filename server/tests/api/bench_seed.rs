@@ -260,6 +260,8 @@ async fn seed_bench_makes_assessments_and_staff_that_follow_the_candidates_histo
     assert_eq!(matrix.total_rows as usize, staying);
     assert_eq!(matrix.rows.len(), staying.min(50));
     crate::helpers::assert_compliance_agrees(db).await;
+    // The comparison's stored fit and levels are what the seeded evidence gives.
+    crate::assessment_scores::assert_scores_current(db).await;
     let hours = ledger::ledger(db, &LedgerQuery::default(), today)
         .await
         .unwrap();

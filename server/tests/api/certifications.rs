@@ -1155,10 +1155,14 @@ async fn the_matrix_follows_profiles_uploads_verdicts_completions_and_the_catalo
     assert_compliance_agrees(&app.db).await;
 
     // Gone from the company, gone from the matrix and its counts.
-    let before = compliance::matrix(&app.db, &ComplianceQuery::default(), Utc::now().date_naive())
-        .await
-        .unwrap()
-        .counts;
+    let before = compliance::matrix(
+        &app.db,
+        &ComplianceQuery::default(),
+        Utc::now().date_naive(),
+    )
+    .await
+    .unwrap()
+    .counts;
     records::update(
         &app.db,
         EmployeeId(agent_id),
@@ -1173,10 +1177,18 @@ async fn the_matrix_follows_profiles_uploads_verdicts_completions_and_the_catalo
     )
     .await
     .unwrap();
-    let after = compliance::matrix(&app.db, &ComplianceQuery::default(), Utc::now().date_naive())
-        .await
-        .unwrap();
+    let after = compliance::matrix(
+        &app.db,
+        &ComplianceQuery::default(),
+        Utc::now().date_naive(),
+    )
+    .await
+    .unwrap();
     assert!(after.rows.iter().all(|r| r.employee.0 != agent_id));
-    assert!(after.counts.expiring < before.expiring, "{before:?} → {:?}", after.counts);
+    assert!(
+        after.counts.expiring < before.expiring,
+        "{before:?} → {:?}",
+        after.counts
+    );
     assert_compliance_agrees(&app.db).await;
 }

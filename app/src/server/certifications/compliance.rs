@@ -496,12 +496,7 @@ fn cells_in(state: CellState, today: NaiveDate) -> Expr {
         CellState::Pending => coverage.eq(Coverage::Pending.as_str()),
         CellState::Expired => held.and(expires.lt(today)),
         CellState::Expiring => held.and(expires.between(today, warned_from(today))),
-        CellState::Ok => held.and(
-            expires
-                .clone()
-                .is_null()
-                .or(expires.gt(warned_from(today))),
-        ),
+        CellState::Ok => held.and(expires.clone().is_null().or(expires.gt(warned_from(today)))),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Job profiles and the competencies each requires, with a required level and a weight.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::{
@@ -245,25 +245,23 @@ pub async fn update(
             model.description_en = Set(input.description_en.trim().to_owned());
             model.updated_at = Set(Utc::now());
             model.update(tx).await?;
-            let requirements = |rows: &mut dyn Iterator<Item = (i32, i16, i16)>| {
-                rows.collect::<std::collections::BTreeSet<_>>()
-            };
-            let before = requirements(
-                &mut profile_requirement::Entity::find()
-                    .filter(profile_requirement::Column::ProfileId.eq(id.0))
-                    .all(tx)
-                    .await?
-                    .into_iter()
-                    .map(|r| (r.competency_id, r.required_level, r.weight)),
-            );
+            // (competency, required level, weight) before and after.
+            let before: BTreeSet<(i32, i16, i16)> = profile_requirement::Entity::find()
+                .filter(profile_requirement::Column::ProfileId.eq(id.0))
+                .all(tx)
+                .await?
+                .into_iter()
+                .map(|r| (r.competency_id, r.required_level, r.weight))
+                .collect();
             write_requirements(tx, id.0, &input.requirements).await?;
-            let after = requirements(&mut input.requirements.iter().map(|r| {
-                (
-                    r.competency_id.0,
-                    i16::from(r.required_level),
-                    i16::from(r.weight),
-                )
-            }));
+            let after: BTreeSet<(i32, i16, i16)> = input
+                .requirements
+                .iter()
+                .map(|r| {
+                    let level = i16::from(r.required_level);
+                    (r.competency_id.0, level, i16::from(r.weight))
+                })
+                .collect();
             if before != after {
                 // Every application to an opening with this profile is assessed against it.
                 crate::server::assessments::scores::refresh_profile(tx, id.0).await?;

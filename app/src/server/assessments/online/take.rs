@@ -468,11 +468,14 @@ pub async fn finish_typing(
 
 /// Closes every started test whose time, with its grace, is over at `now`: those whose
 /// candidate never came back. Staff pages call it before reading, so a test left open shows as
-/// handed in, with what was saved in time. One statement when none is, read through the index
-/// on status and deadline.
+/// handed in, with what was saved in time. One statement when none is, read through the
+/// partial index of started tests by deadline (which needs the status written as a literal).
 pub async fn close_overdue(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<(), AppError> {
     let started = online_test::Entity::find()
-        .filter(online_test::Column::Status.eq(OnlineStatus::Started.as_str()))
+        .filter(Expr::cust(format!(
+            "online_tests.status = '{}'",
+            OnlineStatus::Started.as_str()
+        )))
         .filter(online_test::Column::DeadlineAt.lt(now - TimeDelta::seconds(GRACE_SECONDS)))
         .all(db)
         .await?;
