@@ -754,6 +754,14 @@ async fn the_compliance_matrix_states_each_requirement_on_a_day_with_the_worst_r
         assert_eq!(row.cells[at].unwrap().state, state, "on {day}");
         assert_compliance_agrees_on(&app.db, on(day)).await;
     }
+    let far = ComplianceQuery {
+        page: u64::MAX / 2,
+        ..ComplianceQuery::default()
+    };
+    let last = hr.call("compliance_report", json!({ "query": far })).await;
+    assert_eq!(last.status, StatusCode::OK, "a page past the end: {last:?}");
+    assert_eq!(last.body["page"], 0, "is the last page");
+    assert_eq!(last.body["rows"].as_array().unwrap().len(), 3);
     let (status, page) = hr.page("/compliance?department=Ricevimento").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("compliance-counts") && page.contains("data-state=\"missing\""));

@@ -552,6 +552,12 @@ async fn counts(
     Ok(counts)
 }
 
+/// Page `asked` of `total` rows, or the last page when it asks for one past the end.
+fn page_within(asked: u64, total: u64) -> u64 {
+    let pages = std::cmp::max(total.div_ceil(COMPLIANCE_ROWS_PER_PAGE), 1);
+    std::cmp::min(asked, pages - 1)
+}
+
 /// One row of the page before its cells: (employee, name, department, profile).
 type Person = (i32, String, String, i32);
 
@@ -601,7 +607,7 @@ async fn people(
     if !every {
         select
             .limit(COMPLIANCE_ROWS_PER_PAGE)
-            .offset(query.page.saturating_mul(COMPLIANCE_ROWS_PER_PAGE));
+            .offset(page_within(query.page, total).saturating_mul(COMPLIANCE_ROWS_PER_PAGE));
     }
     let mut found = Vec::new();
     for row in db.query_all(&select).await? {
@@ -736,7 +742,7 @@ pub async fn matrix(
         counts: counts(db, query, today).await?,
         columns,
         rows,
-        page: query.page,
+        page: page_within(query.page, total_rows),
         total_rows,
         departments: records::departments(db).await?,
         profiles: profiles

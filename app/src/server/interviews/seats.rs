@@ -13,8 +13,9 @@ use crate::server::entities::{interview, interview_interviewer, scorecard};
 pub async fn refresh(db: &impl ConnectionTrait, id: i32) -> Result<(), AppError> {
     // Locked, so that two refreshes of one interview (two panelists submitting at once) take
     // turns, each seeing the other's scorecard.
+    // Not FOR UPDATE: a scorecard just inserted holds a key-share lock on the interview.
     let Some(found) = interview::Entity::find_by_id(id)
-        .lock_exclusive()
+        .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
         .one(db)
         .await?
     else {

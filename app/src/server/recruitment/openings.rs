@@ -361,13 +361,22 @@ pub async fn update(
     crate::server::write(db, |tx| {
         Box::pin(async move {
             check(tx, &input).await?;
-            // Read again, locked: another edit may have changed the profile since.
+            // Read again, locked: another edit may have changed the profile since. Not FOR
+            // UPDATE, which would also hold up every application to the opening meanwhile.
             let current = opening::Entity::find_by_id(id.0)
-                .lock_exclusive()
+                .lock(sea_orm::sea_query::LockType::NoKeyUpdate)
                 .one(tx)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let profile_changed = current.profile_id != input.profile_id.0;
+            if profile_changed {
+                // The new profile's requirements stay as read until this commits: an edit
+                // of them waits, then finds this opening among the profile's.
+                job_profile::Entity::find_by_id(input.profile_id.0)
+                    .lock_shared()
+                    .one(tx)
+                    .await?;
+            }
             let mut model: opening::ActiveModel = existing.into();
             apply(&mut model, &input);
             model.update(tx).await?;
