@@ -12,6 +12,7 @@
 
 mod http;
 #[path = "../common/served.rs"]
+#[allow(dead_code)]
 mod served;
 #[path = "../common/timing.rs"]
 mod timing;

@@ -119,3 +119,24 @@ pub fn counting(db: &DatabaseConnection) -> (DatabaseConnection, Arc<AtomicUsize
     });
     (counting, count)
 }
+
+/// User `id` as the services see them once signed in.
+pub async fn current_user(
+    db: &DatabaseConnection,
+    id: i32,
+) -> app::server::accounts::auth::CurrentUser {
+    let found = user::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .expect("users")
+        .expect("the user");
+    app::server::accounts::auth::CurrentUser {
+        id: UserId(found.id),
+        name: found.name,
+        email: found.email,
+        role: Role::parse(&found.role).expect("a role"),
+        language: None,
+        time_zone: found.time_zone,
+        session_id: 0,
+    }
+}

@@ -98,23 +98,6 @@ async fn busiest<E: EntityTrait>(db: &DatabaseConnection, user_column: E::Column
     rows.first().map(|(user, _)| *user)
 }
 
-async fn current_user(db: &DatabaseConnection, id: i32) -> CurrentUser {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .expect("users")
-        .expect("the user");
-    CurrentUser {
-        id: UserId(found.id),
-        name: found.name,
-        email: found.email,
-        role: Role::parse(&found.role).expect("a role"),
-        language: None,
-        time_zone: found.time_zone,
-        session_id: 0,
-    }
-}
-
 async fn cases(db: &DatabaseConnection) -> Vec<Case> {
     let hr = served::hr_user(db).await;
     let mut cases = Vec::new();
@@ -129,7 +112,7 @@ async fn cases(db: &DatabaseConnection) -> Vec<Case> {
             .expect("seats");
         cases.push(Case {
             name: format!("my interviews (busiest interviewer, {seats} seats)"),
-            service: Service::MyInterviews(current_user(db, interviewer).await),
+            service: Service::MyInterviews(served::current_user(db, interviewer).await),
             path: "/interviews".to_owned(),
             user: UserId(interviewer),
         });

@@ -9,6 +9,9 @@
 //!     cargo bench -p server --bench writes
 //! ```
 
+#[path = "../common/served.rs"]
+#[allow(dead_code)]
+mod served;
 #[path = "../common/timing.rs"]
 #[allow(dead_code)]
 mod timing;
@@ -46,23 +49,6 @@ async fn open(url: &str, mode: SqliteSynchronous) -> DatabaseConnection {
         .expect("the database opens")
 }
 
-async fn current_user(db: &DatabaseConnection, id: i32) -> CurrentUser {
-    let found = user::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .expect("users")
-        .expect("the user");
-    CurrentUser {
-        id: UserId(found.id),
-        name: found.name,
-        email: found.email,
-        role: Role::parse(&found.role).expect("a role"),
-        language: None,
-        time_zone: found.time_zone,
-        session_id: 0,
-    }
-}
-
 /// An interviewer's open seat and the draft they keep saving: every competency rated.
 async fn draft(db: &DatabaseConnection) -> (CurrentUser, InterviewId, ScorecardInput) {
     let seat = interview_interviewer::Entity::find()
@@ -92,7 +78,7 @@ async fn draft(db: &DatabaseConnection) -> (CurrentUser, InterviewId, ScorecardI
         summary: "Buona gestione del cliente; da approfondire la parte contabile.".into(),
     };
     (
-        current_user(db, seat.user_id).await,
+        served::current_user(db, seat.user_id).await,
         InterviewId(seat.interview_id),
         input,
     )
@@ -108,7 +94,7 @@ async fn logger(db: &DatabaseConnection) -> (CurrentUser, Vec<u8>) {
         .expect("employees")
         .expect("an employee with an account");
     let pdf = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-    (current_user(db, worker.user_id).await, pdf.to_vec())
+    (served::current_user(db, worker.user_id).await, pdf.to_vec())
 }
 
 /// Times `WRITES` runs of `write` one after another: (writes a second, spread).
