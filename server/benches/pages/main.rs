@@ -20,15 +20,13 @@ use std::time::Instant;
 
 use app::model::{
     ComparisonSort, ComplianceQuery, ComplianceSort, EmployeeFilter, EmployeeStatus, LedgerQuery,
-    LedgerRows, OpeningId, Role, UserId,
+    LedgerRows, OpeningId, UserId,
 };
 use app::server::accounts::auth::CurrentUser;
 use app::server::assessments::summary;
 use app::server::certifications::compliance;
 use app::server::employees::directory;
-use app::server::entities::{
-    application, employee, interview_interviewer, notification, opening, user,
-};
+use app::server::entities::{application, employee, interview_interviewer, notification, opening};
 use app::server::interviews::views;
 use app::server::notifications::inbox;
 use app::server::training::ledger;

@@ -20,7 +20,6 @@ use std::time::Instant;
 
 use app::model::{
     CompetencyId, CourseKind, InterviewId, LoggedTraining, RatingInput, Role, ScorecardInput,
-    UserId,
 };
 use app::server::accounts::auth::CurrentUser;
 use app::server::entities::{employee, interview, interview_interviewer, user};
