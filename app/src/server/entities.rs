@@ -1556,8 +1556,10 @@ pub mod compliance_cell {
 pub mod compliance_summary {
     use sea_orm::entity::prelude::*;
 
-    /// An employee's compliance whatever the day: the worst gap among their requirements (1
-    /// missing, 2 pending; none without one) and the first expiry among what they hold.
+    /// An employee's compliance whatever the day, for everyone the matrix covers: the worst
+    /// gap among their requirements (1 missing, 2 pending; none without one), the first
+    /// expiry among what they hold, and their name (a copy of their account's, which does
+    /// not change), so that the matrix orders everyone from this table alone.
     #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
     #[sea_orm(table_name = "compliance_summaries")]
     pub struct Model {
@@ -1565,6 +1567,7 @@ pub mod compliance_summary {
         pub employee_id: i32,
         pub gap: Option<i16>,
         pub first_expiry: Option<Date>,
+        pub name: String,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

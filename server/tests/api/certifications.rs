@@ -1032,6 +1032,64 @@ async fn cell_today(app: &TestApp, employee: i32, column: &str) -> Option<CellSt
 }
 
 #[tokio::test]
+async fn someone_whose_profile_asks_for_nothing_is_a_row_of_the_matrix_in_name_order() {
+    let app = TestApp::spawn().await;
+    let (first, second) = (
+        app.signed_in(Role::Employee).await,
+        app.signed_in(Role::Employee).await,
+    );
+    let now = Utc::now();
+    let bare = job_profile::ActiveModel {
+        code: Set("filing-assistant".to_owned()),
+        title_it: Set("Addetto all'archivio".to_owned()),
+        title_en: Set("Filing assistant".to_owned()),
+        area: Set("back_office".to_owned()),
+        sector: Set("services".to_owned()),
+        description_it: Set(String::new()),
+        description_en: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        yearly_training_hours: Set(0),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let first_id = place(&app, &first, "Filing assistant", "Archivio", None).await;
+    let second_id = place(&app, &second, "Bank teller", "Sportello", None).await;
+
+    let query = ComplianceQuery {
+        sort: ComplianceSort::Name,
+        ..ComplianceQuery::default()
+    };
+    let matrix = compliance::matrix(&app.db, &query, Utc::now().date_naive())
+        .await
+        .unwrap();
+    let rows: Vec<(i32, &str)> = matrix
+        .rows
+        .iter()
+        .map(|r| (r.employee.0, r.name.as_str()))
+        .collect();
+    assert_eq!(matrix.total_rows, 2, "{rows:?}");
+    let bare_row = matrix
+        .rows
+        .iter()
+        .find(|r| r.employee.0 == first_id)
+        .expect("the filing assistant is listed");
+    assert_eq!(bare_row.profile_en, bare.title_en);
+    assert!(
+        bare_row.cells.iter().all(Option::is_none),
+        "nothing to hold"
+    );
+    assert!(rows.iter().any(|(id, _)| *id == second_id));
+    assert!(
+        rows.windows(2).all(|w| w[0].1 <= w[1].1),
+        "by name: {rows:?}"
+    );
+    assert_compliance_agrees(&app.db).await;
+}
+
+#[tokio::test]
 async fn the_matrix_follows_profiles_uploads_verdicts_completions_and_the_catalogue() {
     let app = TestApp::spawn().await;
     let hr = app.signed_in(Role::Hr).await;

@@ -431,7 +431,7 @@ pub async fn assert_compliance_agrees_on(db: &DatabaseConnection, today: chrono:
             for (_, cell) in &shown {
                 counted.add(cell.state, 1);
             }
-            order.push((row.worst(), row.soonest()));
+            order.push((row.worst(), row.soonest(), row.name.clone()));
         }
         if page + 1 >= matrix.page_count() {
             assert_eq!(matrix.counts, counted, "the counts cover every page");
@@ -440,11 +440,20 @@ pub async fn assert_compliance_agrees_on(db: &DatabaseConnection, today: chrono:
         page += 1;
     }
     assert_eq!(order.len(), staff.len(), "every page, every person once");
-    let keys: Vec<(CellState, chrono::NaiveDate)> = order
+    let keys: Vec<(CellState, chrono::NaiveDate, &str)> = order
         .iter()
-        .map(|(worst, soonest)| (*worst, soonest.unwrap_or(chrono::NaiveDate::MAX)))
+        .map(|(worst, soonest, name)| {
+            (
+                *worst,
+                soonest.unwrap_or(chrono::NaiveDate::MAX),
+                name.as_str(),
+            )
+        })
         .collect();
-    assert!(keys.is_sorted(), "the worst rows first: {keys:?}");
+    assert!(
+        keys.is_sorted(),
+        "the worst rows first, then the soonest, then by name: {keys:?}"
+    );
 }
 
 /// [`assert_compliance_agrees_on`] today.

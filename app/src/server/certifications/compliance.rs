@@ -8,8 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Days, NaiveDate};
 use sea_orm::sea_query::{
-    Asterisk, Condition, Expr, ExprTrait, LockType, Order, Query, SelectStatement,
-    SubQueryStatement,
+    Asterisk, Expr, ExprTrait, LockType, Order, Query, SelectStatement, SubQueryStatement,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -26,7 +25,7 @@ use crate::server::csv_out::CsvOut;
 use crate::server::employees::records;
 use crate::server::entities::{
     certification, certification_profile, compliance_cell, compliance_summary, course,
-    course_profile, course_record, employee, employee_certification, job_profile, user,
+    course_profile, course_record, employee, employee_certification, job_profile,
 };
 
 /// What the profiles ask for: each profile's requirements, and each requirement's column and
@@ -217,9 +216,10 @@ pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<()
     let ids: Vec<EmployeeId> = ids.into_iter().collect();
     for chunk in ids.chunks(500) {
         let chunk: Vec<i32> = chunk.iter().map(|id| id.0).collect();
-        let people: Vec<(i32, Option<i32>, String)> = employee::Entity::find()
+        let people: Vec<(i32, i32, Option<i32>, String)> = employee::Entity::find()
             .select_only()
             .column(employee::Column::Id)
+            .column(employee::Column::UserId)
             .column(employee::Column::ProfileId)
             .column(employee::Column::Status)
             .filter(employee::Column::Id.is_in(chunk.clone()))
@@ -239,11 +239,17 @@ pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<()
             .exec(db)
             .await?;
         // Cells only for whom the matrix covers: those with a profile who have not left.
-        let people: Vec<(i32, i32)> = people
+        let covered: Vec<(i32, i32, i32)> = people
             .into_iter()
-            .filter(|(_, _, status)| status != EmployeeStatus::Left.as_str())
-            .filter_map(|(id, profile, _)| Some((id, profile?)))
+            .filter(|(.., status)| status != EmployeeStatus::Left.as_str())
+            .filter_map(|(id, user, profile, _)| Some((id, user, profile?)))
             .collect();
+        let names = crate::server::accounts::users::names(
+            db,
+            covered.iter().map(|(_, user, _)| *user).collect(),
+        )
+        .await?;
+        let people: Vec<(i32, i32)> = covered.iter().map(|(id, _, p)| (*id, *p)).collect();
         let profiles: BTreeSet<i32> = people.iter().map(|(_, p)| *p).collect();
         let wanted = requirements(db, &profiles).await?;
         let found = facts(db, &people, &wanted).await?;
@@ -267,14 +273,17 @@ pub async fn refresh(db: &impl ConnectionTrait, ids: &[EmployeeId]) -> Result<()
                 .exec_without_returning(db)
                 .await?;
         }
-        let summaries: Vec<compliance_summary::ActiveModel> = by_person
+        // A summary for everyone covered, also those whose profile asks for nothing: the
+        // matrix orders its rows from the summaries alone.
+        let summaries: Vec<compliance_summary::ActiveModel> = covered
             .iter()
-            .map(|(employee, cells)| {
-                let summary = ComplianceSummary::of(cells);
+            .map(|(employee, user, _)| {
+                let summary = ComplianceSummary::of(by_person.get(employee).into_iter().flatten());
                 compliance_summary::ActiveModel {
                     employee_id: Set(*employee),
                     gap: Set(summary.gap.map(gap_rank)),
                     first_expiry: Set(summary.first_expiry),
+                    name: Set(names.get(user).cloned().unwrap_or_default()),
                 }
             })
             .collect();
@@ -563,63 +572,88 @@ fn page_within(asked: u64, total: u64) -> u64 {
 /// One row of the page before its cells: (employee, name, department, profile).
 type Person = (i32, String, String, i32);
 
+/// The summaries of the people `query` keeps. Everyone the matrix covers has one
+/// ([`refresh`]), so without a filter it is the summaries alone: ordering everyone reads one
+/// narrow table instead of joining every employee to their account.
+fn summaries_kept(query: &ComplianceQuery) -> SelectStatement {
+    if !is_filtered(query) {
+        let mut select = Query::select();
+        select.from(compliance_summary::Entity);
+        return select;
+    }
+    let mut select = kept(query);
+    select.inner_join(
+        compliance_summary::Entity,
+        Expr::col((
+            compliance_summary::Entity,
+            compliance_summary::Column::EmployeeId,
+        ))
+        .equals((employee::Entity, employee::Column::Id)),
+    );
+    select
+}
+
 /// The page of people `query` asks for (all of them with `every`), in its order on `today`,
-/// and how many there are in all.
+/// and how many there are in all: the order from the summaries, then the page's details.
 async fn people(
     db: &impl ConnectionTrait,
     query: &ComplianceQuery,
     today: NaiveDate,
     every: bool,
 ) -> Result<(Vec<Person>, u64), AppError> {
-    let mut count = kept(query);
-    count.expr(Expr::col((employee::Entity, employee::Column::Id)).count());
+    let summary = |column| (compliance_summary::Entity, column);
+    let mut count = summaries_kept(query);
+    count.expr(Expr::col(Asterisk).count());
     let total = match db.query_one(&count).await? {
         Some(found) => number(&found, 0)?,
         None => 0,
     };
-    let mut select = kept(query);
+    let mut select = summaries_kept(query);
     select
-        .column((employee::Entity, employee::Column::Id))
-        .column((user::Entity, user::Column::Name))
-        .column((employee::Entity, employee::Column::Department))
-        .column((employee::Entity, employee::Column::ProfileId))
-        .inner_join(
-            user::Entity,
-            Expr::col((user::Entity, user::Column::Id))
-                .equals((employee::Entity, employee::Column::UserId)),
-        );
+        .column(summary(compliance_summary::Column::EmployeeId))
+        .column(summary(compliance_summary::Column::Name));
     if query.sort == ComplianceSort::Worst {
         select
-            .left_join(
-                compliance_summary::Entity,
-                Condition::all().add(
-                    Expr::col((
-                        compliance_summary::Entity,
-                        compliance_summary::Column::EmployeeId,
-                    ))
-                    .equals((employee::Entity, employee::Column::Id)),
-                ),
-            )
             .order_by_expr(worst_rank(today), Order::Asc)
             .order_by_expr(worst_date(today), Order::Asc);
     }
     select
-        .order_by((user::Entity, user::Column::Name), Order::Asc)
-        .order_by((employee::Entity, employee::Column::Id), Order::Asc);
+        .order_by(summary(compliance_summary::Column::Name), Order::Asc)
+        .order_by(summary(compliance_summary::Column::EmployeeId), Order::Asc);
     if !every {
         select
             .limit(COMPLIANCE_ROWS_PER_PAGE)
             .offset(page_within(query.page, total).saturating_mul(COMPLIANCE_ROWS_PER_PAGE));
     }
-    let mut found = Vec::new();
+    let mut order: Vec<(i32, String)> = Vec::new();
     for row in db.query_all(&select).await? {
-        found.push((
-            row.try_get_by_index(0)?,
-            row.try_get_by_index(1)?,
-            row.try_get_by_index(2)?,
-            row.try_get_by_index(3)?,
-        ));
+        order.push((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
     }
+    let mut details: HashMap<i32, (String, Option<i32>)> = HashMap::new();
+    let ids: Vec<i32> = order.iter().map(|(id, _)| *id).collect();
+    for chunk in ids.chunks(500) {
+        let found: Vec<(i32, String, Option<i32>)> = employee::Entity::find()
+            .select_only()
+            .column(employee::Column::Id)
+            .column(employee::Column::Department)
+            .column(employee::Column::ProfileId)
+            .filter(employee::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        details.extend(
+            found
+                .into_iter()
+                .map(|(id, department, profile)| (id, (department, profile))),
+        );
+    }
+    let found = order
+        .into_iter()
+        .filter_map(|(id, name)| {
+            let (department, profile) = details.remove(&id)?;
+            Some((id, name, department, profile?))
+        })
+        .collect();
     Ok((found, total))
 }
 

@@ -112,18 +112,12 @@ pub async fn recount_all(db: &impl ConnectionTrait) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The employees `query` covers, joined to their account (for the name), their profile (for
-/// the target) and their totals of `year`: those still with the company, and those gone who
-/// trained that year.
+/// The employees `query` covers, joined to their profile (for the target) and their totals
+/// of `year`: those still with the company, and those gone who trained that year.
 fn covered(query: &LedgerQuery, year: i32) -> sea_orm::sea_query::SelectStatement {
     let mut select = Query::select();
     select
         .from(employee::Entity)
-        .inner_join(
-            user::Entity,
-            Expr::col((user::Entity, user::Column::Id))
-                .equals((employee::Entity, employee::Column::UserId)),
-        )
         .left_join(
             job_profile::Entity,
             Expr::col((job_profile::Entity, job_profile::Column::Id))
@@ -254,6 +248,11 @@ async fn rows(
         .unwrap_or(0);
     let mut select = covered(query, year);
     select
+        .inner_join(
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id))
+                .equals((employee::Entity, employee::Column::UserId)),
+        )
         .column((employee::Entity, employee::Column::Id))
         .column((user::Entity, user::Column::Name))
         .column((employee::Entity, employee::Column::Department));
