@@ -10,7 +10,7 @@ use crate::bundles::{Bundle, SiteAssets};
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
-use crate::pages::account::{login, settings, welcome};
+use crate::pages::account::{forgotten_password, login, settings, welcome};
 use crate::pages::employees::{hire, list as employee_list, record};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
@@ -203,6 +203,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=record::MyRecordPage ssr=SsrMode::Async />
                     <Route path=path!("/applications/:id/hire") view=hire::HirePage ssr=SsrMode::Async />
                     <Route path=path!("/welcome/:token") view=welcome::WelcomePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/forgot-password")
+                        view=forgotten_password::ForgotPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/reset-password/:token")
+                        view=forgotten_password::ResetPasswordPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/training") view=training::mine::MyTrainingPage ssr=SsrMode::Async />
                     <Route path=path!("/training/decisions") view=training::decisions::DecisionsPage ssr=SsrMode::Async />
                     <Route path=path!("/training/hours") view=training::hours::HoursPage ssr=SsrMode::Async />

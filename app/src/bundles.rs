@@ -140,6 +140,8 @@ mod tests {
             "/training/decisions",
             "/applications/3/hire",
             "/welcome/abc",
+            "/forgot-password",
+            "/reset-password/abc",
             "/nowhere",
         ] {
             assert_eq!(Bundle::for_path(plain), None, "{plain}");

@@ -1566,6 +1566,10 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
             "Il link è già stato usato o è scaduto: chiedi alle Risorse umane di inviarne un altro.".into(),
             "The link has been used or has expired: ask HR to send another.".into(),
         ),
+        "reset_over" => it_en(
+            "Il link non vale più: è già stato usato o è scaduto. Chiedine uno nuovo.".into(),
+            "The link no longer works: it has been used or has expired. Ask for a new one.".into(),
+        ),
         "invitation_accepted" => it_en(
             "La password è già stata scelta: non serve un altro invito.".into(),
             "The password has already been chosen: no new invitation is needed.".into(),

@@ -44,7 +44,16 @@ const recruitment = [
   "/compliance",
 ];
 const pagesOf = {
-  visitor: ["/careers", "/careers/1", "/careers/applied", "/login", "/nowhere"],
+  visitor: [
+    "/careers",
+    "/careers/1",
+    "/careers/applied",
+    "/login",
+    "/forgot-password",
+    "/forgot-password?sent=1",
+    `/reset-password/${"ab".repeat(32)}`,
+    "/nowhere",
+  ],
   // The 403 page (a page for HR) and the 404 page, as a signed-in user sees them.
   employee: [...everyone, "/candidates", "/nowhere"],
   interviewer: [

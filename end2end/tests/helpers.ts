@@ -137,10 +137,13 @@ export async function sentMail(to: string, containing = ""): Promise<string> {
 
 /**
  * The private link's path (`/t/…` for an online test, `/p/…` for a practical test's
- * materials, `/welcome/…` for a new account) in the message sent to `to`, whatever the body's
- * encoding.
+ * materials, `/welcome/…` for a new account, `/reset-password/…` for a forgotten password) in
+ * the message sent to `to`, whatever the body's encoding.
  */
-export async function privateLink(to: string, kind: "t" | "p" | "welcome" = "t"): Promise<string> {
+export async function privateLink(
+  to: string,
+  kind: "t" | "p" | "welcome" | "reset-password" = "t",
+): Promise<string> {
   const message = await sentMail(to, "Content-Type");
   const pattern = new RegExp(`/${kind}/([0-9a-f]{64})`);
   const find = (text: string) => text.match(pattern)?.[0];

@@ -32,6 +32,7 @@ mod m20261207_000025_lists_at_scale;
 mod m20261207_000026_compliance_cells;
 mod m20261207_000027_assessment_scores;
 mod m20261207_000028_compliance_order;
+mod m20261208_000029_password_resets;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000026_compliance_cells::Migration),
             Box::new(m20261207_000027_assessment_scores::Migration),
             Box::new(m20261207_000028_compliance_order::Migration),
+            Box::new(m20261208_000029_password_resets::Migration),
         ]
     }
 }

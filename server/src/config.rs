@@ -153,6 +153,18 @@ pub struct Config {
     )]
     pub orphan_grace_minutes: u64,
 
+    /// The most database connections this process holds at once. Each SQLite connection
+    /// keeps its own prepared statements and sort memory, so fewer of them use less memory;
+    /// on PostgreSQL, keep instances × this under the server's `max_connections`.
+    #[arg(
+        long,
+        env = "PERCORSO_DB_CONNECTIONS",
+        default_value_t = 16,
+        value_parser = clap::value_parser!(u32).range(1..=256),
+        global = true
+    )]
+    pub db_connections: u32,
+
     /// Where email goes.
     #[command(flatten)]
     pub mail: MailConfig,

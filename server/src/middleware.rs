@@ -131,7 +131,8 @@ fn is_cross_site(headers: &HeaderMap, scheme: Scheme) -> bool {
 pub async fn refuse_cross_site(State(scheme): State<Scheme>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && is_cross_site(req.headers(), scheme) {
-        tracing::warn!(path = req.uri().path(), "cross-site request refused");
+        let path = crate::telemetry::loggable_path(req.uri().path());
+        tracing::warn!(path = %path, "cross-site request refused");
         return (StatusCode::FORBIDDEN, "cross-site request refused").into_response();
     }
     next.run(req).await

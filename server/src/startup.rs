@@ -105,7 +105,7 @@ pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let mut options = ConnectOptions::new(url);
     options
         .sqlx_logging(false)
-        .max_connections(16)
+        .max_connections(config.db_connections)
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(tune_sqlite);
     Ok(Database::connect(options).await?)
@@ -120,6 +120,7 @@ pub fn backend(config: &Config, db: DatabaseConnection) -> Backend {
         throttle: ThrottlePolicy::default(),
         public_url: config.public_url(),
         clock: app::server::clock::Clock::shifted_by_days(config.clock_shift_days),
+        tasks: Default::default(),
     }
 }
 
@@ -255,6 +256,14 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             post(crate::forms::employees::hire),
         )
         .route("/welcome/{token}", post(crate::forms::account::welcome))
+        .route(
+            "/forgot-password",
+            post(crate::forms::account::forgot_password),
+        )
+        .route(
+            "/reset-password/{token}",
+            post(crate::forms::account::reset_password),
+        )
         .route("/training", post(crate::forms::training::request))
         .route("/training/log", post(crate::forms::training::log))
         .route("/training/decisions", post(crate::forms::training::decide))
@@ -375,18 +384,22 @@ impl Application {
             .unwrap_or_default()
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    /// Serves until `shutdown` completes, then finishes in-flight requests and the work left
+    /// after answered ones (a reset link to mail).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+        self.backend.tasks.close();
+        self.backend.tasks.wait().await;
+        served
     }
 }
 

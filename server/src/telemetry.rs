@@ -6,12 +6,13 @@ use tracing_subscriber::fmt::MakeWriter;
 use crate::config::LogFormat;
 
 /// A request path as logs show it: the private links' tokens (`/t/{token}`, `/p/{token}`, a
-/// candidate's only key to their test; `/welcome/{token}`, a new account's key) are replaced
-/// by `…`.
+/// candidate's only key to their test; `/welcome/{token}`, a new account's key;
+/// `/reset-password/{token}`, the key to an account whose password was forgotten) are
+/// replaced by `…`.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     let mut segments: Vec<&str> = path.split('/').collect();
     match segments.as_slice() {
-        ["", "t" | "p" | "welcome", token, ..] if !token.is_empty() => {
+        ["", "t" | "p" | "welcome" | "reset-password", token, ..] if !token.is_empty() => {
             segments[2] = "…";
             std::borrow::Cow::Owned(segments.join("/"))
         }
@@ -50,6 +51,7 @@ mod tests {
         assert_eq!(loggable_path("/t/abc123"), "/t/…");
         assert_eq!(loggable_path("/p/abc123/materials/4"), "/p/…/materials/4");
         assert_eq!(loggable_path("/welcome/abc123"), "/welcome/…");
+        assert_eq!(loggable_path("/reset-password/abc123"), "/reset-password/…");
         assert_eq!(loggable_path("/candidates/12"), "/candidates/12");
         assert_eq!(loggable_path("/tests/3"), "/tests/3");
     }

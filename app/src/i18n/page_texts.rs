@@ -96,5 +96,21 @@ texts! {
     MandatoryForHint => "Chi è assunto con uno di questi profili vi è iscritto all'ingresso, e la conformità lo richiede.", "People hired with one of these profiles are enrolled on induction, and compliance requires it.";
     CourseOffered => "Ancora offerto (si può iscriversi)", "Still offered (open to enrolment)";
     CourseRetired => "Non più offerto", "No longer offered";
+    ForgotLink => "Hai dimenticato la password?", "Forgot your password?";
+    ForgotTitle => "Password dimenticata?", "Forgot your password?";
+    ForgotLead => "Scrivi l'email del tuo account: ti invieremo un link per sceglierne una nuova. Il link vale una volta sola e per 30 minuti.", "Enter your account's email: we will send it a link to choose a new password. The link works once and for 30 minutes.";
+    SendResetLink => "Invia il link", "Send the link";
+    ResetLinkSent => "Se l'indirizzo appartiene a un account attivo, gli abbiamo inviato un link per scegliere una nuova password. Il link vale una volta sola e per 30 minuti.", "If the address belongs to an active account, we have sent it a link to choose a new password. The link works once and for 30 minutes.";
+    ResetLinkNotArrived => "Non è arrivato nulla dopo qualche minuto? Guarda nella posta indesiderata e controlla che l'indirizzo sia quello del tuo account, poi chiedi un altro link.", "Nothing after a few minutes? Look in your spam folder and check that the address is your account's, then ask for another link.";
+    AskAgain => "Chiedi un altro link", "Ask for another link";
+    BackToSignIn => "Torna all'accesso", "Back to sign in";
+    ResetTitle => "Scegli una nuova password", "Choose a new password";
+    ResetLead => "Scegli la password con cui entrerai d'ora in poi. Ogni sessione aperta con questo account verrà chiusa; poi accederai con la nuova password.", "Choose the password you will sign in with from now on. Every session signed in to this account will end; then you sign in with the new password.";
+    ResetAccount => "Account", "Account";
+    SaveNewPassword => "Salva la nuova password", "Save the new password";
+    ResetLinkOverTitle => "Questo link non vale più", "This link no longer works";
+    ResetLinkOver => "Un link per reimpostare la password vale una volta sola e per 30 minuti, e vale soltanto l'ultimo chiesto. Chiedine uno nuovo.", "A link to reset a password works once and for 30 minutes, and only the latest one asked for works. Ask for a new one.";
+    AskForNewLink => "Chiedi un nuovo link", "Ask for a new link";
+    PasswordResetDone => "La password è stata cambiata e ogni sessione del tuo account è stata chiusa. Accedi con la nuova password.", "Your password has been changed and every session of your account has been signed out. Sign in with the new password.";
 }
 }

@@ -195,6 +195,29 @@ pub enum Welcome {
 /// How long a welcome link lasts.
 pub const WELCOME_DAYS: i64 = 7;
 
+/// The account whose password was forgotten: a link to reset it goes to this address.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+pub struct ForgotPasswordInput {
+    #[validate(
+        custom(function = "not_blank"),
+        custom(function = "super::check_email")
+    )]
+    pub email: String,
+}
+
+/// What a password reset link opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ResetLink {
+    /// The link is good: whose account it is.
+    Open { name: String, email: String },
+    /// Used, past its 30 minutes, or for an account since deactivated: its holder can ask for
+    /// another.
+    Over,
+}
+
+/// How long a password reset link lasts, in minutes.
+pub const RESET_MINUTES: i64 = 30;
+
 /// Canonical form of an email address for storage and comparison.
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()

@@ -1,4 +1,5 @@
-//! The audit log: who viewed or changed a sensitive record, and when. Ids only, no content.
+//! The audit log: who viewed or changed a sensitive record, or an account's password, and
+//! when. Ids only, no content.
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -25,6 +26,12 @@ pub enum Action {
     ScorecardAmended,
     /// Everything about an employee was exported.
     EmployeeExported,
+    /// Someone not signed in asked for a link to reset the account's forgotten password.
+    PasswordResetRequested,
+    /// The account's holder chose a new password through a reset link.
+    PasswordReset,
+    /// An admin set a new password for the account.
+    PasswordResetByAdmin,
 }
 
 impl Action {
@@ -38,6 +45,9 @@ impl Action {
             Action::MessageSentAgain => "message_sent_again",
             Action::ScorecardAmended => "scorecard_amended",
             Action::EmployeeExported => "employee_exported",
+            Action::PasswordResetRequested => "password_reset_requested",
+            Action::PasswordReset => "password_reset",
+            Action::PasswordResetByAdmin => "password_reset_by_admin",
         }
     }
 }
@@ -50,8 +60,28 @@ pub async fn record(
     subject_type: &'static str,
     subject_id: i32,
 ) -> Result<(), AppError> {
+    insert(db, Some(actor), action, subject_type, subject_id).await
+}
+
+/// Records `action` on a `subject_type` row by someone not signed in.
+pub async fn record_unattributed(
+    db: &impl ConnectionTrait,
+    action: Action,
+    subject_type: &'static str,
+    subject_id: i32,
+) -> Result<(), AppError> {
+    insert(db, None, action, subject_type, subject_id).await
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    actor: Option<UserId>,
+    action: Action,
+    subject_type: &'static str,
+    subject_id: i32,
+) -> Result<(), AppError> {
     audit_event::ActiveModel {
-        actor_id: Set(Some(actor.0)),
+        actor_id: Set(actor.map(|a| a.0)),
         action: Set(action.as_str().to_owned()),
         subject_type: Set(subject_type.to_owned()),
         subject_id: Set(subject_id),

@@ -1,6 +1,7 @@
 //! Data protection settings and the retention job: publishing privacy notice versions, the
 //! months rejected candidates are kept, and anonymising those whose time is up (once a day by
-//! one of the server's instances, or at once by an admin), each run logged.
+//! one of the server's instances, or at once by an admin), each run logged; the job also
+//! deletes the password reset links long over.
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
@@ -12,6 +13,7 @@ use sea_orm::{
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
 };
+use crate::server::accounts::password_resets;
 use crate::server::entities::{
     application, candidate, privacy_notice, retention_run, retention_setting,
 };
@@ -165,6 +167,7 @@ pub async fn run_retention(
             0
         });
     files_deleted += orphans as u32;
+    let reset_links_deleted = password_resets::purge(db, now).await?;
     retention_run::ActiveModel {
         at: Set(now),
         actor_id: Set(actor.map(|a| a.0)),
@@ -177,6 +180,7 @@ pub async fn run_retention(
     tracing::info!(
         anonymised,
         files_deleted,
+        reset_links_deleted,
         scheduled = actor.is_none(),
         "retention run"
     );

@@ -1265,6 +1265,30 @@ pub mod account_invitation {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
+pub mod password_reset {
+    use sea_orm::entity::prelude::*;
+
+    /// A link mailed to reset a forgotten password: it works once, until `expires_at`.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "password_resets")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        /// SHA-256 of the link's token; the token itself is only in the email.
+        #[sea_orm(unique)]
+        pub token_hash: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
 pub mod course_record {
     use sea_orm::entity::prelude::*;
 

@@ -68,6 +68,9 @@ pub struct Backend {
     pub public_url: String,
     /// The time expiries and reminders go by.
     pub clock: clock::Clock,
+    /// The work left to do after a request has been answered ([`Backend::after_answer`]),
+    /// which the server waits for when it shuts down.
+    pub tasks: tokio_util::task::TaskTracker,
 }
 
 impl Backend {
@@ -77,6 +80,27 @@ impl Backend {
             tracing::error!("the Backend was not provided to this request");
             AppError::Internal
         })
+    }
+
+    /// Does `work` (named `what` in the logs) after the request's answer has gone, tracked in
+    /// [`Backend::tasks`]; an error or a panic is logged, as a request's would be.
+    pub fn after_answer(
+        &self,
+        what: &'static str,
+        work: impl std::future::Future<Output = Result<(), AppError>> + Send + 'static,
+    ) {
+        use tracing::Instrument;
+        let work = tokio::spawn(work.in_current_span());
+        self.tasks.spawn(
+            async move {
+                match work.await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(error)) => tracing::warn!(?error, what, "work after an answer failed"),
+                    Err(panic) => tracing::error!(%panic, what, "work after an answer panicked"),
+                }
+            }
+            .in_current_span(),
+        );
     }
 }
 

@@ -226,6 +226,14 @@ pub const TABLES: &[(&str, Holds)] = &[
         "outbox",
         Holds::Both("messages", "to_address", Key::Email, MESSAGE_HIDDEN),
     ),
+    (
+        "password_resets",
+        Holds::Employee {
+            column: "user_id",
+            key: Key::User,
+            hidden: &["token_hash"],
+        },
+    ),
     ("practical_material_contents", Holds::Nobody(TEMPLATE)),
     ("practical_materials", Holds::Nobody(TEMPLATE)),
     ("practical_template_criteria", Holds::Nobody(TEMPLATE)),
@@ -250,7 +258,7 @@ pub const TABLES: &[(&str, Holds)] = &[
     (
         "rate_events",
         Holds::Transient(
-            "the addresses that sent applications, counted for an hour against abuse and then deleted",
+            "the addresses that sent applications or asked for password reset links, and the accounts sent such links, counted for an hour against abuse and then deleted",
         ),
     ),
     (

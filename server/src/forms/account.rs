@@ -1,13 +1,16 @@
-//! Signing in, changing one's password and choosing a new account's password without
-//! JavaScript: each form posts to its page's own address (`/login`, `/account`,
-//! `/welcome/{token}`).
+//! Signing in, changing one's password, choosing a new account's password, and resetting a
+//! forgotten one, without JavaScript: each form posts to its page's own address (`/login`,
+//! `/account`, `/welcome/{token}`, `/forgot-password`, `/reset-password/{token}`).
 
-use app::model::{ChangePasswordInput, LoginInput, Permission, ResetPasswordInput, validate};
-use app::pages::account::login::{LoginDraft, safe_next};
+use app::model::{
+    ChangePasswordInput, ForgotPasswordInput, LoginInput, Permission, ResetPasswordInput, validate,
+};
+use app::pages::account::forgotten_password::{ForgotDraft, LINK_ASKED, ResetDraft};
+use app::pages::account::login::{LoginDraft, PASSWORD_RESET_DONE, safe_next};
 use app::pages::account::settings::PasswordDraft;
 use app::pages::account::welcome::WelcomeDraft;
-use app::server::accounts::auth;
-use app::server::accounts::{invitations, sessions, users};
+use app::server::accounts::auth::{self, RequestLang};
+use app::server::accounts::{invitations, password_resets, sessions, users};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -146,6 +149,98 @@ pub async fn welcome(
         Err(error) => {
             log_if_internal("welcome", &error);
             render_again(state, parts, WelcomeDraft { error }).await
+        }
+    }
+}
+
+/// The forgotten password form's field.
+#[derive(Debug, Deserialize)]
+pub struct ForgotFields {
+    #[serde(default)]
+    email: String,
+}
+
+/// Asks for a password reset link from the plain form: on to the page saying that a link is
+/// on its way if the address has an account (the same answer whether or not it has), or the
+/// page again with the email kept and the reason (a malformed address, too many asks from
+/// this address).
+pub async fn forgot_password(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(fields): Form<ForgotFields>,
+) -> Response {
+    let input = ForgotPasswordInput {
+        email: fields.email,
+    };
+    let lang = parts
+        .extensions
+        .get::<RequestLang>()
+        .map(|l| l.0)
+        .unwrap_or_default();
+    let outcome = match validate(&input) {
+        Ok(()) => {
+            password_resets::request(
+                &state.backend,
+                &input.email,
+                &auth::client_ip_of(&parts),
+                lang,
+                chrono::Utc::now(),
+            )
+            .await
+        }
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok(()) => Redirect::to(LINK_ASKED).into_response(),
+        Err(error) => {
+            log_if_internal("password reset request", &error);
+            let draft = ForgotDraft {
+                email: input.email,
+                error,
+            };
+            render_again(state, parts, draft).await
+        }
+    }
+}
+
+/// The reset form's fields.
+#[derive(Debug, Deserialize)]
+pub struct ResetFields {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Sets a new password through a reset link, which ends every session of the account: on to
+/// the sign-in page saying so, or the page again with the reason (a link used or expired
+/// meanwhile shows that it no longer works).
+pub async fn reset_password(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    parts: Parts,
+    Form(fields): Form<ResetFields>,
+) -> Response {
+    let input = ResetPasswordInput {
+        password: fields.password,
+    };
+    let outcome = match input.check_confirmed(&fields.confirm) {
+        Ok(()) => {
+            password_resets::complete(
+                &state.backend.db,
+                &token,
+                input.password,
+                chrono::Utc::now(),
+            )
+            .await
+        }
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok(_) => Redirect::to(PASSWORD_RESET_DONE).into_response(),
+        Err(error) => {
+            log_if_internal("password reset", &error);
+            render_again(state, parts, ResetDraft { error }).await
         }
     }
 }

@@ -342,6 +342,7 @@ pub(crate) fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [W
         ),
         // A welcome link is a new account's only key: a made-up one is not found.
         ("welcome_link", EVERYONE, json!({"token": "made-up"})),
+        ("password_reset_link", EVERYONE, json!({"token": "made-up"})),
         (
             "training_ledger",
             HR_AND_ADMIN,

@@ -95,6 +95,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         metrics_token: None,
         clock_shift_days: 0,
         orphan_grace_minutes: 60,
+        db_connections: 16,
         mail: Default::default(),
     };
     (config, Some(dir))
@@ -107,6 +108,8 @@ pub struct TestApp {
     pub database_url: String,
     data_dir: PathBuf,
     dir: Option<PathBuf>,
+    /// The server's back end, for the work it does after answering.
+    backend: app::server::Backend,
 }
 
 impl Drop for TestApp {
@@ -152,6 +155,7 @@ impl TestApp {
     pub async fn spawn_with(config: Config, dir: Option<PathBuf>) -> TestApp {
         let app = Application::build(&config).await.expect("the app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let backend = app.backend();
         tokio::spawn(app.run_until(std::future::pending()));
         let db = startup::connect(&config).await.expect("test connection");
         TestApp {
@@ -160,7 +164,20 @@ impl TestApp {
             database_url: config.database_url(),
             data_dir: config.data_dir.clone(),
             dir,
+            backend,
         }
+    }
+
+    /// Waits until the server has done the work it does after answering (mailing a password
+    /// reset link), for every request answered so far.
+    pub async fn settled(&self) {
+        for _ in 0..1000 {
+            if self.backend.tasks.is_empty() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the work after the answers did not end within ten seconds");
     }
 
     /// The server's data directory (where uploaded files are stored).

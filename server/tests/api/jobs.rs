@@ -56,6 +56,7 @@ fn backend(app: &TestApp) -> Backend {
         throttle: ThrottlePolicy::default(),
         public_url: "http://127.0.0.1".to_owned(),
         clock: Default::default(),
+        tasks: Default::default(),
     }
 }
 

@@ -1,7 +1,8 @@
-//! Log hygiene: names, emails, phone numbers and passwords typed into the forms never reach a
-//! log line. The test installs the server's own subscriber writing into memory (stricter than
-//! the shipped `info,sqlx=warn`: the app, the server and the ORM at `debug`), plants marker
-//! values through the forms where people type them, and reads every line back.
+//! Log hygiene: names, emails, phone numbers and passwords typed into the forms, and the
+//! tokens of private links, never reach a log line. The test installs the server's own
+//! subscriber writing into memory (stricter than the shipped `info,sqlx=warn`: the app, the
+//! server and the ORM at `debug`), plants marker values through the forms where people type
+//! them, and reads every line back.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -17,15 +18,18 @@ use crate::careers::{file, public_opening, send};
 use crate::documents::pdf;
 use crate::helpers::{Browser, TestApp};
 use crate::intake::{added, input};
+use crate::password_resets::{link_in, links_mailed_to};
 
-/// What the marker values are: a name, two emails, a phone and two passwords no other test
-/// uses.
+/// What the marker values are: a name, two emails, a phone, two passwords and a token no
+/// other test uses.
 const NAME: &str = "Zebedeo Marcatorio";
 const EMAIL: &str = "zebedeo.marcatorio@example.it";
 const OTHER_EMAIL: &str = "utente.marcatorio@example.it";
 const PHONE: &str = "+39 333 4417 441";
 const PASSWORD: &str = "Marcatorio segreto 4417";
 const NEW_PASSWORD: &str = "Marcatorio nuovissimo 4417";
+/// A private link's token, posted to from another site.
+const TOKEN: &str = "marcatoriotoken4417";
 
 /// Log lines written by the servers of this test binary while `on` (other tests run beside
 /// this one; their lines are kept too while it runs, and dropped otherwise).
@@ -138,6 +142,41 @@ async fn no_name_email_phone_or_password_typed_into_a_form_reaches_the_logs() {
             .await;
     }
 
+    // The holder forgets the password: links are asked for (one for an address without an
+    // account), and a password is chosen through the one mailed.
+    let forgetful = app.anonymous();
+    for address in [OTHER_EMAIL, EMAIL] {
+        let (status, _, _) = forgetful
+            .post_page("/forgot-password", &[("email", address)])
+            .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+    }
+    app.settled().await;
+    let link = link_in(&links_mailed_to(&app, OTHER_EMAIL).await[0]);
+    let token = link.trim_start_matches("/reset-password/").to_owned();
+    forgetful.page(&link).await;
+    let (status, _, _) = forgetful
+        .post_page(&link, &[("password", PASSWORD), ("confirm", PASSWORD)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    // A page elsewhere posts to the private links: refused, and logged without their tokens.
+    for path in [
+        format!("/reset-password/{TOKEN}"),
+        format!("/welcome/{TOKEN}"),
+        format!("/t/{TOKEN}"),
+        format!("/p/{TOKEN}/materials/1"),
+    ] {
+        let refused = forgetful
+            .client
+            .post(app.url(&path))
+            .header("origin", "https://elsewhere.example")
+            .form(&[("password", PASSWORD)])
+            .send()
+            .await
+            .expect("request sent");
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+
     // HR add a candidate by hand, search for them and write a note.
     let hr = app.signed_in(Role::Hr).await;
     let candidate = added(
@@ -174,6 +213,7 @@ async fn no_name_email_phone_or_password_typed_into_a_form_reaches_the_logs() {
         "4417 441",
         PASSWORD,
         NEW_PASSWORD,
+        TOKEN,
     ]
     .into_iter()
     .filter(|marker| lowered.contains(&marker.to_lowercase()))
@@ -187,5 +227,9 @@ async fn no_name_email_phone_or_password_typed_into_a_form_reaches_the_logs() {
         leaks.is_empty(),
         "markers in the logs: {leaks:?}\n{}",
         lines.join("\n")
+    );
+    assert!(
+        text.contains("/reset-password/…") && !text.contains(&token),
+        "the reset link's token stays out of the logs"
     );
 }

@@ -28,6 +28,7 @@ fn backend(app: &TestApp) -> Backend {
         throttle: ThrottlePolicy::default(),
         public_url: "http://percorso.example".to_owned(),
         clock: Default::default(),
+        tasks: Default::default(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! Signing in and out, session cookies and expiry, throttling, own password and language.
 
-use app::model::Role;
-use app::server::accounts::sessions::hash_token;
-use app::server::entities::{login_attempt, session};
+use app::model::{Role, UserId};
+use app::server::SessionPolicy;
+use app::server::accounts::sessions::{self, hash_token};
+use app::server::entities::{login_attempt, session, user};
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use sea_orm::{
@@ -119,6 +120,52 @@ async fn a_successful_sign_in_clears_the_accounts_failures() {
         .await
         .unwrap();
     assert_eq!(left, 0);
+}
+
+async fn password_hash_of(app: &TestApp, id: UserId) -> String {
+    user::Entity::find_by_id(id.0)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .password_hash
+}
+
+async fn sessions_of(app: &TestApp, id: UserId) -> u64 {
+    session::Entity::find()
+        .filter(session::Column::UserId.eq(id.0))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_sign_in_that_checked_a_password_changed_since_starts_no_session() {
+    let app = TestApp::spawn().await;
+    let holder = app.signed_in(Role::Employee).await;
+    let id = holder.user_id.unwrap();
+    // A sign-in checks the password in force, then the password changes before it goes on.
+    let checked = password_hash_of(&app, id).await;
+    let changed = holder
+        .call(
+            "change_password",
+            json!({"input": {"current_password": holder.password, "new_password": "una frase tutta nuova"}}),
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::OK, "{changed:?}");
+    let before = sessions_of(&app, id).await;
+
+    let policy = SessionPolicy::default();
+    let started = sessions::start_if_password_is(&app.db, &policy, id, checked)
+        .await
+        .unwrap();
+    assert_eq!(started, None, "the sign-in fails");
+    assert_eq!(sessions_of(&app, id).await, before, "and leaves no session");
+    let current = password_hash_of(&app, id).await;
+    let started = sessions::start_if_password_is(&app.db, &policy, id, current)
+        .await
+        .unwrap();
+    assert!(started.is_some(), "the password in force still signs in");
 }
 
 #[tokio::test]

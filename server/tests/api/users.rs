@@ -1,10 +1,10 @@
 //! The admin's user management.
 
 use app::model::Role;
-use app::server::entities::{session, user};
+use app::server::entities::{audit_event, session, user};
 use chrono::Utc;
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 
 use crate::helpers::{Browser, TestApp};
@@ -194,6 +194,17 @@ async fn a_reset_password_replaces_the_old_one_and_ends_the_users_sessions() {
     assert_eq!(status, StatusCode::OK);
     let left = session::Entity::find().count(&app.db).await.unwrap();
     assert_eq!(left, 2, "the admin's and the new one");
+    let audited = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("password_reset_by_admin"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audited.len(), 1, "the reset is audited");
+    assert_eq!(audited[0].actor_id, Some(admin.user_id.unwrap().0));
+    assert_eq!(
+        (audited[0].subject_type.as_str(), audited[0].subject_id),
+        ("user", employee.user_id.unwrap().0)
+    );
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
-//! One's own session and account: signing in and out, the language, the password and the
-//! time zone.
+//! One's own session and account: signing in and out, the language, the password (and a
+//! forgotten one's reset link) and the time zone.
 
+pub mod password_reset;
 pub mod session;
 pub mod settings;

@@ -40,12 +40,12 @@ pub async fn set_user_role(id: UserId, role: Role) -> Result<(), AppError> {
     users::set_role(&Backend::current()?.db, &me, id, role).await
 }
 
-/// Sets a new password for a user and ends their sessions.
+/// Sets a new password for a user and ends their sessions; audited.
 #[server(endpoint = "reset_user_password", input = Json)]
 pub async fn reset_user_password(id: UserId, input: ResetPasswordInput) -> Result<(), AppError> {
     use crate::model::{Permission, validate};
     use crate::server::{Backend, accounts::auth, accounts::users};
-    auth::authorize(Permission::ManageUsers)?;
+    let me = auth::authorize(Permission::ManageUsers)?;
     validate(&input)?;
-    users::reset_password(&Backend::current()?.db, id, input.password).await
+    users::reset_password(&Backend::current()?.db, &me, id, input.password).await
 }

@@ -1,5 +1,6 @@
 //! The sign-in page. Its form works before and without the browser bundle: it posts to
-//! `/login`, which signs in and goes on, or renders this page again with the reason.
+//! `/login`, which signs in and goes on, or renders this page again with the reason. It leads
+//! to the forgotten password's page, and says so when a password has just been reset.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -7,12 +8,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::session::login;
-use crate::app::use_texts;
+use crate::app::{use_page_texts, use_texts};
 use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::set_page_status;
-use crate::i18n::Text;
+use crate::i18n::{PageText, Text};
 use crate::model::{AppError, LoginInput};
+
+/// Where a password reset through a mailed link ends: this page, saying so.
+pub const PASSWORD_RESET_DONE: &str = "/login?password=reset";
 
 /// A sign-in the server refused when the form was posted without JavaScript: the email typed
 /// (never the password), where to go afterwards, and why it was refused.
@@ -45,19 +49,34 @@ pub fn safe_next(next: Option<String>) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
+    let p = use_page_texts();
+    let query = use_query_map();
     let draft = use_context::<LoginDraft>().unwrap_or_else(|| LoginDraft {
-        next: safe_next(use_query_map().with_untracked(|q| q.get("next"))),
+        next: safe_next(query.with_untracked(|q| q.get("next"))),
         ..LoginDraft::default()
     });
     if let Some(error) = &draft.error {
         set_page_status(error.status());
     }
+    let reset = draft.error.is_none()
+        && query.with_untracked(|q| q.get("password").as_deref() == Some("reset"));
     view! {
         <Title text=t(Text::SignIn) />
         <section class="page narrow">
             <h1>{t(Text::SignIn)}</h1>
             <p class="lead">{t(Text::Tagline)}</p>
+            {reset
+                .then(|| {
+                    view! {
+                        <p class="alert success" role="status" id="password-reset">
+                            {p(PageText::PasswordResetDone)}
+                        </p>
+                    }
+                })}
             <LoginForm next=draft.next email=draft.email refused=draft.error />
+            <p>
+                <a href="/forgot-password">{p(PageText::ForgotLink)}</a>
+            </p>
         </section>
     }
 }

@@ -1,5 +1,7 @@
-//! One's own account: signing in, and the settings (language, time zone, password).
+//! One's own account: signing in, a forgotten password, and the settings (language, time
+//! zone, password).
 
+pub mod forgotten_password;
 pub mod login;
 pub mod settings;
 pub mod welcome;

@@ -1,31 +1,23 @@
-//! Invitations to a new account: a mailed link (`/welcome/{token}`, 256 random bits of which
-//! only the SHA-256 is kept) with which the new user chooses their password once, within
-//! [`WELCOME_DAYS`] days. A new invitation replaces any earlier one still unused.
+//! Invitations to a new account: a mailed link (`/welcome/{token}`, a single-use link of
+//! [`links`]) with which the new user chooses their password once, within [`WELCOME_DAYS`]
+//! days. A new invitation replaces any earlier one still unused.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-/// Ends the links of account `id` still unused (it has a password now, from elsewhere).
-pub async fn withdraw(db: &impl ConnectionTrait, id: UserId) -> Result<(), AppError> {
-    account_invitation::Entity::delete_many()
-        .filter(account_invitation::Column::UserId.eq(id.0))
-        .filter(account_invitation::Column::UsedAt.is_null())
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-use super::sessions::{hash_token, random_token};
+use super::links::{self, Link};
 use super::{password, sessions};
 use crate::i18n::Lang;
 use crate::model::{AppError, InvitationState, UserId, WELCOME_DAYS, Welcome};
 use crate::server::Backend;
 use crate::server::entities::{account_invitation, user};
 use crate::server::mail::{letter::Letter, outbox};
+
+/// Ends the links of account `id` still unused (it has a password now, from elsewhere).
+pub async fn withdraw(db: &impl ConnectionTrait, id: UserId) -> Result<(), AppError> {
+    links::withdraw::<account_invitation::Entity>(db, id).await
+}
 
 /// The letter with the link, in the new user's language.
 fn letter(lang: Lang, name: &str, link: &str, until: &str) -> Letter {
@@ -72,19 +64,10 @@ pub async fn invite(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    withdraw(db, id).await?;
-    let token = random_token();
-    let expires_at = now + TimeDelta::days(WELCOME_DAYS);
-    account_invitation::ActiveModel {
-        user_id: Set(id.0),
-        token_hash: Set(hash_token(&token)),
-        created_at: Set(now),
-        expires_at: Set(expires_at),
-        used_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let issued =
+        links::issue::<account_invitation::Entity>(db, id, now, TimeDelta::days(WELCOME_DAYS))
+            .await?;
+    let (token, expires_at) = (issued.token, issued.expires_at);
     let link = format!("{}/welcome/{token}", public_url.trim_end_matches('/'));
     let until = expires_at.format("%d/%m/%Y %H:%M").to_string();
     outbox::queue(
@@ -106,42 +89,23 @@ pub async fn state(
     if !account.password_hash.is_empty() {
         return Ok(InvitationState::Accepted);
     }
-    let latest = account_invitation::Entity::find()
-        .filter(account_invitation::Column::UserId.eq(account.id))
-        .filter(account_invitation::Column::UsedAt.is_null())
-        .order_by_desc(account_invitation::Column::ExpiresAt)
-        .one(db)
-        .await?;
+    let latest = links::latest_unused::<account_invitation::Entity>(db, UserId(account.id)).await?;
     Ok(match latest {
-        Some(i) if i.expires_at > now => InvitationState::Pending(i.expires_at),
+        Some(link) if link.is_live(now) => InvitationState::Pending(link.expires_at),
         _ => InvitationState::Expired,
     })
 }
 
-/// The invitation behind `token`, if it can still be used at `now`.
+/// The invitation behind `token` and its account, if it can still be used at `now`: a link is
+/// for an account still without a password.
 async fn usable(
     db: &impl ConnectionTrait,
     token: &str,
     now: DateTime<Utc>,
-) -> Result<Option<(account_invitation::Model, user::Model)>, AppError> {
-    let token = token.trim();
-    if token.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    let found = account_invitation::Entity::find()
-        .filter(account_invitation::Column::TokenHash.eq(hash_token(token)))
-        .one(db)
+) -> Result<Option<(Link, user::Model)>, AppError> {
+    Ok(links::usable::<account_invitation::Entity>(db, token, now)
         .await?
-        .ok_or(AppError::NotFound)?;
-    if found.used_at.is_some() || found.expires_at <= now {
-        return Ok(None);
-    }
-    let account = user::Entity::find_by_id(found.user_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    // A link is for an account still without a password, and one that may sign in.
-    Ok((account.active && account.password_hash.is_empty()).then_some((found, account)))
+        .filter(|(_, account)| account.password_hash.is_empty()))
 }
 
 /// What link `token` opens at `now`; `NotFound` for a link that never existed.
@@ -173,16 +137,11 @@ pub async fn accept(
     let (found, account) = usable(db, token, now).await?.ok_or_else(over)?;
     let password_hash = password::hash(new_password).await?;
     let id = UserId(account.id);
-    crate::server::write(db, move |tx| {
+    let policy = backend.sessions;
+    let session = crate::server::write(db, move |tx| {
         Box::pin(async move {
             // Of two uses at once, only one finds the link unused.
-            let used = account_invitation::Entity::update_many()
-                .col_expr(account_invitation::Column::UsedAt, Expr::value(now))
-                .filter(account_invitation::Column::Id.eq(found.id))
-                .filter(account_invitation::Column::UsedAt.is_null())
-                .exec(tx)
-                .await?;
-            if used.rows_affected != 1 {
+            if !links::use_up::<account_invitation::Entity>(tx, &found, now).await? {
                 return Err(over());
             }
             // Nor over a password chosen some other way meanwhile (an admin's reset).
@@ -196,11 +155,12 @@ pub async fn accept(
             if set.rows_affected != 1 {
                 return Err(over());
             }
-            Ok(())
+            // Signed in within the same transaction: a password reset right after ends this
+            // session too.
+            sessions::start(tx, &policy, id).await
         })
     })
     .await?;
-    let session = sessions::start(db, &backend.sessions, id).await?;
     tracing::info!(user_id = %id, "account invitation accepted");
     Ok((id, session))
 }

@@ -3,7 +3,11 @@
 
 use chrono::{Duration as ChronoDuration, Utc};
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Expr, LockType};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QuerySelect, Set,
+};
 use sha2::{Digest, Sha256};
 
 use crate::model::{AppError, UserId};
@@ -34,7 +38,7 @@ fn chrono(duration: std::time::Duration) -> ChronoDuration {
 
 /// Starts a session for `user_id` and returns the token for the cookie.
 pub async fn start(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     policy: &SessionPolicy,
     user_id: UserId,
 ) -> Result<String, AppError> {
@@ -51,6 +55,38 @@ pub async fn start(
     .insert(db)
     .await?;
     Ok(token)
+}
+
+/// Starts a session for `user_id`, as [`start`] does, if the account's password is still the
+/// one of `verified_hash` (the hash a sign-in has just checked) and the account is active;
+/// `None` if not. Of a sign-in and a change of the password at once, either the change ends
+/// the new session or the sign-in finds the new password and starts none.
+pub async fn start_if_password_is(
+    db: &DatabaseConnection,
+    policy: &SessionPolicy,
+    user_id: UserId,
+    verified_hash: String,
+) -> Result<Option<String>, AppError> {
+    let policy = *policy;
+    crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            // On PostgreSQL a change of the password waits for this lock, or this for the
+            // change (SQLite's write lock takes the turns); rows merely naming the account,
+            // such as its other sessions, need not wait.
+            let current = user::Entity::find_by_id(user_id.0)
+                .select_only()
+                .columns([user::Column::PasswordHash, user::Column::Active])
+                .lock(LockType::NoKeyUpdate)
+                .into_tuple::<(String, bool)>()
+                .one(tx)
+                .await?;
+            if current != Some((verified_hash, true)) {
+                return Ok(None);
+            }
+            start(tx, &policy, user_id).await.map(Some)
+        })
+    })
+    .await
 }
 
 /// The live session of `token` and its active user, or `None` if there is none. An expired
@@ -75,9 +111,15 @@ pub async fn resolve(
         return Ok(None);
     }
     if now - found.last_seen_at > TOUCH_EVERY {
-        let mut touched: session::ActiveModel = found.clone().into();
-        touched.last_seen_at = Set(now);
-        touched.update(db).await?;
+        // A page's requests of one session often come at once: the first marks it and the
+        // others, finding it marked, write nothing. (Each writing the row in turn queued
+        // them on PostgreSQL one commit behind another: the load test's lock waits.)
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::Id.eq(found.id))
+            .filter(session::Column::LastSeenAt.lt(now - TOUCH_EVERY))
+            .exec(db)
+            .await?;
     }
     Ok(Some((found, owner)))
 }

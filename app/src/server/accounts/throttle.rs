@@ -3,8 +3,8 @@
 
 use chrono::{Duration as ChronoDuration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::model::AppError;
@@ -85,7 +85,7 @@ pub async fn record_failure(
 }
 
 /// A successful sign-in clears the account's failures (the address's remain).
-pub async fn clear_account(db: &DatabaseConnection, email: &str) -> Result<(), AppError> {
+pub async fn clear_account(db: &impl ConnectionTrait, email: &str) -> Result<(), AppError> {
     login_attempt::Entity::delete_many()
         .filter(login_attempt::Column::Email.eq(email))
         .exec(db)

@@ -1,9 +1,10 @@
 //! User accounts: sign-in, the admin's user management, and each user's own settings.
 
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::auth::CurrentUser;
@@ -14,7 +15,7 @@ use crate::model::{
 };
 use crate::server::entities::user;
 use crate::server::{
-    Backend, accounts::password, accounts::sessions, accounts::throttle, employees,
+    Backend, accounts::password, accounts::sessions, accounts::throttle, audit, employees,
 };
 
 /// Users per page in the admin's list.
@@ -37,8 +38,8 @@ async fn find(db: &DatabaseConnection, id: UserId) -> Result<user::Model, AppErr
         .ok_or(AppError::NotFound)
 }
 
-/// Checks email and password (throttled by account and address) and starts a session.
-/// Returns the session token.
+/// Checks email and password (throttled by account and address) and starts a session, unless
+/// the password changed meanwhile. Returns the session token.
 pub async fn sign_in(
     backend: &Backend,
     email: &str,
@@ -56,11 +57,16 @@ pub async fn sign_in(
         Some(u) => u.password_hash.clone(),
         None => password::dummy_hash().await?,
     };
-    let matches = password::verify(password_attempt, stored).await?;
-    match found {
+    let matches = password::verify(password_attempt, stored.clone()).await?;
+    let started = match &found {
         Some(u) if matches && u.active => {
+            sessions::start_if_password_is(db, &backend.sessions, UserId(u.id), stored).await?
+        }
+        _ => None,
+    };
+    match (found, started) {
+        (Some(u), Some(token)) => {
             throttle::clear_account(db, &email).await?;
-            let token = sessions::start(db, &backend.sessions, UserId(u.id)).await?;
             tracing::info!(user_id = u.id, "signed in");
             Ok((UserId(u.id), token))
         }
@@ -158,6 +164,7 @@ pub async fn set_active(
             model.update(tx).await?;
             if !active {
                 sessions::end_all_for_user(tx, id, None).await?;
+                super::password_resets::withdraw(tx, id).await?;
             }
             Ok(())
         })
@@ -183,16 +190,24 @@ pub async fn set_role(
     Ok(())
 }
 
-/// Sets a new password chosen by an admin and ends the user's sessions.
+/// Sets a new password chosen by admin `actor` and ends the user's sessions; audited.
 pub async fn reset_password(
     db: &DatabaseConnection,
+    actor: &CurrentUser,
     id: UserId,
     new_password: String,
 ) -> Result<(), AppError> {
-    let target = find(db, id).await?;
+    find(db, id).await?;
     let password_hash = password::hash(new_password).await?;
-    store_password(db, target, password_hash, None).await?;
-    tracing::info!(user_id = %id, "password reset by an admin");
+    let admin = actor.id;
+    crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            replace_password(tx, id, password_hash, None).await?;
+            audit::record(tx, admin, audit::Action::PasswordResetByAdmin, "user", id.0).await
+        })
+    })
+    .await?;
+    tracing::info!(user_id = %id, actor = %admin, "password reset by an admin");
     Ok(())
 }
 
@@ -231,18 +246,30 @@ async fn store_password(
     keep_session: Option<i32>,
 ) -> Result<(), AppError> {
     let id = UserId(target.id);
-    crate::server::write(db, |tx| {
-        Box::pin(async move {
-            let mut model: user::ActiveModel = target.into();
-            model.password_hash = Set(password_hash);
-            model.updated_at = Set(Utc::now());
-            model.update(tx).await?;
-            super::invitations::withdraw(tx, id).await?;
-            sessions::end_all_for_user(tx, id, keep_session).await
-        })
+    crate::server::write(db, move |tx| {
+        Box::pin(async move { replace_password(tx, id, password_hash, keep_session).await })
     })
-    .await?;
-    Ok(())
+    .await
+}
+
+/// Gives account `id` the password of `password_hash` and ends what its old one opened: its
+/// sessions (but `keep_session`, the caller's own), and its welcome and reset links still
+/// unused. Part of the caller's transaction.
+pub(super) async fn replace_password(
+    tx: &impl ConnectionTrait,
+    id: UserId,
+    password_hash: String,
+    keep_session: Option<i32>,
+) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(user::Column::Id.eq(id.0))
+        .exec(tx)
+        .await?;
+    super::invitations::withdraw(tx, id).await?;
+    super::password_resets::withdraw(tx, id).await?;
+    sessions::end_all_for_user(tx, id, keep_session).await
 }
 
 /// Saves the caller's language.
