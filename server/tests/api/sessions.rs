@@ -203,6 +203,62 @@ async fn a_session_idle_for_longer_than_the_limit_ends() {
 }
 
 #[tokio::test]
+async fn a_session_in_use_is_marked_as_seen_once_a_minute_and_so_stays_alive() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Hr).await;
+    let last_seen = || async {
+        session::Entity::find()
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_seen_at
+    };
+    // Used 59 minutes ago: one minute short of the idle limit.
+    let mut stored = session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    stored.last_seen_at = Set(Utc::now() - Duration::minutes(59));
+    stored.update(&app.db).await.unwrap();
+
+    let before = Utc::now();
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::OK
+    );
+    let marked = last_seen().await;
+    assert!(
+        marked >= before - Duration::seconds(1),
+        "marked now: {marked}"
+    );
+
+    // Used again within the minute: the mark stays as it is.
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(last_seen().await, marked);
+
+    // Two minutes later (as the database sees it), the session is still alive.
+    let mut stored = session::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into_active_model();
+    stored.last_seen_at = Set(marked - Duration::minutes(2));
+    stored.update(&app.db).await.unwrap();
+    assert_eq!(
+        user.call("list_competencies", json!({})).await.status,
+        StatusCode::OK
+    );
+    assert!(last_seen().await > marked - Duration::minutes(2));
+}
+
+#[tokio::test]
 async fn an_active_session_still_ends_at_its_absolute_expiry() {
     let app = TestApp::spawn().await;
     let user = app.signed_in(Role::Hr).await;
