@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::new_password::NewPasswordFields;
 use crate::api::account::password_reset::password_reset_link;
 use crate::app::{use_page_texts, use_texts};
 use crate::components::form::{FormMessages, FormState, TextField};
@@ -137,7 +138,6 @@ fn LinkOver() -> impl IntoView {
 /// The new password, twice, for the account of the link.
 #[component]
 fn ChooseNewPassword(name: String, email: String) -> impl IntoView {
-    let t = use_texts();
     let p = use_page_texts();
     let form = FormState::scoped("reset");
     if let Some(draft) = use_context::<ResetDraft>() {
@@ -153,27 +153,7 @@ fn ChooseNewPassword(name: String, email: String) -> impl IntoView {
             </p>
             <form class="panel" method="post" novalidate id="reset">
                 <FormMessages form />
-                // For password managers: whose password this is.
-                <input type="email" name="username" autocomplete="username" value=email hidden />
-                <TextField
-                    name="password"
-                    label=t(Text::NewPassword)
-                    value=RwSignal::new(String::new())
-                    form
-                    input_type="password"
-                    autocomplete="new-password"
-                    hint=t(Text::PasswordHint)
-                    required=true
-                />
-                <TextField
-                    name="confirm"
-                    label=t(Text::ConfirmPassword)
-                    value=RwSignal::new(String::new())
-                    form
-                    input_type="password"
-                    autocomplete="new-password"
-                    required=true
-                />
+                <NewPasswordFields form email />
                 <button type="submit" class="primary">{p(PageText::SaveNewPassword)}</button>
             </form>
         </section>

@@ -3,5 +3,6 @@
 
 pub mod forgotten_password;
 pub mod login;
+mod new_password;
 pub mod settings;
 pub mod welcome;

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::new_password::NewPasswordFields;
 use crate::api::employees::hiring::welcome_link;
 use crate::app::use_texts;
-use crate::components::form::{FormMessages, FormState, TextField};
+use crate::components::form::{FormMessages, FormState};
 use crate::components::guard::{refusal, set_page_status};
 use crate::i18n::Text;
 use crate::model::{AppError, Welcome};
@@ -61,26 +62,7 @@ fn ChoosePassword(name: String, email: String) -> impl IntoView {
             <p class="lead">{t(Text::WelcomeLead)}</p>
             <form class="panel" method="post" novalidate id="welcome">
                 <FormMessages form />
-                <input type="email" name="username" autocomplete="username" value=email hidden />
-                <TextField
-                    name="password"
-                    label=t(Text::NewPassword)
-                    value=RwSignal::new(String::new())
-                    form
-                    input_type="password"
-                    autocomplete="new-password"
-                    hint=t(Text::PasswordHint)
-                    required=true
-                />
-                <TextField
-                    name="confirm"
-                    label=t(Text::ConfirmPassword)
-                    value=RwSignal::new(String::new())
-                    form
-                    input_type="password"
-                    autocomplete="new-password"
-                    required=true
-                />
+                <NewPasswordFields form email />
                 <button type="submit" class="primary">{t(Text::SetPassword)}</button>
             </form>
         </section>
