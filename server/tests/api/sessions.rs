@@ -183,18 +183,23 @@ async fn signing_out_ends_the_session_in_the_database() {
     );
 }
 
-#[tokio::test]
-async fn a_session_idle_for_longer_than_the_limit_ends() {
-    let app = TestApp::spawn().await;
-    let user = app.signed_in(Role::Hr).await;
+/// Makes the (only) session look last used at `at`.
+async fn set_last_seen(app: &TestApp, at: chrono::DateTime<Utc>) {
     let mut stored = session::Entity::find()
         .one(&app.db)
         .await
         .unwrap()
         .unwrap()
         .into_active_model();
-    stored.last_seen_at = Set(Utc::now() - Duration::minutes(61));
+    stored.last_seen_at = Set(at);
     stored.update(&app.db).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_session_idle_for_longer_than_the_limit_ends() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Hr).await;
+    set_last_seen(&app, Utc::now() - Duration::minutes(61)).await;
     assert_eq!(
         user.call("list_competencies", json!({})).await.status,
         StatusCode::UNAUTHORIZED
@@ -215,14 +220,7 @@ async fn a_session_in_use_is_marked_as_seen_once_a_minute_and_so_stays_alive() {
             .last_seen_at
     };
     // Used 59 minutes ago: one minute short of the idle limit.
-    let mut stored = session::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into_active_model();
-    stored.last_seen_at = Set(Utc::now() - Duration::minutes(59));
-    stored.update(&app.db).await.unwrap();
+    set_last_seen(&app, Utc::now() - Duration::minutes(59)).await;
 
     let before = Utc::now();
     assert_eq!(
@@ -243,14 +241,7 @@ async fn a_session_in_use_is_marked_as_seen_once_a_minute_and_so_stays_alive() {
     assert_eq!(last_seen().await, marked);
 
     // Two minutes later (as the database sees it), the session is still alive.
-    let mut stored = session::Entity::find()
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .into_active_model();
-    stored.last_seen_at = Set(marked - Duration::minutes(2));
-    stored.update(&app.db).await.unwrap();
+    set_last_seen(&app, marked - Duration::minutes(2)).await;
     assert_eq!(
         user.call("list_competencies", json!({})).await.status,
         StatusCode::OK
