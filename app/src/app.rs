@@ -10,7 +10,9 @@ use crate::bundles::{Bundle, SiteAssets};
 use crate::components::layout::Header;
 use crate::i18n::{Lang, Text};
 use crate::model::{AppError, SessionInfo};
-use crate::pages::account::{forgotten_password, login, settings, welcome};
+use crate::pages::account::{
+    forgotten_password, login, second_step, settings, two_factor, welcome,
+};
 use crate::pages::employees::{hire, list as employee_list, record};
 use crate::pages::framework::{competencies, profiles};
 use crate::pages::recruitment::{board, candidate_list, candidates, intake, openings, reports};
@@ -138,7 +140,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=login::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/login/code") view=second_step::SignInCodePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/login/two-factor")
+                        view=second_step::SignInSetUpPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/account") view=settings::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/two-factor") view=two_factor::TwoFactorPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/admin/users")
                         view=admin::users::UsersPage

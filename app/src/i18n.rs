@@ -322,6 +322,11 @@ texts! {
     Activate => "Riattiva", "Reactivate";
     ResetPassword => "Reimposta password", "Reset password";
     PasswordReset => "Password reimpostata. Le sessioni dell'utente sono state chiuse.", "Password reset. The user's sessions have been signed out.";
+    TwoFactorBadge => "Verifica in due passaggi", "Two-step sign-in";
+    ResetTwoFactor => "Rimuovi la verifica in due passaggi", "Remove two-step sign-in";
+    TwoFactorRemoved => "Verifica in due passaggi rimossa e sessioni dell'utente chiuse: la imposterà di nuovo al prossimo accesso, se il suo ruolo la richiede.", "Two-step sign-in removed and the user's sessions signed out: they set it up again at their next sign-in if their role requires it.";
+    TwoFactorRoles => "Ruoli con verifica in due passaggi obbligatoria", "Roles that must use two-step sign-in";
+    TwoFactorRolesHint => "Chi ha uno di questi ruoli e non l'ha ancora attivata la imposta al prossimo accesso.", "People in these roles who have not turned it on yet set it up at their next sign-in.";
     ChangeRole => "Cambia ruolo", "Change role";
     RoleChanged => "Ruolo aggiornato.", "Role updated.";
     You => "tu", "you";
@@ -1140,6 +1145,18 @@ pub fn field_error_message(lang: Lang, error: &FieldError) -> String {
         "wrong_credentials" => it_en(
             "Email o password non corretti.".into(),
             "Wrong email or password.".into(),
+        ),
+        "wrong_code" => it_en(
+            "Codice non valido: usa quello che l'app mostra ora (ogni codice vale una volta sola) o un codice di recupero non ancora usato.".into(),
+            "That code does not work: type the one your app shows now (each code works once) or a recovery code not used yet.".into(),
+        ),
+        "sign_in_over" => it_en(
+            "L'accesso è scaduto: inserisci di nuovo email e password.".into(),
+            "This sign-in has expired: enter your email and password again.".into(),
+        ),
+        "two_factor_required" => it_en(
+            "Il tuo ruolo richiede la verifica in due passaggi: non si può disattivare.".into(),
+            "Your role requires two-step sign-in: it cannot be turned off.".into(),
         ),
         "taken" => it_en(
             "Questo valore è già in uso.".into(),

@@ -33,6 +33,7 @@ mod m20261207_000026_compliance_cells;
 mod m20261207_000027_assessment_scores;
 mod m20261207_000028_compliance_order;
 mod m20261208_000029_password_resets;
+mod m20261209_000030_two_factor;
 pub mod online_test_data;
 pub mod practical_material_data;
 pub mod practical_test_data;
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_assessment_scores::Migration),
             Box::new(m20261207_000028_compliance_order::Migration),
             Box::new(m20261208_000029_password_resets::Migration),
+            Box::new(m20261209_000030_two_factor::Migration),
         ]
     }
 }

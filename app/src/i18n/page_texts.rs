@@ -111,6 +111,37 @@ texts! {
     ResetLinkOverTitle => "Questo link non vale più", "This link no longer works";
     ResetLinkOver => "Un link per reimpostare la password vale una volta sola e per 30 minuti, e vale soltanto l'ultimo chiesto. Chiedine uno nuovo.", "A link to reset a password works once and for 30 minutes, and only the latest one asked for works. Ask for a new one.";
     AskForNewLink => "Chiedi un nuovo link", "Ask for a new link";
+    TwoFactorTitle => "Verifica in due passaggi", "Two-step sign-in";
+    TwoFactorOffLead => "Con la verifica in due passaggi, per accedere servono la password e un codice che cambia ogni 30 secondi, generato da un'app sul tuo telefono: chi scoprisse la password non potrebbe entrare.", "With two-step sign-in, signing in takes your password and a code that changes every 30 seconds, made by an app on your phone: someone who learned your password still could not get in.";
+    TwoFactorTurnedOff => "Verifica in due passaggi disattivata: per accedere basta la password.", "Two-step sign-in is off: your password alone signs you in.";
+    TwoFactorOnSince => "La verifica in due passaggi è attiva dal", "Two-step sign-in is on since";
+    TwoFactorStatusOff => "Non attiva: per accedere basta la password.", "Off: your password alone signs you in.";
+    ManageTwoFactor => "Gestisci la verifica in due passaggi", "Manage two-step sign-in";
+    InstallApp => "Installa sul telefono un'app di autenticazione (ad esempio FreeOTP, Aegis, Google Authenticator o Microsoft Authenticator).", "Install an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator).";
+    ScanQrCode => "Aggiungi Percorso all'app inquadrando questo codice QR.", "Add Percorso to the app by scanning this QR code.";
+    QrCodeLabel => "Codice QR per l'app di autenticazione", "QR code for the authenticator app";
+    OrTypeKey => "Se non puoi inquadrarlo, inserisci nell'app questa chiave:", "If you cannot scan it, type this key into the app:";
+    TypeCodeToConfirm => "Scrivi qui sotto il codice di 6 cifre che l'app mostra ora.", "Type below the 6-digit code the app shows now.";
+    CodeFromApp => "Codice dell'app", "Code from the app";
+    CodeOrRecoveryCode => "Codice dell'app o codice di recupero", "Code from the app, or a recovery code";
+    TurnOnTwoFactor => "Attiva", "Turn on";
+    TurnOffTwoFactor => "Disattiva la verifica in due passaggi", "Turn off two-step sign-in";
+    TurnOffHint => "Per disattivarla scrivi un codice dell'app (o un codice di recupero).", "To turn it off, type a code from the app (or a recovery code).";
+    TwoFactorRequiredForRole => "Il tuo ruolo richiede la verifica in due passaggi: non si può disattivare. Se hai perso il telefono, accedi con un codice di recupero o chiedi a un amministratore di rimuoverla.", "Your role requires two-step sign-in, so it cannot be turned off. If you lost your phone, sign in with a recovery code or ask an admin to remove it.";
+    RecoveryCodesLeft => "Codici di recupero ancora validi", "Recovery codes left";
+    NewRecoveryCodes => "Nuovi codici di recupero", "New recovery codes";
+    NewRecoveryCodesHint => "I codici attuali smettono di valere. Scrivi un codice dell'app per confermare.", "The codes you have now stop working. Type a code from the app to confirm.";
+    RecoveryCodesMade => "La verifica in due passaggi è attiva.", "Two-step sign-in is on.";
+    RecoveryCodesTitle => "I tuoi codici di recupero", "Your recovery codes";
+    RecoveryCodesHint => "Se perdi il telefono, accedi con uno di questi codici al posto di quello dell'app: ognuno vale una volta sola. Conservali in un posto sicuro (un gestore di password, o stampati): non li mostreremo più.", "If you lose your phone, sign in with one of these codes in place of the app's: each works once. Keep them somewhere safe (a password manager, or printed): they will not be shown again.";
+    RecoveryCodesKept => "Li ho conservati, continua", "I have kept them, continue";
+    SecondStepTitle => "Verifica in due passaggi", "Two-step sign-in";
+    SecondStepLead => "Scrivi il codice di 6 cifre che l'app di autenticazione mostra per Percorso. Hai perso il telefono? Scrivi uno dei tuoi codici di recupero.", "Type the 6-digit code your authenticator app shows for Percorso. Lost your phone? Type one of your recovery codes.";
+    ConfirmCode => "Accedi", "Sign in";
+    SetUpAtSignInTitle => "Imposta la verifica in due passaggi", "Set up two-step sign-in";
+    SetUpAtSignInLead => "Il tuo ruolo richiede la verifica in due passaggi: impostala ora per entrare. Da adesso, per accedere serviranno la password e un codice dell'app.", "Your role requires two-step sign-in: set it up now to sign in. From now on, signing in takes your password and a code from the app.";
+    TurnOnAndSignIn => "Attiva e accedi", "Turn on and sign in";
+    SignInOver => "L'accesso è scaduto: inserisci di nuovo email e password.", "This sign-in has expired: enter your email and password again.";
     PasswordResetDone => "La password è stata cambiata e ogni sessione del tuo account è stata chiusa. Accedi con la nuova password.", "Your password has been changed and every session of your account has been signed out. Sign in with the new password.";
 }
 }

@@ -25,6 +25,7 @@ mod recruitment;
 mod reports;
 mod test_materials;
 mod training_hours;
+mod two_factor;
 mod users;
 
 pub use assessments::*;
@@ -51,4 +52,5 @@ pub use recruitment::*;
 pub use reports::*;
 pub use test_materials::*;
 pub use training_hours::*;
+pub use two_factor::*;
 pub use users::*;

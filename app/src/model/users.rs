@@ -107,6 +107,9 @@ pub struct UserSummary {
     pub email: String,
     pub role: Role,
     pub active: bool,
+    /// Whether they sign in with a second factor.
+    #[serde(default)]
+    pub two_factor: bool,
 }
 
 pub(crate) fn not_blank(value: &str) -> Result<(), validator::ValidationError> {

@@ -1,5 +1,5 @@
-//! The audit log: who viewed or changed a sensitive record, or an account's password, and
-//! when. Ids only, no content.
+//! The audit log: who viewed or changed a sensitive record, or an account's password or second
+//! factor, every sign-in and failed attempt, and when. Ids only, no content.
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
@@ -32,10 +32,29 @@ pub enum Action {
     PasswordReset,
     /// An admin set a new password for the account.
     PasswordResetByAdmin,
+    /// The account's holder signed in.
+    SignedIn,
+    /// Someone tried to sign in to the account with a wrong password or code.
+    SignInFailed,
+    /// Failed attempts locked the account's sign-in (from anywhere but its known devices, or
+    /// from one known device) for the throttling window.
+    SignInLockedOut,
+    /// The account's holder turned on two-factor sign-in.
+    TwoFactorEnabled,
+    /// The account's holder turned off two-factor sign-in.
+    TwoFactorDisabled,
+    /// An admin removed the account's second factor (and recovery codes).
+    TwoFactorResetByAdmin,
+    /// A recovery code stood in for the authenticator app.
+    RecoveryCodeUsed,
+    /// The account's holder made new recovery codes (the old ones stop working).
+    RecoveryCodesRenewed,
+    /// An admin changed which roles must sign in with a second factor.
+    TwoFactorRolesChanged,
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::FileDownloaded => "file_downloaded",
             Action::CandidateViewed => "candidate_viewed",
@@ -48,6 +67,15 @@ impl Action {
             Action::PasswordResetRequested => "password_reset_requested",
             Action::PasswordReset => "password_reset",
             Action::PasswordResetByAdmin => "password_reset_by_admin",
+            Action::SignedIn => "signed_in",
+            Action::SignInFailed => "sign_in_failed",
+            Action::SignInLockedOut => "sign_in_locked_out",
+            Action::TwoFactorEnabled => "two_factor_enabled",
+            Action::TwoFactorDisabled => "two_factor_disabled",
+            Action::TwoFactorResetByAdmin => "two_factor_reset_by_admin",
+            Action::RecoveryCodeUsed => "recovery_code_used",
+            Action::RecoveryCodesRenewed => "recovery_codes_renewed",
+            Action::TwoFactorRolesChanged => "two_factor_roles_changed",
         }
     }
 }

@@ -13,7 +13,7 @@ use sea_orm::{
 use crate::model::{
     AppError, DataProtection, NoticeInput, RetentionPolicy, RetentionRunView, UserId,
 };
-use crate::server::accounts::password_resets;
+use crate::server::accounts::{devices, password_resets, sign_in};
 use crate::server::entities::{
     application, candidate, privacy_notice, retention_run, retention_setting,
 };
@@ -168,6 +168,8 @@ pub async fn run_retention(
         });
     files_deleted += orphans as u32;
     let reset_links_deleted = password_resets::purge(db, now).await?;
+    let sign_ins_deleted = sign_in::purge(db, now).await?;
+    let devices_forgotten = devices::purge(db, now - devices::KEPT_FOR).await?;
     retention_run::ActiveModel {
         at: Set(now),
         actor_id: Set(actor.map(|a| a.0)),
@@ -181,6 +183,8 @@ pub async fn run_retention(
         anonymised,
         files_deleted,
         reset_links_deleted,
+        sign_ins_deleted,
+        devices_forgotten,
         scheduled = actor.is_none(),
         "retention run"
     );

@@ -194,6 +194,14 @@ pub const TABLES: &[(&str, Holds)] = &[
         Holds::Nobody("which server instance ran a background job on which day"),
     ),
     (
+        "known_devices",
+        Holds::Employee {
+            column: "user_id",
+            key: Key::User,
+            hidden: &["token_hash"],
+        },
+    ),
+    (
         "login_attempts",
         Holds::Employee {
             column: "email",
@@ -262,6 +270,14 @@ pub const TABLES: &[(&str, Holds)] = &[
         ),
     ),
     (
+        "recovery_codes",
+        Holds::Employee {
+            column: "user_id",
+            key: Key::User,
+            hidden: &["code_hash"],
+        },
+    ),
+    (
         "reminders",
         Holds::Employee {
             column: "employee_id",
@@ -274,11 +290,27 @@ pub const TABLES: &[(&str, Holds)] = &[
         Holds::Nobody("when the retention job ran and how many it anonymised"),
     ),
     ("retention_settings", Holds::Nobody("the retention periods")),
+    (
+        "second_factors",
+        Holds::Employee {
+            column: "user_id",
+            key: Key::User,
+            hidden: &["secret"],
+        },
+    ),
     ("scorecard_amendments", Holds::Candidate("interviews")),
     ("scorecard_ratings", Holds::Candidate("interviews")),
     ("scorecards", Holds::Candidate("interviews")),
     (
         "sessions",
+        Holds::Employee {
+            column: "user_id",
+            key: Key::User,
+            hidden: &["token_hash"],
+        },
+    ),
+    (
+        "sign_in_challenges",
         Holds::Employee {
             column: "user_id",
             key: Key::User,
@@ -293,6 +325,10 @@ pub const TABLES: &[(&str, Holds)] = &[
             key: Key::Employee,
             hidden: &[],
         },
+    ),
+    (
+        "two_factor_roles",
+        Holds::Nobody("which roles must sign in with a second factor"),
     ),
     (
         "users",

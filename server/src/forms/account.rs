@@ -10,7 +10,8 @@ use app::pages::account::login::{LoginDraft, PASSWORD_RESET_DONE, safe_next};
 use app::pages::account::settings::PasswordDraft;
 use app::pages::account::welcome::WelcomeDraft;
 use app::server::accounts::auth::{self, RequestLang};
-use app::server::accounts::{invitations, password_resets, sessions, users};
+use app::server::accounts::sign_in::{self, AfterPassword};
+use app::server::accounts::{devices, invitations, password_resets, sessions, users};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -18,7 +19,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{allowed, log_if_internal, render_again};
+use super::{allowed, log_if_internal, render_again, with_cookies};
 use crate::startup::AppState;
 
 /// The sign-in form's fields.
@@ -33,8 +34,9 @@ pub struct SignInFields {
     next: String,
 }
 
-/// Signs in from the plain form: on to `next` with the session cookie, or the sign-in page
-/// again with the email kept (never the password) and the reason.
+/// Signs in from the plain form: on to `next` with the session cookie, or to the second step
+/// with the waiting sign-in's cookie, or the sign-in page again with the email kept (never the
+/// password) and the reason.
 pub async fn sign_in(
     State(state): State<AppState>,
     parts: Parts,
@@ -47,14 +49,28 @@ pub async fn sign_in(
     };
     let ip = auth::client_ip_of(&parts);
     let outcome = match validate(&input) {
-        Ok(()) => users::sign_in(&state.backend, &input.email, input.password, &ip).await,
+        Ok(()) => {
+            sign_in::with_password(
+                &state.backend,
+                &input.email,
+                input.password,
+                &ip,
+                auth::cookie_of(&parts, devices::COOKIE).as_deref(),
+                chrono::Utc::now(),
+            )
+            .await
+        }
         Err(error) => Err(error),
     };
+    let policy = &state.backend.sessions;
     match outcome {
-        Ok((_, token)) => {
-            let cookie = sessions::cookie(&token, &state.backend.sessions);
-            ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
+        Ok(AfterPassword::SignedIn(signed_in)) => {
+            with_cookies(Redirect::to(&next), sign_in::cookies(&signed_in, policy))
         }
+        Ok(AfterPassword::SecondFactor { step, challenge }) => with_cookies(
+            Redirect::to(&step.page(&next)),
+            [sign_in::challenge_cookie(&challenge, policy)],
+        ),
         Err(error) => {
             log_if_internal("sign-in", &error);
             let draft = LoginDraft {

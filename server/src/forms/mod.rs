@@ -13,6 +13,7 @@ pub mod materials;
 pub mod notifications;
 pub mod online_test;
 pub mod training;
+pub mod two_factor;
 
 use app::model::{AppError, Permission};
 use app::server::accounts::auth::{self, CurrentUser};
@@ -20,7 +21,7 @@ use app::shell;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::request::Parts;
-use axum::http::{Method, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
@@ -43,6 +44,23 @@ where
         move || shell(options.clone()),
     );
     render(Request::from_parts(parts, Body::empty())).await
+}
+
+/// `response` with a `Set-Cookie` header for each of `cookies`.
+pub(crate) fn with_cookies(
+    response: impl IntoResponse,
+    cookies: impl IntoIterator<Item = String>,
+) -> Response {
+    let mut response = response.into_response();
+    for cookie in cookies {
+        match HeaderValue::from_str(&cookie) {
+            Ok(value) => {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            Err(_) => tracing::error!("a cookie could not be set: not a header value"),
+        }
+    }
+    response
 }
 
 /// Logs a refusal that is the server's fault; the user's mistakes are not worth a line.

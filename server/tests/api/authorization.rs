@@ -150,6 +150,16 @@ pub(crate) fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [W
             ADMIN,
             json!({"id": f.bystander, "input": {"password": "una frase lunga e sicura"}}),
         ),
+        ("reset_user_two_factor", ADMIN, json!({"id": f.bystander})),
+        ("required_two_factor_roles", ADMIN, json!({})),
+        (
+            "set_two_factor_roles",
+            ADMIN,
+            json!({"input": {"roles": []}}),
+        ),
+        ("my_two_factor", SIGNED_IN, json!({})),
+        ("my_two_factor_setup", SIGNED_IN, json!({})),
+        ("sign_in_setup", EVERYONE, json!({})),
         ("list_competencies", SIGNED_IN, json!({})),
         ("get_competency", SIGNED_IN, json!({"id": f.competency})),
         (

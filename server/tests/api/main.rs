@@ -52,5 +52,6 @@ mod serving;
 mod sessions;
 mod smtp;
 mod test_materials;
+mod two_factor;
 mod users;
 mod worklist;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::i18n::Lang;
-use crate::model::{AppError, LoginInput, SessionInfo};
+use crate::model::{AppError, LoginInput, LoginStep, SessionInfo};
 
 /// Name of the cookie that keeps the language of visitors who are not signed in.
 pub const LANG_COOKIE: &str = "percorso_lang";
@@ -25,18 +25,39 @@ pub async fn current_session() -> Result<SessionInfo, AppError> {
     })
 }
 
-/// Signs in with email and password; sets the session cookie.
+/// Signs in with email and password: sets the session cookie (and the device cookie of a
+/// browser new to the account), or, for an account that signs in with a second factor, the
+/// cookie of the sign-in waiting for it; says which.
 #[server(endpoint = "login", input = Json)]
-pub async fn login(input: LoginInput) -> Result<(), AppError> {
+pub async fn login(input: LoginInput) -> Result<LoginStep, AppError> {
     use crate::model::validate;
-    use crate::server::{Backend, accounts::auth, accounts::sessions, accounts::users};
+    use crate::server::Backend;
+    use crate::server::accounts::sign_in::{self, AfterPassword};
+    use crate::server::accounts::{auth, devices};
     auth::public();
     validate(&input)?;
     let backend = Backend::current()?;
-    let (_, token) =
-        users::sign_in(&backend, &input.email, input.password, &auth::client_ip()).await?;
-    crate::api::set_cookie(&sessions::cookie(&token, &backend.sessions));
-    Ok(())
+    let after = sign_in::with_password(
+        &backend,
+        &input.email,
+        input.password,
+        &auth::client_ip(),
+        auth::request_cookie(devices::COOKIE).as_deref(),
+        chrono::Utc::now(),
+    )
+    .await?;
+    match after {
+        AfterPassword::SignedIn(signed_in) => {
+            for cookie in sign_in::cookies(&signed_in, &backend.sessions) {
+                crate::api::set_cookie(&cookie);
+            }
+            Ok(LoginStep::Done)
+        }
+        AfterPassword::SecondFactor { step, challenge } => {
+            crate::api::set_cookie(&sign_in::challenge_cookie(&challenge, &backend.sessions));
+            Ok(step)
+        }
+    }
 }
 
 /// Ends the caller's session, if any, and clears the cookie. The header's sign-out button is a

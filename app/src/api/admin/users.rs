@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, NewUserInput, Page, ResetPasswordInput, Role, UserId, UserSummary};
+use crate::model::{
+    AppError, NewUserInput, Page, ResetPasswordInput, Role, TwoFactorRoles, UserId, UserSummary,
+};
 
 /// One page of users, by name.
 #[server(endpoint = "list_users", input = Json)]
@@ -48,4 +50,34 @@ pub async fn reset_user_password(id: UserId, input: ResetPasswordInput) -> Resul
     let me = auth::authorize(Permission::ManageUsers)?;
     validate(&input)?;
     users::reset_password(&Backend::current()?.db, &me, id, input.password).await
+}
+
+/// Removes a user's second factor and recovery codes (a lost phone) and ends their sessions;
+/// audited.
+#[server(endpoint = "reset_user_two_factor", input = Json)]
+pub async fn reset_user_two_factor(id: UserId) -> Result<(), AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, accounts::auth, accounts::second_factor};
+    let me = auth::authorize(Permission::ManageUsers)?;
+    second_factor::reset_by_admin(&Backend::current()?.db, &me, id).await
+}
+
+/// The roles that must sign in with a second factor.
+#[server(endpoint = "required_two_factor_roles", input = Json)]
+pub async fn required_two_factor_roles() -> Result<TwoFactorRoles, AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, accounts::auth, accounts::second_factor};
+    auth::authorize(Permission::ManageUsers)?;
+    let roles = second_factor::required_roles(&Backend::current()?.db).await?;
+    Ok(TwoFactorRoles { roles })
+}
+
+/// Makes these (and only these) the roles that must sign in with a second factor; audited.
+#[server(endpoint = "set_two_factor_roles", input = Json)]
+pub async fn set_two_factor_roles(input: TwoFactorRoles) -> Result<(), AppError> {
+    use crate::model::Permission;
+    use crate::server::{Backend, accounts::auth, accounts::second_factor};
+    let me = auth::authorize(Permission::ManageUsers)?;
+    let db = &Backend::current()?.db;
+    second_factor::set_required_roles(db, &me, input.roles, chrono::Utc::now()).await
 }

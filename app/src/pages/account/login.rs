@@ -13,7 +13,7 @@ use crate::components::browser::go_to;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::set_page_status;
 use crate::i18n::{PageText, Text};
-use crate::model::{AppError, LoginInput};
+use crate::model::{AppError, LoginInput, LoginStep};
 
 /// Where a password reset through a mailed link ends: this page, saying so.
 pub const PASSWORD_RESET_DONE: &str = "/login?password=reset";
@@ -98,7 +98,7 @@ fn LoginForm(next: String, email: String, refused: Option<AppError>) -> impl Int
         async move { login(input).await }
     });
     let after = next.clone();
-    form.follow(action, move |()| go_to(&after));
+    form.follow(action, move |step: LoginStep| go_to(&step.page(&after)));
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = LoginInput {

@@ -1,4 +1,4 @@
-//! The user's own account: language, time zone and password. Every form here works without
+//! The user's own account: language, time zone, password, and the way to two-step sign-in. Every form here works without
 //! JavaScript: the password form posts to `/account`, which changes it and comes back here
 //! saying so, or renders this page again with the reason.
 
@@ -8,10 +8,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::account::settings::change_password;
-use crate::app::{use_lang, use_texts};
+use crate::api::account::two_factor::my_two_factor;
+use crate::app::{use_lang, use_page_texts, use_texts};
+use crate::components::dates::calendar_day;
 use crate::components::form::{FormMessages, FormState, SubmitButton, TextField};
 use crate::components::guard::{guarded, set_page_status};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, PageText, Text};
 use crate::model::{AppError, ChangePasswordInput, Permission, TIME_ZONES};
 
 /// A password change the server refused when the form was posted without JavaScript.
@@ -37,9 +39,42 @@ pub fn AccountPage() -> impl IntoView {
                 <LanguageForm />
                 <TimeZoneForm current=user.time_zone.clone() />
                 <PasswordForm refused changed />
+                <TwoFactorPanel />
             </section>
         }
     })
+}
+
+/// Two-step sign-in: on since when, or off, and the way to its page.
+#[component]
+fn TwoFactorPanel() -> impl IntoView {
+    let p = use_page_texts();
+    let lang = use_lang();
+    let status = Resource::new(|| (), |()| my_two_factor());
+    view! {
+        <section class="panel" id="two-factor">
+            <h2>{p(PageText::TwoFactorTitle)}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    status
+                        .await
+                        .ok()
+                        .map(|status| match status.on_since {
+                            Some(at) => {
+                                format!(
+                                    "{} {}.",
+                                    p(PageText::TwoFactorOnSince),
+                                    calendar_day(lang, at.date_naive()),
+                                )
+                            }
+                            None => p(PageText::TwoFactorStatusOff).to_owned(),
+                        })
+                        .map(|said| view! { <p>{said}</p> })
+                })}
+            </Suspense>
+            <a href="/account/two-factor">{p(PageText::ManageTwoFactor)}</a>
+        </section>
+    }
 }
 
 /// The language setting: a plain form posting to the language server function, which sends

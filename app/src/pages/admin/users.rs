@@ -1,4 +1,5 @@
-//! The admin's user management: list, create, deactivate, change role, reset password.
+//! The admin's user management: list, create, deactivate, change role, reset password, remove
+//! a lost second factor, and the roles that must sign in with one.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -6,14 +7,17 @@ use leptos_meta::Title;
 
 use crate::api::admin::users::{CreateUser, ResetUserPassword};
 use crate::api::admin::users::{
-    create_user, list_users, reset_user_password, set_user_active, set_user_role,
+    create_user, list_users, required_two_factor_roles, reset_user_password, reset_user_two_factor,
+    set_two_factor_roles, set_user_active, set_user_role,
 };
 use crate::app::use_texts;
 use crate::components::form::{FormMessages, FormState, SelectField, SubmitButton, TextField};
 use crate::components::guard::guarded;
 use crate::components::pager::Pager;
 use crate::i18n::Text;
-use crate::model::{NewUserInput, Permission, ResetPasswordInput, Role, UserId, UserSummary};
+use crate::model::{
+    NewUserInput, Permission, ResetPasswordInput, Role, TwoFactorRoles, UserId, UserSummary,
+};
 use crate::pages::options;
 use server_fn::ServerFn;
 
@@ -47,6 +51,7 @@ fn Users(me: UserId) -> impl IntoView {
         <section class="page">
             <h1>{t(Text::UsersTitle)}</h1>
             <NewUserForm on_created=reload />
+            <RequiredTwoFactor />
             <FormMessages form=table />
             <Transition fallback=move || view! { <p>{t(Text::Loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -105,13 +110,16 @@ fn UserRow(
         let op = op.clone();
         async move {
             match op {
-                RowOp::Active(active) => set_user_active(id, active).await,
-                RowOp::Role(role) => set_user_role(id, role).await,
+                RowOp::Active(active) => set_user_active(id, active).await.map(|()| Text::Saved),
+                RowOp::Role(role) => set_user_role(id, role).await.map(|()| Text::Saved),
+                RowOp::ResetTwoFactor => reset_user_two_factor(id)
+                    .await
+                    .map(|()| Text::TwoFactorRemoved),
             }
         }
     });
-    table.follow(change, move |()| {
-        table.succeed(Text::Saved);
+    table.follow(change, move |said| {
+        table.succeed(said);
         on_changed();
     });
     let role_label = format!("{} – {}", t(Text::Role), user.name);
@@ -153,6 +161,7 @@ fn UserRow(
                 } else {
                     view! { <span class="badge off">{t(Text::Inactive)}</span> }.into_any()
                 }}
+                {user.two_factor.then(|| view! { " " <span class="badge">{t(Text::TwoFactorBadge)}</span> })}
             </td>
             <td class="actions">
                 {(!is_me)
@@ -161,6 +170,14 @@ fn UserRow(
                         view! {
                             <button type="button" on:click=move |_| { change.dispatch(RowOp::Active(!active)); }>
                                 {if active { t(Text::Deactivate) } else { t(Text::Activate) }}
+                            </button>
+                        }
+                    })}
+                {(user.two_factor && !is_me)
+                    .then(|| {
+                        view! {
+                            <button type="button" on:click=move |_| { change.dispatch(RowOp::ResetTwoFactor); }>
+                                {t(Text::ResetTwoFactor)}
                             </button>
                         }
                     })}
@@ -184,6 +201,79 @@ fn UserRow(
 enum RowOp {
     Active(bool),
     Role(Role),
+    ResetTwoFactor,
+}
+
+/// The roles that must sign in with a second factor: a box for each, saved together.
+#[component]
+fn RequiredTwoFactor() -> impl IntoView {
+    let t = use_texts();
+    let form = FormState::scoped("two-factor-roles");
+    let chosen = RwSignal::new(Vec::<Role>::new());
+    let current = Resource::new(|| (), |()| required_two_factor_roles());
+    let save = Action::new(|input: &TwoFactorRoles| {
+        let input = input.clone();
+        async move { set_two_factor_roles(input).await }
+    });
+    form.follow(save, move |()| form.succeed(Text::Saved));
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(TwoFactorRoles {
+            roles: chosen.get_untracked(),
+        });
+    };
+    view! {
+        <form class="panel" id="two-factor-roles" on:submit=submit novalidate>
+            <h2>{t(Text::TwoFactorRoles)}</h2>
+            <p class="hint">{t(Text::TwoFactorRolesHint)}</p>
+            <FormMessages form />
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match current.await {
+                        Ok(current) => {
+                            chosen.set(current.roles.clone());
+                            view! {
+                                <fieldset class="choices">
+                                    <legend class="visually-hidden">{t(Text::TwoFactorRoles)}</legend>
+                                    {Role::ALL
+                                        .into_iter()
+                                        .map(|role| {
+                                            view! {
+                                                <label>
+                                                    <input
+                                                        type="checkbox"
+                                                        name="role"
+                                                        value=role.as_str()
+                                                        checked=current.roles.contains(&role)
+                                                        on:change=move |ev| {
+                                                            let on = event_target_checked(&ev);
+                                                            chosen.update(|roles| {
+                                                                roles.retain(|r| *r != role);
+                                                                if on {
+                                                                    roles.push(role);
+                                                                }
+                                                            });
+                                                        }
+                                                    />
+                                                    {t(role.label())}
+                                                </label>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </fieldset>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            form.fail(&error);
+                            ().into_any()
+                        }
+                    }
+                })}
+            </Transition>
+            <SubmitButton label=t(Text::Save) pending=save.pending().into() />
+        </form>
+    }
 }
 
 #[component]

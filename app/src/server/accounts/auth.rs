@@ -71,6 +71,22 @@ pub fn client_ip_of(parts: &Parts) -> String {
         .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string())
 }
 
+/// The value of cookie `name` sent with request `parts`.
+pub fn cookie_of(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|header| super::sessions::read_cookie(header, name))
+        .map(str::to_owned)
+}
+
+/// The value of cookie `name` sent with the current request.
+pub fn request_cookie(name: &str) -> Option<String> {
+    parts().and_then(|p| cookie_of(&p, name))
+}
+
 /// Allows the call if someone is signed in and their role holds `permission`.
 ///
 /// Every server function starts with this (or with `public()`); record checks follow it.

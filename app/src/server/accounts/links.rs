@@ -1,5 +1,5 @@
-//! Single-use links mailed to an account's holder (a new account's welcome, a forgotten
-//! password's reset): 256 random bits in the link, of which only the SHA-256 is stored, an
+//! Single-use links given to an account's holder (a new account's welcome and a forgotten
+//! password's reset by mail, a sign-in waiting for its second factor in a cookie): 256 random bits in the link, of which only the SHA-256 is stored, an
 //! expiry, and a use marked once. Each kind keeps its links in a table of its own with the same
 //! columns ([`LinkTable`]). A new link for an account replaces its earlier unused ones.
 
@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::sessions::{hash_token, random_token};
 use crate::model::{AppError, UserId};
-use crate::server::entities::{account_invitation, password_reset, user};
+use crate::server::entities::{account_invitation, password_reset, sign_in_challenge, user};
 
 /// One stored link, whatever its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +229,7 @@ macro_rules! link_table {
 
 link_table!(account_invitation);
 link_table!(password_reset);
+link_table!(sign_in_challenge);
 
 #[cfg(test)]
 mod tests {

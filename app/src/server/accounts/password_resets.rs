@@ -230,7 +230,7 @@ pub async fn complete(
             audit::record(tx, id, audit::Action::PasswordReset, "user", id.0).await?;
             outbox::queue(tx, &email, &letter).await?;
             // They proved they hold the mailbox: earlier wrong guesses no longer hold them back.
-            throttle::clear_account(tx, &email).await
+            throttle::clear_account(tx, &email, throttle::Origin::Elsewhere).await
         })
     })
     .await?;

@@ -1,10 +1,10 @@
-//! User accounts: sign-in, the admin's user management, and each user's own settings.
+//! User accounts: the admin's user management, and each user's own settings.
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::auth::CurrentUser;
@@ -13,7 +13,7 @@ use crate::model::{
     AppError, FieldErrors, NewUserInput, Page, PageRequest, Role, UserId, UserSummary,
     normalise_email,
 };
-use crate::server::entities::user;
+use crate::server::entities::{second_factor, user};
 use crate::server::{
     Backend, accounts::password, accounts::sessions, accounts::throttle, audit, employees,
 };
@@ -21,64 +21,22 @@ use crate::server::{
 /// Users per page in the admin's list.
 pub const USERS_PER_PAGE: u64 = 50;
 
-fn summary(model: user::Model) -> UserSummary {
+fn summary(model: user::Model, two_factor: bool) -> UserSummary {
     UserSummary {
         id: UserId(model.id),
         role: Role::parse(&model.role).unwrap_or(Role::Employee),
         name: model.name,
         email: model.email,
         active: model.active,
+        two_factor,
     }
 }
 
-async fn find(db: &DatabaseConnection, id: UserId) -> Result<user::Model, AppError> {
+pub(super) async fn find(db: &DatabaseConnection, id: UserId) -> Result<user::Model, AppError> {
     user::Entity::find_by_id(id.0)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-/// Checks email and password (throttled by account and address) and starts a session, unless
-/// the password changed meanwhile. Returns the session token.
-pub async fn sign_in(
-    backend: &Backend,
-    email: &str,
-    password_attempt: String,
-    ip: &str,
-) -> Result<(UserId, String), AppError> {
-    let db = &backend.db;
-    let email = normalise_email(email);
-    throttle::check(db, &backend.throttle, &email, ip).await?;
-    let found = user::Entity::find()
-        .filter(user::Column::Email.eq(&email))
-        .one(db)
-        .await?;
-    let stored = match &found {
-        Some(u) => u.password_hash.clone(),
-        None => password::dummy_hash().await?,
-    };
-    let matches = password::verify(password_attempt, stored.clone()).await?;
-    let started = match &found {
-        Some(u) if matches && u.active => {
-            sessions::start_if_password_is(db, &backend.sessions, UserId(u.id), stored).await?
-        }
-        _ => None,
-    };
-    match (found, started) {
-        (Some(u), Some(token)) => {
-            throttle::clear_account(db, &email).await?;
-            tracing::info!(user_id = u.id, "signed in");
-            Ok((UserId(u.id), token))
-        }
-        _ => {
-            throttle::record_failure(db, &backend.throttle, &email, ip).await?;
-            tracing::info!("sign-in refused");
-            Err(AppError::Invalid(FieldErrors::single(
-                "form",
-                "wrong_credentials",
-            )))
-        }
-    }
 }
 
 /// One page (from 0) of users, by name; a page number out of range is a field error.
@@ -90,8 +48,24 @@ pub async fn list(db: &DatabaseConnection, page: u64) -> Result<Page<UserSummary
         .paginate(db, page.size());
     let total = paginator.num_items().await?;
     let items = paginator.fetch_page(page.number()).await?;
+    let with_second_factor: std::collections::HashSet<i32> = second_factor::Entity::find()
+        .select_only()
+        .column(second_factor::Column::UserId)
+        .filter(second_factor::Column::UserId.is_in(items.iter().map(|u| u.id)))
+        .filter(second_factor::Column::ConfirmedAt.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     Ok(Page::counted(
-        items.into_iter().map(summary).collect(),
+        items
+            .into_iter()
+            .map(|u| {
+                let two_factor = with_second_factor.contains(&u.id);
+                summary(u, two_factor)
+            })
+            .collect(),
         page.number(),
         page.size(),
         total,
@@ -165,6 +139,7 @@ pub async fn set_active(
             if !active {
                 sessions::end_all_for_user(tx, id, None).await?;
                 super::password_resets::withdraw(tx, id).await?;
+                super::sign_in::withdraw(tx, id).await?;
             }
             Ok(())
         })
@@ -223,16 +198,17 @@ pub async fn change_own_password(
 ) -> Result<(), AppError> {
     let db = &backend.db;
     let target = find(db, me.id).await?;
-    throttle::check(db, &backend.throttle, &target.email, ip).await?;
+    let origin = throttle::Origin::Elsewhere;
+    throttle::check(db, &backend.throttle, &target.email, ip, origin).await?;
     if !password::verify(current, target.password_hash.clone()).await? {
-        throttle::record_failure(db, &backend.throttle, &target.email, ip).await?;
+        throttle::record_failure(db, &backend.throttle, &target.email, ip, origin).await?;
         tracing::warn!(user_id = %me.id, "password change refused: wrong current password");
         return Err(AppError::Invalid(FieldErrors::single(
             "current_password",
             "wrong_password",
         )));
     }
-    throttle::clear_account(db, &target.email).await?;
+    throttle::clear_account(db, &target.email, origin).await?;
     let password_hash = password::hash(new_password).await?;
     store_password(db, target, password_hash, Some(me.session_id)).await?;
     tracing::info!(user_id = %me.id, "password changed");
@@ -269,6 +245,7 @@ pub(super) async fn replace_password(
         .await?;
     super::invitations::withdraw(tx, id).await?;
     super::password_resets::withdraw(tx, id).await?;
+    super::sign_in::withdraw(tx, id).await?;
     sessions::end_all_for_user(tx, id, keep_session).await
 }
 
