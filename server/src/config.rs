@@ -122,6 +122,18 @@ pub struct Config {
     )]
     pub metrics_allow: AddressList,
 
+    /// Reverse proxies in front of the server whose `X-Forwarded-For` names the client:
+    /// comma-separated IP addresses or CIDR ranges (empty for none, the default: the client is
+    /// the connecting address). Per-address limits then count each visitor, not the proxy.
+    #[arg(
+        long,
+        env = "PERCORSO_TRUSTED_PROXIES",
+        default_value = "",
+        value_parser = AddressList::parse,
+        global = true
+    )]
+    pub trusted_proxies: AddressList,
+
     /// A token that lets a scraper read /metrics from any address, sent as
     /// `Authorization: Bearer <token>`.
     #[arg(

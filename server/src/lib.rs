@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub mod assets;
 pub mod backup;
 pub mod cli;
+pub mod client_address;
 pub mod config;
 pub mod downloads;
 pub mod forms;

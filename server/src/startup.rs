@@ -315,6 +315,10 @@ pub fn router(config: &Config, backend: Backend) -> Router {
             backend,
             crate::middleware::session,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(config.trusted_proxies.clone()),
+            crate::client_address::resolve,
+        ))
         .layer(axum::middleware::from_fn(
             crate::middleware::require_multipart_boundary,
         ))

@@ -92,6 +92,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         secure_cookies: false,
         public_url: None,
         metrics_allow: AddressList::parse("127.0.0.1,::1").expect("addresses"),
+        trusted_proxies: AddressList::default(),
         metrics_token: None,
         clock_shift_days: 0,
         orphan_grace_minutes: 60,

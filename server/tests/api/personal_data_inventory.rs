@@ -215,12 +215,21 @@ async fn an_employees_export_holds_every_row_of_theirs_with_their_documents_and_
         "course_records",
         "employee_certifications",
         "sessions",
+        "known_devices",
     ] {
         assert!(
             !tables[table].as_array().unwrap().is_empty(),
             "the demo employee has {table}"
         );
     }
+    // What was done to the account by no one signed in: its sign-ins, failures, lockouts.
+    let about = tables["audit_events_about_the_account"]
+        .as_array()
+        .expect("the events about the account");
+    assert!(
+        about.iter().any(|event| event["action"] == "signed_in"),
+        "the account's sign-ins"
+    );
     // No secret, wherever it might have gone: the password's hash, the sessions' tokens'.
     let exported = person.to_string();
     assert!(

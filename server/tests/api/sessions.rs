@@ -106,6 +106,50 @@ async fn many_failures_from_one_address_lock_it_out_across_accounts() {
 }
 
 #[tokio::test]
+async fn behind_a_trusted_proxy_failures_count_against_the_forwarded_address_only() {
+    let (mut config, dir) = crate::helpers::test_config().await;
+    config.trusted_proxies = server::config::AddressList::parse("127.0.0.1,::1").unwrap();
+    let app = TestApp::spawn_with(config, dir).await;
+    app.create_user(Role::Hr, "dietro@example.it", "una frase lunga e sicura")
+        .await;
+    let from = |client: &'static str, email: String, password: &'static str| {
+        let browser = app.anonymous();
+        async move {
+            browser
+                .client
+                .post(format!("{}/api/login", browser.address()))
+                .header("x-forwarded-for", client)
+                .json(&json!({"input": {"email": email, "password": password}}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for n in 0..20 {
+        let status = from("198.51.100.1", format!("guess{n}@example.it"), "wrong one").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let right = "una frase lunga e sicura";
+    assert_eq!(
+        from("198.51.100.1", "dietro@example.it".into(), right).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the guessing address is locked out"
+    );
+    assert_eq!(
+        from("198.51.100.2", "dietro@example.it".into(), right).await,
+        StatusCode::OK,
+        "another visitor through the same proxy is not"
+    );
+    let recorded = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Ip.eq("198.51.100.1"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(recorded, 20);
+}
+
+#[tokio::test]
 async fn a_successful_sign_in_clears_the_accounts_failures() {
     let app = TestApp::spawn().await;
     let mut user = app.signed_in(Role::Employee).await;

@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::admin::users::{CreateUser, ResetUserPassword};
+use crate::api::admin::users::{CreateUser, ResetUserPassword, SetTwoFactorRoles};
 use crate::api::admin::users::{
     create_user, list_users, required_two_factor_roles, reset_user_password, reset_user_two_factor,
     set_two_factor_roles, set_user_active, set_user_role,
@@ -223,7 +223,14 @@ fn RequiredTwoFactor() -> impl IntoView {
         });
     };
     view! {
-        <form class="panel" id="two-factor-roles" on:submit=submit novalidate>
+        <form
+            class="panel"
+            id="two-factor-roles"
+            method="post"
+            action=SetTwoFactorRoles::PATH
+            on:submit=submit
+            novalidate
+        >
             <h2>{t(Text::TwoFactorRoles)}</h2>
             <p class="hint">{t(Text::TwoFactorRolesHint)}</p>
             <FormMessages form />

@@ -58,6 +58,11 @@ pub fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The client's address as the server resolved it (behind trusted proxies, the one they
+/// forwarded); the connection's peer when none was resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// The client's address, for throttling. Never logged with personal data.
 pub fn client_ip() -> String {
     parts().map_or_else(|| "unknown".to_owned(), |p| client_ip_of(&p))
@@ -65,6 +70,9 @@ pub fn client_ip() -> String {
 
 /// The address request `parts` came from (for handlers that have the request itself).
 pub fn client_ip_of(parts: &Parts) -> String {
+    if let Some(ClientAddress(address)) = parts.extensions.get::<ClientAddress>() {
+        return address.to_canonical().to_string();
+    }
     parts
         .extensions
         .get::<ConnectInfo<SocketAddr>>()

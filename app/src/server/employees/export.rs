@@ -55,6 +55,22 @@ pub async fn export(
         let rows = rows_of(db, table, &who.filter(column, key), hidden).await?;
         tables.insert((*table).to_owned(), Value::Array(rows));
     }
+    // Sign-ins, failed attempts and lockouts of the account are about its holder, though no
+    // one signed in (or someone else) did them.
+    let about = rows_of(
+        db,
+        "audit_events",
+        &[
+            ("subject_type", "user".into()),
+            ("subject_id", account.id.into()),
+        ],
+        &[],
+    )
+    .await?;
+    tables.insert(
+        "audit_events_about_the_account".to_owned(),
+        Value::Array(about),
+    );
     let files = documents(backend, found.id).await?;
     let document = json!({
         "exported_at": Utc::now(),
