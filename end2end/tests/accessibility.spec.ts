@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demo, open, signIn } from "./helpers";
 
-const everyone = ["/", "/account", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me", "/training", "/training/decisions", "/certifications", "/notifications"];
+const everyone = ["/", "/account", "/account/two-factor", "/competencies", "/competencies/1", "/profiles", "/profiles/1", "/courses", "/courses/1", "/me", "/training", "/training/decisions", "/certifications", "/notifications"];
 const recruitment = [
   "/competencies/new",
   "/profiles/new",
@@ -49,6 +49,8 @@ const pagesOf = {
     "/careers/1",
     "/careers/applied",
     "/login",
+    "/login/code",
+    "/login/two-factor",
     "/forgot-password",
     "/forgot-password?sent=1",
     `/reset-password/${"ab".repeat(32)}`,

@@ -105,7 +105,7 @@ pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let mut options = ConnectOptions::new(url);
     options
         .sqlx_logging(false)
-        .max_connections(config.db_connections)
+        .max_connections(config.pool_size())
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(tune_sqlite);
     Ok(Database::connect(options).await?)

@@ -96,7 +96,7 @@ fn config_on((url, dir): (String, Option<PathBuf>)) -> (Config, Option<PathBuf>)
         metrics_token: None,
         clock_shift_days: 0,
         orphan_grace_minutes: 60,
-        db_connections: 16,
+        db_connections: None,
         mail: Default::default(),
     };
     (config, Some(dir))
