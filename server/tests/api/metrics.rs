@@ -93,9 +93,15 @@ async fn metrics_count_requests_by_route_template_never_by_raw_path() {
 async fn metrics_show_the_database_pool() {
     let app = TestApp::spawn().await;
     let metrics = scrape(&app).await;
+    // The default pool: 8 connections on SQLite, 16 on PostgreSQL.
+    let size = if crate::helpers::on_postgres() {
+        16.0
+    } else {
+        8.0
+    };
     assert_eq!(
         sample(&metrics, "percorso_db_pool_max_connections"),
-        Some(16.0)
+        Some(size)
     );
     let idle = sample(&metrics, r#"percorso_db_pool_connections{state="idle"}"#);
     let in_use = sample(&metrics, r#"percorso_db_pool_connections{state="in_use"}"#);
