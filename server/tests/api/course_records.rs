@@ -231,12 +231,13 @@ async fn completing_a_course_raises_levels_up_to_the_courses_and_bad_outcomes_ar
     enrol(&hr, worker_id, crm.id, None).await;
     let record = record_id(&app, worker_id, crm.id).await;
     let today = Utc::now().date_naive();
-    let tomorrow = (today + TimeDelta::days(1)).to_string();
+    // Two days on: in the future in every time zone, whatever the hour in UTC.
+    let later = (today + TimeDelta::days(2)).to_string();
     for (hours, day, field, code) in [
         ("0", today.to_string(), "hours", "hours_range"),
         ("-2", today.to_string(), "hours", "hours_range"),
         ("1001", today.to_string(), "hours", "hours_range"),
-        ("8", tomorrow.clone(), "completed_on", "future_date"),
+        ("8", later.clone(), "completed_on", "future_date"),
     ] {
         let refused = hr
             .call(

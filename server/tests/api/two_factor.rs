@@ -483,3 +483,33 @@ async fn an_attackers_failures_from_elsewhere_do_not_lock_the_user_out_of_their_
     assert_eq!(own.sign_in().await.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(audited(&app, "sign_in_locked_out", id).await, 2);
 }
+
+#[tokio::test]
+async fn guesses_sent_all_at_once_get_no_more_tries_than_guesses_one_by_one() {
+    let app = TestApp::spawn().await;
+    let user = app.signed_in(Role::Employee).await;
+    let id = user.user_id.unwrap().0;
+    turn_on(&user).await;
+    let attacker = app_browser(&app, &user);
+    assert_eq!(password_step(&attacker).await, json!("Code"));
+    let before = app::server::entities::login_attempt::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(before.is_empty(), "{before:?}");
+    let guesses = (0..20).map(|n| {
+        let attacker = &attacker;
+        async move { code_step(attacker, &format!("{:06}", 100_000 + n)).await.0 }
+    });
+    let answers = futures::future::join_all(guesses).await;
+    let wrong = answers
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    let throttled = answers
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((wrong, throttled), (5, 15), "{answers:?}");
+    assert_eq!(audited(&app, "sign_in_locked_out", id).await, 1);
+}

@@ -268,6 +268,8 @@ fn RequiredTwoFactor() -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </fieldset>
+                                // Only once the roles are known: saving before would drop them.
+                                <SubmitButton label=t(Text::Save) pending=save.pending().into() />
                             }
                                 .into_any()
                         }
@@ -278,7 +280,6 @@ fn RequiredTwoFactor() -> impl IntoView {
                     }
                 })}
             </Transition>
-            <SubmitButton label=t(Text::Save) pending=save.pending().into() />
         </form>
     }
 }

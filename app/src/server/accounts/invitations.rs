@@ -157,7 +157,16 @@ pub async fn accept(
             }
             // Signed in within the same transaction: a password reset right after ends this
             // session too.
-            sessions::start(tx, &policy, id).await
+            let session = sessions::start(tx, &policy, id).await?;
+            crate::server::audit::record(
+                tx,
+                id,
+                crate::server::audit::Action::SignedIn,
+                "user",
+                id.0,
+            )
+            .await?;
+            Ok(session)
         })
     })
     .await?;

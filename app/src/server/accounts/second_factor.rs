@@ -17,6 +17,21 @@ use crate::model::{AppError, FieldErrors, Role, TwoFactorSetup, TwoFactorStatus,
 use crate::server::entities::{second_factor, two_factor_role};
 use crate::server::{Backend, audit};
 
+/// How long a secret being set up stays the same (reloading the page shows the same QR code).
+const SETUP_LASTS: chrono::TimeDelta =
+    chrono::TimeDelta::minutes(super::sign_in::CHALLENGE_MINUTES);
+
+/// Drops the secret `user` is setting up, if any (their password changed: whoever saw it with
+/// the old password must not find it in use later). Part of the caller's transaction.
+pub async fn drop_unproved(tx: &impl ConnectionTrait, user: UserId) -> Result<(), AppError> {
+    second_factor::Entity::delete_many()
+        .filter(second_factor::Column::UserId.eq(user.0))
+        .filter(second_factor::Column::ConfirmedAt.is_null())
+        .exec(tx)
+        .await?;
+    Ok(())
+}
+
 /// What a sign-in of an account needs once its password is right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
@@ -158,6 +173,14 @@ pub async fn begin(
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<TwoFactorSetup, AppError> {
+    // A set-up left unproved for longer than a sign-in may wait starts again with a new
+    // secret: whoever saw the old one (someone who had the password then) learns nothing.
+    second_factor::Entity::delete_many()
+        .filter(second_factor::Column::UserId.eq(user.0))
+        .filter(second_factor::Column::ConfirmedAt.is_null())
+        .filter(second_factor::Column::CreatedAt.lt(now - SETUP_LASTS))
+        .exec(db)
+        .await?;
     second_factor::Entity::insert(second_factor::ActiveModel {
         user_id: Set(user.0),
         secret: Set(totp::new_secret()),
@@ -273,15 +296,12 @@ async fn throttled<T>(
     attempt: impl Future<Output = Result<T, AppError>>,
 ) -> Result<T, AppError> {
     let origin = Origin::Elsewhere;
-    throttle::check(&backend.db, &backend.throttle, &me.email, ip, origin).await?;
+    let counted = throttle::attempt(&backend.db, &backend.throttle, &me.email, ip, origin).await?;
     let outcome = attempt.await;
-    if let Err(error) = &outcome
-        && error
-            .field_errors()
-            .get("code")
-            .is_some_and(|e| e.code == "wrong_code")
-    {
-        throttle::record_failure(&backend.db, &backend.throttle, &me.email, ip, origin).await?;
+    let wrong = matches!(&outcome, Err(error)
+        if error.field_errors().get("code").is_some_and(|e| e.code == "wrong_code"));
+    if !wrong {
+        throttle::forget(&backend.db, counted).await?;
     }
     outcome
 }
@@ -333,6 +353,7 @@ pub async fn turn_off(
     crate::server::write(db, move |tx| {
         Box::pin(async move {
             remove(tx, id).await?;
+            super::sign_in::withdraw(tx, id).await?;
             audit::record(tx, id, audit::Action::TwoFactorDisabled, "user", id.0).await
         })
     })
@@ -384,6 +405,7 @@ pub async fn reset_by_admin(
         Box::pin(async move {
             remove(tx, target).await?;
             sessions::end_all_for_user(tx, target, None).await?;
+            super::sign_in::withdraw(tx, target).await?;
             audit::record(
                 tx,
                 admin,

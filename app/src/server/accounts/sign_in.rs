@@ -6,7 +6,7 @@
 //! every sign-in, failure and lockout of an account is audited.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
 use super::second_factor::{self, Need};
 use super::throttle::{self, Origin};
@@ -61,20 +61,16 @@ fn sign_in_over() -> AppError {
     AppError::Invalid(FieldErrors::single("form", "sign_in_over"))
 }
 
-/// Counts a failed attempt on `email` and, for an account, audits it (and the lockout it may
-/// bring).
+/// A failed attempt (already counted by [`throttle::attempt`]): for an account, audited, with
+/// the lockout it brings.
 async fn failed(
-    backend: &Backend,
-    email: &str,
-    ip: &str,
-    origin: Origin,
+    db: &DatabaseConnection,
+    attempt: throttle::Attempt,
     account: Option<UserId>,
 ) -> Result<(), AppError> {
-    let db = &backend.db;
-    let locked = throttle::record_failure(db, &backend.throttle, email, ip, origin).await?;
     if let Some(id) = account {
         audit::record_unattributed(db, audit::Action::SignInFailed, "user", id.0).await?;
-        if locked {
+        if attempt.locks {
             audit::record_unattributed(db, audit::Action::SignInLockedOut, "user", id.0).await?;
         }
     }
@@ -126,7 +122,7 @@ pub async fn with_password(
         }
         None => Origin::Elsewhere,
     };
-    throttle::check(db, &backend.throttle, &email, ip, origin).await?;
+    let attempt = throttle::attempt(db, &backend.throttle, &email, ip, origin).await?;
     let stored = match &found {
         Some(account) => account.password_hash.clone(),
         None => password::dummy_hash().await?,
@@ -135,7 +131,7 @@ pub async fn with_password(
     let account = match found {
         Some(account) if matches && account.active => account,
         other => {
-            failed(backend, &email, ip, origin, other.map(|a| UserId(a.id))).await?;
+            failed(db, attempt, other.map(|a| UserId(a.id))).await?;
             return Err(wrong_credentials());
         }
     };
@@ -146,7 +142,7 @@ pub async fn with_password(
             let Some(session) =
                 sessions::start_if_password_is(db, &backend.sessions, id, stored).await?
             else {
-                failed(backend, &email, ip, origin, Some(id)).await?;
+                failed(db, attempt, Some(id)).await?;
                 return Err(wrong_credentials());
             };
             let signed_in = finish(db, &account, origin, device_cookie, session, now).await?;
@@ -155,13 +151,27 @@ pub async fn with_password(
         Need::Code => LoginStep::Code,
         Need::SetUp => LoginStep::SetUp,
     };
+    // The password was right: no failure, whatever the second step brings.
+    throttle::forget(db, attempt).await?;
     let lifetime = TimeDelta::minutes(CHALLENGE_MINUTES);
     let issued = crate::server::write(db, move |tx| {
-        Box::pin(
-            async move { links::issue::<sign_in_challenge::Entity>(tx, id, now, lifetime).await },
-        )
+        Box::pin(async move {
+            let issued = links::issue::<sign_in_challenge::Entity>(tx, id, now, lifetime).await?;
+            // Issued after the account's row was locked: a change of the password at the same
+            // time either withdraws it or came first and is seen here.
+            let current = user::Entity::find_by_id(id.0)
+                .select_only()
+                .columns([user::Column::PasswordHash, user::Column::Active])
+                .into_tuple::<(String, bool)>()
+                .one(tx)
+                .await?;
+            Ok((current == Some((stored, true))).then_some(issued))
+        })
     })
     .await?;
+    let Some(issued) = issued else {
+        return Err(wrong_credentials());
+    };
     tracing::info!(user_id = %id, ?step, "password right, second factor asked");
     Ok(AfterPassword::SecondFactor {
         step,
@@ -216,9 +226,9 @@ pub async fn with_code(
     let (link, account) = waiting(db, challenge, now).await?;
     let id = UserId(account.id);
     let origin = Origin::of(devices::recognise(db, id, device_cookie).await?);
-    throttle::check(db, &backend.throttle, &account.email, ip, origin).await?;
+    let attempt = throttle::attempt(db, &backend.throttle, &account.email, ip, origin).await?;
     if second_factor::prove(db, id, code, now).await?.is_none() {
-        failed(backend, &account.email, ip, origin, Some(id)).await?;
+        failed(db, attempt, Some(id)).await?;
         return Err(AppError::Invalid(FieldErrors::single("code", "wrong_code")));
     }
     let session = start_session(db, &backend.sessions, link, now).await?;
@@ -250,7 +260,7 @@ pub async fn with_new_second_factor(
     let (link, account) = waiting(db, challenge, now).await?;
     let id = UserId(account.id);
     let origin = Origin::of(devices::recognise(db, id, device_cookie).await?);
-    throttle::check(db, &backend.throttle, &account.email, ip, origin).await?;
+    let attempt = throttle::attempt(db, &backend.throttle, &account.email, ip, origin).await?;
     let policy = backend.sessions;
     let code = code.to_owned();
     let outcome = crate::server::write(db, move |tx| {
@@ -268,7 +278,9 @@ pub async fn with_new_second_factor(
         Ok(done) => done,
         Err(error) => {
             if error.field_errors().get("code").is_some() {
-                failed(backend, &account.email, ip, origin, Some(id)).await?;
+                failed(db, attempt, Some(id)).await?;
+            } else {
+                throttle::forget(db, attempt).await?;
             }
             return Err(error);
         }

@@ -5,8 +5,8 @@
 
 use chrono::{Duration as ChronoDuration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter, Set, Statement,
 };
 
 use crate::model::AppError;
@@ -51,7 +51,7 @@ impl Origin {
         device.map_or(Origin::Elsewhere, Origin::Device)
     }
 
-    fn device(self) -> Option<i32> {
+    pub fn device(self) -> Option<i32> {
         match self {
             Origin::Device(id) => Some(id),
             Origin::Elsewhere => None,
@@ -65,81 +65,104 @@ fn throttled(policy: &ThrottlePolicy) -> AppError {
     }
 }
 
-/// Refuses the attempt if it comes from a known device that failed too often within the
-/// window, or, from anywhere else, if the account or the address did.
-pub async fn check(
-    db: &DatabaseConnection,
-    policy: &ThrottlePolicy,
-    email: &str,
-    ip: &str,
-    origin: Origin,
-) -> Result<(), AppError> {
-    let since = Utc::now() - policy.window();
-    let recent = || {
-        login_attempt::Entity::find()
-            .filter(login_attempt::Column::AttemptedAt.gt(since))
-            .filter(login_attempt::Column::Email.eq(email))
-    };
-    if let Origin::Device(device) = origin {
-        let by_device = recent()
-            .filter(login_attempt::Column::DeviceId.eq(device))
-            .count(db)
-            .await?;
-        if by_device >= policy.per_account {
-            tracing::warn!(by_device, "sign-in throttled on a known device");
-            return Err(throttled(policy));
-        }
-        return Ok(());
-    }
-    let by_account = recent()
-        .filter(login_attempt::Column::DeviceId.is_null())
-        .count(db)
-        .await?;
-    let by_ip = login_attempt::Entity::find()
-        .filter(login_attempt::Column::AttemptedAt.gt(since))
-        .filter(login_attempt::Column::Ip.eq(ip))
-        .filter(login_attempt::Column::DeviceId.is_null())
-        .count(db)
-        .await?;
-    if by_account >= policy.per_account || by_ip >= policy.per_ip {
-        tracing::warn!(by_account, by_ip, "sign-in throttled");
-        return Err(throttled(policy));
-    }
-    Ok(())
+/// An attempt under way: counted as a failure from the start, so that attempts at once cannot
+/// all slip under the limit; [`forget`] it once it proved right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    id: i32,
+    /// Whether, if it fails, it is the failure that locks the account (from where it came)
+    /// for the rest of the window.
+    pub locks: bool,
 }
 
-/// Records a failed attempt and forgets attempts older than the window; whether this failure
-/// is the one that locks the account (from where it came) for the rest of the window.
-pub async fn record_failure(
+/// Starts an attempt on `email` from `ip`: refused if it comes from a known device that
+/// failed too often within the window, or, from anywhere else, if the account or the address
+/// did; else counted as a failure until [`forget`]. Attempts on one account take turns (on
+/// SQLite by its write lock, on PostgreSQL by a lock on the account's email), so each counts
+/// those before it.
+pub async fn attempt(
     db: &DatabaseConnection,
     policy: &ThrottlePolicy,
     email: &str,
     ip: &str,
     origin: Origin,
-) -> Result<bool, AppError> {
+) -> Result<Attempt, AppError> {
     let now = Utc::now();
-    login_attempt::ActiveModel {
-        email: Set(email.to_owned()),
-        ip: Set(ip.to_owned()),
-        attempted_at: Set(now),
-        device_id: Set(origin.device()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
     login_attempt::Entity::delete_many()
         .filter(login_attempt::Column::AttemptedAt.lt(now - policy.window()))
         .exec(db)
         .await?;
-    let failures = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Email.eq(email))
-        .filter(match origin.device() {
-            Some(device) => login_attempt::Column::DeviceId.eq(device),
-            None => login_attempt::Column::DeviceId.is_null(),
+    let since = now - policy.window();
+    let policy = *policy;
+    let (email, ip) = (email.to_owned(), ip.to_owned());
+    let started = crate::server::write(db, move |tx| {
+        Box::pin(async move {
+            if tx.get_database_backend() == DatabaseBackend::Postgres {
+                tx.execute_raw(Statement::from_sql_and_values(
+                    DatabaseBackend::Postgres,
+                    "SELECT pg_advisory_xact_lock(hashtext('sign_in'), hashtext($1))",
+                    [email.clone().into()],
+                ))
+                .await?;
+            }
+            let recent = || {
+                login_attempt::Entity::find()
+                    .filter(login_attempt::Column::AttemptedAt.gt(since))
+                    .filter(login_attempt::Column::Email.eq(email.as_str()))
+            };
+            let before = match origin {
+                Origin::Device(device) => {
+                    recent()
+                        .filter(login_attempt::Column::DeviceId.eq(device))
+                        .count(tx)
+                        .await?
+                }
+                Origin::Elsewhere => {
+                    let by_ip = login_attempt::Entity::find()
+                        .filter(login_attempt::Column::AttemptedAt.gt(since))
+                        .filter(login_attempt::Column::Ip.eq(ip.as_str()))
+                        .filter(login_attempt::Column::DeviceId.is_null())
+                        .count(tx)
+                        .await?;
+                    if by_ip >= policy.per_ip {
+                        tracing::warn!(by_ip, "sign-in throttled by address");
+                        return Ok(None);
+                    }
+                    recent()
+                        .filter(login_attempt::Column::DeviceId.is_null())
+                        .count(tx)
+                        .await?
+                }
+            };
+            if before >= policy.per_account {
+                tracing::warn!(before, ?origin, "sign-in throttled");
+                return Ok(None);
+            }
+            let row = login_attempt::ActiveModel {
+                email: Set(email),
+                ip: Set(ip),
+                attempted_at: Set(now),
+                device_id: Set(origin.device()),
+                ..Default::default()
+            }
+            .insert(tx)
+            .await?;
+            Ok(Some(Attempt {
+                id: row.id,
+                locks: before + 1 == policy.per_account,
+            }))
         })
-        .count(db)
+    })
+    .await?;
+    started.ok_or(throttled(&policy))
+}
+
+/// The attempt proved right: it is no failure.
+pub async fn forget(db: &impl ConnectionTrait, attempt: Attempt) -> Result<(), AppError> {
+    login_attempt::Entity::delete_by_id(attempt.id)
+        .exec(db)
         .await?;
-    Ok(failures == policy.per_account)
+    Ok(())
 }
 
 /// A successful sign-in clears the account's failures from where it came (a known device's

@@ -199,9 +199,8 @@ pub async fn change_own_password(
     let db = &backend.db;
     let target = find(db, me.id).await?;
     let origin = throttle::Origin::Elsewhere;
-    throttle::check(db, &backend.throttle, &target.email, ip, origin).await?;
+    throttle::attempt(db, &backend.throttle, &target.email, ip, origin).await?;
     if !password::verify(current, target.password_hash.clone()).await? {
-        throttle::record_failure(db, &backend.throttle, &target.email, ip, origin).await?;
         tracing::warn!(user_id = %me.id, "password change refused: wrong current password");
         return Err(AppError::Invalid(FieldErrors::single(
             "current_password",
@@ -246,6 +245,7 @@ pub(super) async fn replace_password(
     super::invitations::withdraw(tx, id).await?;
     super::password_resets::withdraw(tx, id).await?;
     super::sign_in::withdraw(tx, id).await?;
+    super::second_factor::drop_unproved(tx, id).await?;
     sessions::end_all_for_user(tx, id, keep_session).await
 }
 
