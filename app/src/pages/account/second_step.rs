@@ -9,10 +9,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::login::safe_next;
-use super::two_factor::{AppSetup, RecoveryCodes, RecoveryCodesShown};
+use super::two_factor::{AppSetup, CodeForm, RecoveryCodes, RecoveryCodesShown};
 use crate::api::account::two_factor::sign_in_setup;
 use crate::app::{use_page_texts, use_texts};
-use crate::components::form::{FormMessages, FormState, TextField};
+use crate::components::form::FormState;
 use crate::components::guard::{refusal, set_page_status};
 use crate::i18n::{PageText, Text};
 use crate::model::AppError;
@@ -27,29 +27,18 @@ fn next_page() -> String {
     safe_next(use_query_map().with_untracked(|q| q.get("next")))
 }
 
-/// The code field and the button, for the sign-in waiting in this browser.
+/// The code form of the sign-in waiting in this browser, posting to the page's own address.
 #[component]
-fn CodeForm(scope: &'static str, label: String, button: String) -> impl IntoView {
+fn SecondStepForm(scope: &'static str, label: String, button: String) -> impl IntoView {
     let form = FormState::scoped(scope);
     if let Some(draft) = use_context::<SecondStepDraft>() {
         form.fail(&draft.error);
         set_page_status(draft.error.status());
     }
-    let code = RwSignal::new(String::new());
     view! {
-        <form class="panel" method="post" novalidate id=scope>
-            <FormMessages form />
-            <input type="hidden" name="next" value=next_page() />
-            <TextField
-                name="code"
-                label
-                value=code
-                form
-                autocomplete="one-time-code"
-                required=true
-            />
-            <button type="submit" class="primary">{button}</button>
-        </form>
+        <div class="panel">
+            <CodeForm id=scope form hidden=("next", next_page()) label button />
+        </div>
     }
 }
 
@@ -61,7 +50,7 @@ pub fn SignInCodePage() -> impl IntoView {
         <section class="page narrow">
             <h1>{p(PageText::SecondStepTitle)}</h1>
             <p class="lead">{p(PageText::SecondStepLead)}</p>
-            <CodeForm
+            <SecondStepForm
                 scope="second-step"
                 label=p(PageText::CodeOrRecoveryCode).to_owned()
                 button=p(PageText::ConfirmCode).to_owned()
@@ -92,7 +81,7 @@ pub fn SignInSetUpPage() -> impl IntoView {
                                     <div class="panel">
                                         <AppSetup setup />
                                     </div>
-                                    <CodeForm
+                                    <SecondStepForm
                                         scope="set-up"
                                         label=p(PageText::CodeFromApp).to_owned()
                                         button=p(PageText::TurnOnAndSignIn).to_owned()

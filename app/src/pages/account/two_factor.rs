@@ -89,15 +89,23 @@ fn form_of(scope: &'static str) -> FormState {
     form
 }
 
-/// A code field and its button, posting `action` to this page.
+/// A form asking for a code (the app's, or a recovery code): `form`'s messages, the hidden
+/// field `hidden` (name and value) saying what the post is for, the field and its button. It
+/// posts to `action`, or without one to the page's own address (query included).
 #[component]
-fn CodeForm(scope: &'static str, label: String, button: String) -> impl IntoView {
-    let form = form_of(scope);
+pub(super) fn CodeForm(
+    id: &'static str,
+    form: FormState,
+    #[prop(optional)] action: Option<&'static str>,
+    hidden: (&'static str, String),
+    label: String,
+    button: String,
+) -> impl IntoView {
     let code = RwSignal::new(String::new());
     view! {
-        <form method="post" action="/account/two-factor" novalidate id=scope>
+        <form method="post" action=action novalidate id=id>
             <FormMessages form />
-            <input type="hidden" name="action" value=scope />
+            <input type="hidden" name=hidden.0 value=hidden.1 />
             <TextField
                 name="code"
                 label
@@ -108,6 +116,21 @@ fn CodeForm(scope: &'static str, label: String, button: String) -> impl IntoView
             />
             <button type="submit" class="primary">{button}</button>
         </form>
+    }
+}
+
+/// One of this page's code forms: `scope` says which (`on`, `codes`, `off`).
+#[component]
+fn OwnCodeForm(scope: &'static str, label: String, button: String) -> impl IntoView {
+    view! {
+        <CodeForm
+            id=scope
+            form=form_of(scope)
+            action="/account/two-factor"
+            hidden=("action", scope.to_owned())
+            label
+            button
+        />
     }
 }
 
@@ -126,7 +149,7 @@ fn TurnOn() -> impl IntoView {
                         view! {
                             <div class="panel">
                                 <AppSetup setup />
-                                <CodeForm
+                                <OwnCodeForm
                                     scope="on"
                                     label=p(PageText::CodeFromApp).to_owned()
                                     button=p(PageText::TurnOnTwoFactor).to_owned()
@@ -162,7 +185,7 @@ fn TurnedOn(status: TwoFactorStatus) -> impl IntoView {
         <div class="panel">
             <h2>{p(PageText::NewRecoveryCodes)}</h2>
             <p>{p(PageText::NewRecoveryCodesHint)}</p>
-            <CodeForm
+            <OwnCodeForm
                 scope="codes"
                 label=p(PageText::CodeFromApp).to_owned()
                 button=p(PageText::NewRecoveryCodes).to_owned()
@@ -176,7 +199,7 @@ fn TurnedOn(status: TwoFactorStatus) -> impl IntoView {
             } else {
                 view! {
                     <p>{p(PageText::TurnOffHint)}</p>
-                    <CodeForm
+                    <OwnCodeForm
                         scope="off"
                         label=p(PageText::CodeFromApp).to_owned()
                         button=p(PageText::TurnOffTwoFactor).to_owned()
