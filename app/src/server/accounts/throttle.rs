@@ -51,7 +51,7 @@ impl Origin {
         device.map_or(Origin::Elsewhere, Origin::Device)
     }
 
-    pub fn device(self) -> Option<i32> {
+    fn device(self) -> Option<i32> {
         match self {
             Origin::Device(id) => Some(id),
             Origin::Elsewhere => None,
