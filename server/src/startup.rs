@@ -73,6 +73,9 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, StartupError
     }
 }
 
+/// How long a PostgreSQL connection may sit idle in the pool before it is pinged before use.
+const POOL_PING_AFTER_IDLE: Duration = Duration::from_secs(1);
+
 /// How much of the SQLite file each connection maps into memory (writes still go through
 /// the write-ahead log).
 const SQLITE_MMAP_BYTES: u64 = 1 << 30;
@@ -98,7 +101,8 @@ pub fn tune_sqlite(
 /// Opens the database as [`connect`] does, without migrating it.
 pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let url = config.database_url();
-    if url.starts_with("sqlite:") {
+    let sqlite = url.starts_with("sqlite:");
+    if sqlite {
         std::fs::create_dir_all(&config.data_dir)
             .map_err(|e| StartupError::DataDir(config.data_dir.display().to_string(), e))?;
     }
@@ -108,6 +112,15 @@ pub async fn open(config: &Config) -> Result<DatabaseConnection, StartupError> {
         .max_connections(config.pool_size())
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(tune_sqlite);
+    if sqlite {
+        // A connection inside the process cannot be dropped by anyone else: pinging it before
+        // each statement was a round trip to its thread for nothing.
+        options.test_before_acquire(false);
+    } else {
+        // A connection in use within the last second is alive; one idle longer may have been
+        // closed by the server or a proxy, so it is pinged before use.
+        options.test_before_acquire_if_idle_for(POOL_PING_AFTER_IDLE);
+    }
     Ok(Database::connect(options).await?)
 }
 

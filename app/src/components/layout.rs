@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::notifications::unread_notifications;
 use crate::app::{use_lang, use_session, use_texts};
 use crate::i18n::{Lang, Text};
 use crate::model::{Permission, SessionUser};
@@ -104,9 +105,13 @@ pub fn Header() -> impl IntoView {
             <a class="brand" href="/">
                 {t(Text::AppName)}
             </a>
+            // Not a reactive closure, which would run again (and count again) as the session
+            // resolves. Counted beside the page's own queries, not before them.
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    session.await.ok().filter(|s| s.user.is_some()).map(|s| view! { <Bell unread=s.unread /> })
+                {Suspend::new(async move {
+                    session.await.ok()?.user?;
+                    let unread = unread_notifications().await.unwrap_or_default();
+                    Some(view! { <Bell unread /> })
                 })}
             </Suspense>
             <details class="site-menu">

@@ -94,9 +94,6 @@ pub struct SessionUser {
 pub struct SessionInfo {
     pub user: Option<SessionUser>,
     pub lang: Lang,
-    /// How many of the user's notifications are unread (the header's bell).
-    #[serde(default)]
-    pub unread: u32,
 }
 
 /// A row of the admin's user list.

@@ -404,6 +404,7 @@ pub(crate) fn table(f: &Fixture, caller: &str) -> Vec<(&'static str, &'static [W
         ("certifications_of", SIGNED_IN, json!({"id": null})),
         ("pending_certificates", HR_AND_ADMIN, json!({})),
         ("my_notifications", SIGNED_IN, json!({})),
+        ("unread_notifications", SIGNED_IN, json!({})),
         ("profile_requirements", SIGNED_IN, json!({"id": f.profile})),
         (
             "compliance_report",

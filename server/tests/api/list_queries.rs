@@ -329,6 +329,13 @@ async fn a_word_most_candidates_have_is_paged_like_a_rare_one_near_the_start_and
         .unwrap();
     assert_eq!(second.total, Total::Exactly(both.len() as u64));
     assert_eq!(page_ids(&second), both[50..100], "two words, as prefixes");
+    // Fewer matches than the count's limit, asked for a page past them that starts beyond it.
+    assert!((both.len() as u64) < COUNT_LIMIT);
+    let far = candidates::list(&app.db, &search("sport ingl"), COUNT_LIMIT / 50 + 1)
+        .await
+        .unwrap();
+    assert!(far.items.is_empty() && !far.more);
+    assert_eq!(far.total, Total::Exactly(both.len() as u64), "few, far in");
 }
 
 #[tokio::test]

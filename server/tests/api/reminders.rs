@@ -342,3 +342,70 @@ async fn the_notifications_page_marks_one_or_all_read_and_never_someone_elses() 
         "a visitor is sent to sign in"
     );
 }
+
+/// Adds a notification for `user`, read or not.
+async fn notify(app: &TestApp, user: i32, read: bool) {
+    notification::ActiveModel {
+        user_id: Set(user),
+        title_it: Set("Promemoria".into()),
+        title_en: Set("Reminder".into()),
+        link: Set("/training".into()),
+        created_at: Set(Utc::now()),
+        read_at: Set(read.then(Utc::now)),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+/// The count the header's bell shows on `page`, or `None` when it shows none.
+fn bell_count(page: &str) -> Option<String> {
+    let bell = &page[page.find(r#"id="bell""#)?..];
+    let bell = &bell[..bell.find("</a>")?];
+    let count = &bell[bell.find(r#"class="count""#)?..];
+    let count = &count[count.find('>')? + 1..];
+    Some(count[..count.find('<')?].to_owned())
+}
+
+#[tokio::test]
+async fn the_header_bell_counts_the_reader_s_own_unread_notifications_on_every_page() {
+    let app = TestApp::spawn().await;
+    let reader = app.signed_in(Role::Employee).await;
+    let other = app.signed_in(Role::Hr).await;
+    let reader_id = reader.user_id.unwrap().0;
+    notify(&app, reader_id, false).await;
+    notify(&app, reader_id, false).await;
+    notify(&app, reader_id, true).await;
+    notify(&app, other.user_id.unwrap().0, false).await;
+
+    for path in ["/", "/training", "/account"] {
+        let (status, page) = reader.page(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains(r#"id="bell""#), "{path}");
+        assert_eq!(bell_count(&page).as_deref(), Some("2"), "{path}");
+    }
+    let (_, page) = other.page("/candidates").await;
+    assert_eq!(bell_count(&page).as_deref(), Some("1"));
+    let answer = reader.call("unread_notifications", json!({})).await;
+    assert_eq!(answer.body, json!(2));
+
+    // Once read, the bell shows no count; a visitor has no bell and no count to ask for.
+    notification::Entity::update_many()
+        .col_expr(
+            notification::Column::ReadAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(notification::Column::UserId.eq(reader_id))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let (_, page) = reader.page("/").await;
+    assert!(page.contains(r#"id="bell""#));
+    assert_eq!(bell_count(&page), None);
+    let visitor = app.anonymous();
+    let (_, page) = visitor.page("/careers").await;
+    assert!(!page.contains(r#"id="bell""#));
+    let refused = visitor.call("unread_notifications", json!({})).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+}

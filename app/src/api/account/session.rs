@@ -9,19 +9,14 @@ use crate::model::{AppError, LoginInput, LoginStep, SessionInfo};
 /// Name of the cookie that keeps the language of visitors who are not signed in.
 pub const LANG_COOKIE: &str = "percorso_lang";
 
-/// Who is signed in, and the language to speak to them.
+/// Who is signed in, and the language to speak to them: known from the request, so every
+/// page starts its own queries at once.
 #[server(endpoint = "session", input = Json)]
 pub async fn current_session() -> Result<SessionInfo, AppError> {
-    use crate::server::{Backend, accounts::auth, notifications::inbox};
-    let user = auth::public();
-    let unread = match &user {
-        Some(user) => inbox::unread(&Backend::current()?.db, user.id).await?,
-        None => 0,
-    };
+    use crate::server::accounts::auth;
     Ok(SessionInfo {
-        user: user.map(|u| u.session_user()),
+        user: auth::public().map(|u| u.session_user()),
         lang: auth::request_lang(),
-        unread,
     })
 }
 

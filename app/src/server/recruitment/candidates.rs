@@ -246,21 +246,25 @@ pub async fn download(
 pub const CANDIDATES_PER_PAGE: u64 = 50;
 
 /// Rows for `people`: their latest application with its opening's title, and their tags.
-/// Three queries.
+/// Three queries: the applications, then their openings' titles, while the tags are read.
 async fn rows(
     db: &impl sea_orm::ConnectionTrait,
     people: Vec<candidate::Model>,
 ) -> Result<Vec<CandidateRow>, AppError> {
     let ids: Vec<i32> = people.iter().map(|p| p.id).collect();
-    let applications = application::Entity::find()
-        .filter(application::Column::CandidateId.is_in(ids.clone()))
-        .order_by_desc(application::Column::CreatedAt)
-        .order_by_desc(application::Column::Id)
-        .all(db)
-        .await?;
-    let opening_ids: Vec<i32> = applications.iter().map(|a| a.opening_id).collect();
-    let titles = super::openings::titles(db, opening_ids).await?;
-    let mut tags = super::notes::tags_of(db, &ids).await?;
+    let applied = async {
+        let applications = application::Entity::find()
+            .filter(application::Column::CandidateId.is_in(ids.clone()))
+            .order_by_desc(application::Column::CreatedAt)
+            .order_by_desc(application::Column::Id)
+            .all(db)
+            .await?;
+        let opening_ids: Vec<i32> = applications.iter().map(|a| a.opening_id).collect();
+        let titles = super::openings::titles(db, opening_ids).await?;
+        Ok::<_, AppError>((applications, titles))
+    };
+    let ((applications, titles), mut tags) =
+        tokio::try_join!(applied, super::notes::tags_of(db, &ids))?;
     let mut latest: HashMap<i32, &application::Model> = HashMap::new();
     let mut counts: HashMap<i32, u32> = HashMap::new();
     for a in &applications {
@@ -336,7 +340,8 @@ pub async fn list_page(
         list_query::Counted::read(filter, &row.ok_or(AppError::Internal)?).map_err(AppError::from)
     };
     let (counted, mut people) = match list_query::page_ids_ahead(backend, filter, page) {
-        // Far into a PostgreSQL search: the count and the page at once, on two connections.
+        // The whole list, or far into a search: the count and the page at once, on two
+        // connections.
         Some(ids) => {
             let (row, people) =
                 tokio::try_join!(db.query_one(&count), people_of(db, ids, filter.sort))?;

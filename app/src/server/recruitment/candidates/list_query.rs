@@ -378,25 +378,31 @@ fn reach(backend: DatabaseBackend, filter: &CandidateFilter, counted: Counted, e
 
 /// The ids of page `page` (from 0) of `per_page` candidates matching `filter` (and one more,
 /// as [`page_ids`]) when they do not depend on the count, so both can run at once; `None`
-/// when they do. That is a PostgreSQL search page ending more than [`ASK_AT_MOST`] candidates
-/// in: walking and asking would pass at least that many, so the page is sorted from the
-/// search index, whatever the count (for a few matches, a sort of a few).
+/// when they do. They do not:
+/// - without a search or a filter: the page is the list's index read in order;
+/// - on PostgreSQL, for a search page ending more than [`ASK_AT_MOST`] candidates in: walking
+///   and asking would pass at least that many, so the page is sorted from the search index,
+///   whatever the count (for a few matches, a sort of a few);
+/// - on SQLite, for a search page starting [`COUNT_LIMIT`] or more candidates in: with more
+///   matches than that the page is walked ([`reach`]), and with fewer it is past the end and
+///   empty either way.
 pub fn page_ids_ahead(
     backend: DatabaseBackend,
     filter: &CandidateFilter,
     page: PageRequest,
 ) -> Option<SelectStatement> {
     let (offset, per_page) = (page.offset(), page.size());
-    let end = offset + per_page + 1;
-    if backend != DatabaseBackend::Postgres
-        || search::tokens(&filter.q).is_empty()
-        || end <= ASK_AT_MOST
-    {
-        return None;
-    }
-    let found = matching(backend, filter)?;
+    let searching = !search::tokens(&filter.q).is_empty();
+    let reach = match backend {
+        _ if !searching && !reads_applications(filter) => Reach::Plain,
+        DatabaseBackend::Postgres if searching && offset + per_page + 1 > ASK_AT_MOST => {
+            Reach::Sorted
+        }
+        DatabaseBackend::Sqlite if searching && offset >= COUNT_LIMIT => Reach::Walk,
+        _ => return None,
+    };
     Some(
-        search::in_order(found, filter.sort)
+        reached(backend, filter, reach)
             .limit(per_page + 1)
             .offset(offset)
             .to_owned(),
@@ -414,12 +420,19 @@ pub fn page_ids(
 ) -> SelectStatement {
     let (offset, per_page) = (page.offset(), page.size());
     let reach = reach(backend, filter, counted, offset + per_page + 1);
-    let mut ids = match matching(backend, filter) {
+    reached(backend, filter, reach)
+        .limit(per_page + 1)
+        .offset(offset)
+        .to_owned()
+}
+
+/// The ids of every candidate matching `filter`, in the list's order, reached as `reach` says.
+fn reached(backend: DatabaseBackend, filter: &CandidateFilter, reach: Reach) -> SelectStatement {
+    match matching(backend, filter) {
         Some(found) if reach == Reach::Sorted => search::in_order(found, filter.sort),
         _ => ordered(listed(backend, filter, reach), filter.sort)
             .select_only()
             .column(candidate::Column::Id)
             .into_query(),
-    };
-    ids.limit(per_page + 1).offset(offset).to_owned()
+    }
 }
