@@ -163,6 +163,27 @@ where
     }
 }
 
+/// Within a [`write`] transaction, waits for any other transaction holding the lock on
+/// (`scope`, `key`) until it ends, then holds it to the end of this one: on PostgreSQL a
+/// transaction-level advisory lock on the two texts' hashes; SQLite's write transactions
+/// already run one at a time.
+pub async fn lock_key(
+    tx: &sea_orm::DatabaseTransaction,
+    scope: &str,
+    key: &str,
+) -> Result<(), AppError> {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+    if tx.get_database_backend() == DatabaseBackend::Postgres {
+        tx.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
+            [scope.into(), key.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// Runs blocking work (password hashing) on the blocking pool, off the async runtime.
 pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,

@@ -2,8 +2,8 @@
 
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, Set, Statement,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
 };
 
 use crate::model::AppError;
@@ -54,14 +54,7 @@ pub async fn hit(db: &DatabaseConnection, limit: Limit, key: &str) -> Result<(),
     let key = key.to_owned();
     let counted = crate::server::write(db, move |tx| {
         Box::pin(async move {
-            if tx.get_database_backend() == DatabaseBackend::Postgres {
-                tx.execute_raw(Statement::from_sql_and_values(
-                    DatabaseBackend::Postgres,
-                    "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))",
-                    [limit.bucket.into(), key.clone().into()],
-                ))
-                .await?;
-            }
+            crate::server::lock_key(tx, limit.bucket, &key).await?;
             let recent = rate_event::Entity::find()
                 .filter(rate_event::Column::Bucket.eq(limit.bucket))
                 .filter(rate_event::Column::Key.eq(key.as_str()))

@@ -5,8 +5,8 @@
 
 use chrono::{Duration as ChronoDuration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::model::AppError;
@@ -97,14 +97,7 @@ pub async fn attempt(
     let (email, ip) = (email.to_owned(), ip.to_owned());
     let started = crate::server::write(db, move |tx| {
         Box::pin(async move {
-            if tx.get_database_backend() == DatabaseBackend::Postgres {
-                tx.execute_raw(Statement::from_sql_and_values(
-                    DatabaseBackend::Postgres,
-                    "SELECT pg_advisory_xact_lock(hashtext('sign_in'), hashtext($1))",
-                    [email.clone().into()],
-                ))
-                .await?;
-            }
+            crate::server::lock_key(tx, "sign_in", &email).await?;
             let recent = || {
                 login_attempt::Entity::find()
                     .filter(login_attempt::Column::AttemptedAt.gt(since))
